@@ -1,0 +1,116 @@
+package nl
+
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestStemUnifies(t *testing.T) {
+	groups := [][]string{
+		{"beschuldigt", "beschuldigd", "beschuldigen", "beschuldigde", "beschuldigden"},
+		{"ontkent", "ontkennen", "ontkende", "ontkend"},
+		{"aanval", "aanvallen"},
+		{"hacker", "hackers"},
+		{"hack", "hacks", "hacken", "hackt", "gehackt"},
+		{"stelt", "stellen", "stelde", "gesteld"},
+		{"server", "servers"},
+		{"land", "landen"},
+		{"besmet", "besmette"},
+		{"dichtte", "dichten", "dicht"},
+		{"steunt", "steunen", "gesteund", "steun"},
+		{"verantwoordelijk", "verantwoordelijke"},
+		{"overheid", "overheden"},
+		{"document", "documenten"},
+		{"dienst", "diensten"},
+		{"gebruikt", "gebruiken", "gebruikte"},
+		{"gebeurt", "gebeuren", "gebeurde"},
+		{"uitgevoerd", "uitvoeren", "uitvoert"},
+		{"vastgesteld", "vaststellen"},
+		{"werkt", "werken", "werkte", "gewerkt"},
+		{"spionage", "spionage"},
+		{"cyberaanval", "cyberaanvallen"},
+		{"veroordeelt", "veroordelen", "veroordeelde", "veroordeeld"},
+	}
+	for _, g := range groups {
+		want := Stem(g[0])
+		for _, w := range g[1:] {
+			if got := Stem(w); got != want {
+				t.Errorf("Stem(%q) = %q, want %q (the stem of %q)", w, got, want, g[0])
+			}
+		}
+	}
+}
+
+func TestStemKeepsApart(t *testing.T) {
+	pairs := [][2]string{
+		{"china", "chinese"},
+		{"overheid", "over"},
+		{"hacker", "hack"},
+		{"nederland", "nederlanders"},
+		{"aanval", "val"},
+		{"land", "lang"},
+		{"rusland", "russische"},
+		{"spion", "spionage"},
+	}
+	for _, p := range pairs {
+		if a, b := Stem(p[0]), Stem(p[1]); a == b {
+			t.Errorf("Stem(%q) = Stem(%q) = %q, want different stems", p[0], p[1], a)
+		}
+	}
+}
+
+func TestStemUnchanged(t *testing.T) {
+	for _, w := range []string{"vs", "eu", "nos", "100000", "2021", "apt40", "5g", "", "a", "ok"} {
+		if got := Stem(w); got != w {
+			t.Errorf("Stem(%q) = %q, want it unchanged", w, got)
+		}
+	}
+}
+
+func TestStemText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"De hackers vielen 1.200 servers aan.", "de hacker viel 1200 server aan"},
+		{"China's EU-buitenlandchef", "china eu buitenlandchef"},
+		{"Zo'n 3,5 miljoen", "zo n 35 miljoen"},
+		{"Ruim 1200 servers zijn gehackt", "ruim 1200 server zijn hack"},
+	}
+	for _, tt := range tests {
+		if got := StemText(tt.in); got != tt.want {
+			t.Errorf("StemText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	// A question and an article sentence in different verb forms meet.
+	q := strings.Fields(StemText("Wie beschuldigt China van de hack?"))
+	a := StemText("China werd door de VS beschuldigd van hacken.")
+	for _, w := range []string{q[1], q[2], q[5]} {
+		if !strings.Contains(" "+a+" ", " "+w+" ") {
+			t.Errorf("StemText of the article = %q, want it to contain the question stem %q", a, w)
+		}
+	}
+}
+
+func TestStemConcurrent(t *testing.T) {
+	words := []string{"beschuldigen", "aanvallen", "gehackt", "overheden", "servers"}
+	want := make([]string, len(words))
+	for i, w := range words {
+		want[i] = Stem(w)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(words))
+	for range 8 {
+		wg.Go(func() {
+			for i, w := range words {
+				if got := Stem(w); got != want[i] {
+					errs <- w + " → " + got
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent Stem gave a different stem: %s", e)
+	}
+}
