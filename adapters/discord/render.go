@@ -187,7 +187,7 @@ func orUntitled(title string) string {
 // inline makes plain text safe to show in Discord markdown: markup
 // characters are escaped and mentions neutralised.
 func inline(s string) string {
-	return Neutralise(EscapeMarkdown(s))
+	return Neutralise(EscapeMarkdown(strings.ToValidUTF8(s, "\uFFFD")))
 }
 
 var markdownEscaper = strings.NewReplacer(
@@ -294,10 +294,15 @@ func truncateLines(s string, n int) string {
 // split cuts a long plain text into messages of at most n runes, at line
 // breaks or spaces where it can.
 func split(s string, n int) []string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	var out []string
 	for runes(s) > n {
-		r := []rune(s)[:n]
-		head := string(r)
+		end := 0 // byte offset just past the n-th rune
+		for k := 0; k < n; k++ {
+			_, size := utf8.DecodeRuneInString(s[end:])
+			end += size
+		}
+		head := s[:end]
 		at := strings.LastIndex(head, "\n")
 		if at < len(head)/2 {
 			at = strings.LastIndex(head, " ")
@@ -305,7 +310,7 @@ func split(s string, n int) []string {
 		if at < len(head)/2 {
 			at = len(head)
 			// Do not split an escape from the character it escapes.
-			if strings.HasSuffix(head, `\`) && (len(head)-len(strings.TrimRight(head, `\`)))%2 == 1 {
+			if bs := len(head) - len(strings.TrimRight(head, `\`)); bs%2 == 1 && bs < len(head) {
 				at--
 			}
 		}
