@@ -230,7 +230,7 @@ func TestCommandResponseURLRetries(t *testing.T) {
 			if n := len(hs.fake.ResponsesSoFar()); n != tt.wantPosts {
 				t.Errorf("%d answers recorded, want %d", n, tt.wantPosts)
 			}
-			if n := hs.fake.Calls(slackfake.ResponseEndpoint); n != tt.wantCalls {
+			if n := hs.fake.CallCount(slackfake.ResponseEndpoint); n != tt.wantCalls {
 				t.Errorf("response_url called %d times, want %d", n, tt.wantCalls)
 			}
 		})

@@ -72,6 +72,9 @@ type Server struct {
 	Responses chan Response
 	// Acks receives every Socket Mode ack.
 	Acks chan Ack
+	// Calls receives the endpoint name of every call, failed ones included,
+	// as soon as the call arrives.
+	Calls chan string
 	// Connected receives a value each time a Socket Mode client has been
 	// sent its hello.
 	Connected chan struct{}
@@ -127,6 +130,7 @@ func newServer() *Server {
 		Posts:        make(chan Post, buffer),
 		Responses:    make(chan Response, buffer),
 		Acks:         make(chan Ack, buffer),
+		Calls:        make(chan string, buffer),
 		Connected:    make(chan struct{}, buffer),
 		calls:        make(map[string]int),
 		failures:     make(map[string][]failure),
@@ -173,8 +177,8 @@ func (s *Server) Fail(endpoint string, n, status, retryAfter int) {
 	}
 }
 
-// Calls returns how many times endpoint was called, failures included.
-func (s *Server) Calls(endpoint string) int {
+// CallCount returns how many times endpoint was called, failures included.
+func (s *Server) CallCount(endpoint string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.calls[endpoint]
@@ -235,6 +239,10 @@ func (s *Server) begin(w http.ResponseWriter, endpoint string) bool {
 		s.failures[endpoint] = s.failures[endpoint][1:]
 	}
 	s.mu.Unlock()
+	select {
+	case s.Calls <- endpoint:
+	default:
+	}
 	if !queued {
 		return true
 	}
