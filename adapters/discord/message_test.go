@@ -105,7 +105,9 @@ type fakeHandler struct {
 	handle func(ctx context.Context, req bot.Request) bot.Reply
 }
 
-func (h fakeHandler) Handle(ctx context.Context, req bot.Request) bot.Reply { return h.handle(ctx, req) }
+func (h fakeHandler) Handle(ctx context.Context, req bot.Request) bot.Reply {
+	return h.handle(ctx, req)
+}
 
 // echo answers with the request text in every place a reply has text.
 var echo = fakeHandler{handle: func(_ context.Context, req bot.Request) bot.Reply {
