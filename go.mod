@@ -1,6 +1,6 @@
 module github.com/nieuwsbot/nieuwsbot
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/blevesearch/snowballstem v0.9.0 // indirect

@@ -1,0 +1,196 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Config is the YAML configuration; config.example.yaml documents every key.
+type Config struct {
+	KB      KBConfig      `yaml:"kb"`
+	HTTP    HTTPConfig    `yaml:"http"`
+	Slack   SlackConfig   `yaml:"slack"`
+	Discord DiscordConfig `yaml:"discord"`
+	Digest  DigestConfig  `yaml:"digest"`
+	Log     LogConfig     `yaml:"log"`
+}
+
+// KBConfig configures the knowledge base.
+type KBConfig struct {
+	Path  string `yaml:"path"`
+	Seed  bool   `yaml:"seed"`
+	Inbox string `yaml:"inbox"`
+}
+
+// HTTPConfig configures the HTTP server of serve.
+type HTTPConfig struct {
+	Listen string `yaml:"listen"`
+}
+
+// SlackConfig configures the Slack adapter; it is on when bot_token is set.
+type SlackConfig struct {
+	BotToken      string `yaml:"bot_token"`
+	SigningSecret string `yaml:"signing_secret"`
+	AppToken      string `yaml:"app_token"`
+	Command       string `yaml:"command"`
+	APIURL        string `yaml:"api_url"`
+	Public        bool   `yaml:"public"`
+}
+
+// DiscordConfig configures the Discord adapter; it is on when token is set.
+type DiscordConfig struct {
+	Token   string `yaml:"token"`
+	APIURL  string `yaml:"api_url"`
+	Command string `yaml:"command"`
+}
+
+// DigestConfig configures the daily digest.
+type DigestConfig struct {
+	Time            string   `yaml:"time"`
+	Timezone        string   `yaml:"timezone"`
+	SlackChannels   []string `yaml:"slack_channels"`
+	DiscordChannels []string `yaml:"discord_channels"`
+	Quiet           bool     `yaml:"quiet"`
+}
+
+// LogConfig configures logging.
+type LogConfig struct {
+	Level  string `yaml:"level"`
+	Format string `yaml:"format"`
+}
+
+// DefaultConfig returns the configuration used for keys a file leaves out.
+func DefaultConfig() Config {
+	return Config{
+		KB:      KBConfig{Seed: true},
+		HTTP:    HTTPConfig{Listen: "127.0.0.1:8080"},
+		Slack:   SlackConfig{Command: "/nieuws", Public: true},
+		Discord: DiscordConfig{Command: "nieuws"},
+		Digest:  DigestConfig{Time: "08:00", Timezone: "Europe/Amsterdam"},
+		Log:     LogConfig{Level: "info", Format: "text"},
+	}
+}
+
+var envRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+
+// ParseConfig reads a YAML configuration over the defaults. ${VAR} in a
+// value expands from the environment (after parsing, so a value can never
+// change the YAML's structure). Unknown keys are errors.
+func ParseConfig(r io.Reader) (Config, error) {
+	cfg := DefaultConfig()
+	data, err := io.ReadAll(io.LimitReader(r, 1<<20))
+	if err != nil {
+		return cfg, fmt.Errorf("config: %w", err)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return cfg, nil
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return cfg, fmt.Errorf("config: %w", err)
+	}
+	var missing []string
+	expandNode(&root, &missing)
+	if len(missing) > 0 {
+		return cfg, fmt.Errorf("config: environment variable %s is not set", strings.Join(missing, ", "))
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	if err := enc.Encode(&root); err != nil {
+		return cfg, fmt.Errorf("config: %w", err)
+	}
+	dec := yaml.NewDecoder(&buf)
+	dec.KnownFields(true)
+	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
+		return cfg, fmt.Errorf("config: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	return cfg, cfg.Validate()
+}
+
+func expandNode(n *yaml.Node, missing *[]string) {
+	if n.Kind == yaml.ScalarNode {
+		n.Value = envRef.ReplaceAllStringFunc(n.Value, func(m string) string {
+			name := envRef.FindStringSubmatch(m)[1]
+			v, ok := os.LookupEnv(name)
+			if !ok {
+				*missing = append(*missing, name)
+			}
+			return v
+		})
+		return
+	}
+	for _, c := range n.Content {
+		expandNode(c, missing)
+	}
+}
+
+// LoadConfig reads the configuration file at path.
+func LoadConfig(path string) (Config, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return DefaultConfig(), fmt.Errorf("config: %w", err)
+	}
+	defer f.Close()
+	cfg, err := ParseConfig(f)
+	if err != nil {
+		return cfg, fmt.Errorf("%s: %w", path, err)
+	}
+	return cfg, nil
+}
+
+// Validate checks the values; its errors name the key.
+func (c Config) Validate() error {
+	if _, err := time.Parse("15:04", c.Digest.Time); err != nil {
+		return fmt.Errorf("config: digest.time: %q is not a time like 08:00", c.Digest.Time)
+	}
+	if _, err := time.LoadLocation(c.Digest.Timezone); err != nil || c.Digest.Timezone == "" {
+		return fmt.Errorf("config: digest.timezone: unknown time zone %q", c.Digest.Timezone)
+	}
+	switch strings.ToLower(c.Log.Level) {
+	case "debug", "info", "warn", "warning", "error":
+	default:
+		return fmt.Errorf("config: log.level: %q is not debug, info, warn or error", c.Log.Level)
+	}
+	switch strings.ToLower(c.Log.Format) {
+	case "text", "json":
+	default:
+		return fmt.Errorf("config: log.format: %q is not text or json", c.Log.Format)
+	}
+	for key, u := range map[string]string{"slack.api_url": c.Slack.APIURL, "discord.api_url": c.Discord.APIURL} {
+		if u == "" {
+			continue
+		}
+		p, err := url.Parse(u)
+		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+			return fmt.Errorf("config: %s: %q is not an http(s) URL", key, u)
+		}
+	}
+	if c.Slack.APIURL != "" && !strings.HasSuffix(c.Slack.APIURL, "/") {
+		return fmt.Errorf("config: slack.api_url: %q must end in /", c.Slack.APIURL)
+	}
+	if c.Slack.Command != "" && !strings.HasPrefix(c.Slack.Command, "/") {
+		return fmt.Errorf("config: slack.command: %q must start with /", c.Slack.Command)
+	}
+	if c.Slack.BotToken != "" && c.Slack.AppToken == "" && c.Slack.SigningSecret == "" {
+		return errors.New("config: slack.signing_secret: required to serve Slack's HTTP endpoints (or set slack.app_token for Socket Mode)")
+	}
+	if c.Slack.AppToken != "" && !strings.HasPrefix(c.Slack.AppToken, "xapp-") {
+		return errors.New("config: slack.app_token: must start with xapp-")
+	}
+	if len(c.Digest.SlackChannels) > 0 && c.Slack.BotToken == "" {
+		return errors.New("config: digest.slack_channels: set slack.bot_token to post to Slack")
+	}
+	if len(c.Digest.DiscordChannels) > 0 && c.Discord.Token == "" {
+		return errors.New("config: digest.discord_channels: set discord.token to post to Discord")
+	}
+	return nil
+}

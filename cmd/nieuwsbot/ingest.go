@@ -1,0 +1,264 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/nieuwsbot/nieuwsbot/kb"
+)
+
+// MaxIngestFiles bounds the files one ingest run takes.
+const MaxIngestFiles = 1_000_000
+
+// ingestSummary counts what an ingest run did.
+type ingestSummary struct {
+	Files, Added, Replaced, Unchanged, Failed int
+	Took                                      time.Duration
+}
+
+func (s ingestSummary) String() string {
+	rate := 0.0
+	if s.Took > 0 {
+		rate = float64(s.Added+s.Replaced) / s.Took.Seconds()
+	}
+	return fmt.Sprintf("ingest: %d files: %d added, %d replaced, %d unchanged, %d failed in %s (%.0f articles/s)",
+		s.Files, s.Added, s.Replaced, s.Unchanged, s.Failed, s.Took.Round(time.Millisecond), rate)
+}
+
+// runIngest adds article files and directories to the knowledge base.
+// One bad file does not stop the rest; the exit code says something failed.
+func (m *Main) runIngest(ctx context.Context, args []string) error {
+	fs := commandFlags("ingest")
+	quiet := fs.Bool("q", false, "no progress bar")
+	if err := parseCommandFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usagef("ingest: give one or more files or directories")
+	}
+	files, failed := collectFiles(fs.Args(), m.Stderr)
+	if len(files) == 0 && failed == 0 {
+		return badInputError{errors.New("ingest: no article files found")}
+	}
+	db, err := m.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	sum, err := ingestFiles(ctx, db, files, m.progress(len(files), *quiet), m.Stderr)
+	sum.Failed += failed
+	sum.Files += failed
+	fmt.Fprintln(m.Stdout, sum)
+	if err != nil {
+		return err
+	}
+	if sum.Failed > 0 {
+		return fmt.Errorf("ingest: %d of %d files failed", sum.Failed, sum.Files)
+	}
+	return nil
+}
+
+// progress returns a progress bar on a terminal, else nothing.
+func (m *Main) progress(n int, quiet bool) *progressbar.ProgressBar {
+	if quiet || !m.Interactive || n < 2 {
+		return nil
+	}
+	return progressbar.NewOptions(n,
+		progressbar.OptionSetWriter(m.Stderr),
+		progressbar.OptionSetDescription("ingest"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+}
+
+// collectFiles expands the paths into article files, sorted per directory.
+// Hidden files and directories are skipped. Unreadable paths are reported
+// and counted as failed.
+func collectFiles(paths []string, errw io.Writer) (files []string, failed int) {
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			fmt.Fprintf(errw, "nieuwsbot: ingest %s: %v\n", p, unwrapPathError(err))
+			failed++
+			continue
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				fmt.Fprintf(errw, "nieuwsbot: ingest %s: %v\n", path, unwrapPathError(err))
+				failed++
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if path != p && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				found = append(found, path)
+				if len(files)+len(found) > MaxIngestFiles {
+					return fmt.Errorf("more than %d files", MaxIngestFiles)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			fmt.Fprintf(errw, "nieuwsbot: ingest %s: %v\n", p, err)
+			failed++
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, failed
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// ingestFiles reads and analyses files on all cores and stores them one at
+// a time, in order of completion. Failures are printed and counted.
+func ingestFiles(ctx context.Context, db *kb.DB, files []string, bar *progressbar.ProgressBar, errw io.Writer) (ingestSummary, error) {
+	start := time.Now()
+	sum := ingestSummary{Files: len(files)}
+	type job struct {
+		path string
+		p    kb.Prepared
+		err  error
+	}
+	paths := make(chan string)
+	jobs := make(chan job, 64)
+	workers := max(1, runtime.GOMAXPROCS(0)-1)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for path := range paths {
+				j := job{path: path}
+				data, err := readArticle(path)
+				if err == nil {
+					j.p, err = kb.Prepare(filepath.Base(path), data)
+				}
+				j.err = err
+				select {
+				case jobs <- j:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(paths)
+		for _, f := range files {
+			select {
+			case paths <- f:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(jobs) }()
+
+	var fatal error
+	for j := range jobs {
+		if bar != nil {
+			bar.Add(1)
+		}
+		if fatal != nil {
+			continue
+		}
+		if j.err != nil {
+			sum.Failed++
+			fmt.Fprintf(errw, "nieuwsbot: ingest %s: %v\n", j.path, describeIngestError(j.err))
+			continue
+		}
+		res, err := db.Store(ctx, j.p)
+		switch {
+		case err != nil && ctx.Err() != nil:
+			fatal = ctx.Err()
+		case err != nil:
+			// A database error (disk full, read-only) stops the run: every
+			// later file would fail the same way.
+			if kb.IsStorageError(err) {
+				fatal = err
+				continue
+			}
+			sum.Failed++
+			fmt.Fprintf(errw, "nieuwsbot: ingest %s: %v\n", j.path, err)
+		case res.Replaced:
+			sum.Replaced++
+		case res.Added:
+			sum.Added++
+		default:
+			sum.Unchanged++
+		}
+	}
+	if bar != nil {
+		bar.Finish()
+	}
+	sum.Took = time.Since(start)
+	if fatal == nil && ctx.Err() != nil {
+		fatal = ctx.Err()
+	}
+	return sum, fatal
+}
+
+// readArticle reads a file, refusing one larger than an article can be
+// before reading it all.
+func readArticle(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, kb.MaxArticleBytes+1))
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	if len(data) > kb.MaxArticleBytes {
+		return nil, kb.ErrTooLarge
+	}
+	return data, nil
+}
+
+func describeIngestError(err error) string {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, ": "); i >= 0 && strings.HasPrefix(msg, "kb: ingest ") {
+		return msg[i+2:]
+	}
+	return msg
+}
+
+func isTerminal(f *os.File) bool {
+	return term.IsTerminal(int(f.Fd()))
+}

@@ -1,0 +1,875 @@
+package kb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/nieuwsbot/nieuwsbot/bot"
+	"github.com/nieuwsbot/nieuwsbot/kb/nl"
+)
+
+// Limits of one answer: readable in a chat channel.
+const (
+	maxItems   = 12
+	maxSources = 8
+)
+
+// minCoverage is the share of a question's term weight a sentence must hold
+// to be an answer; below it the bot says it does not know.
+const minCoverage = 0.6
+
+func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+
+// Answer answers a question from the knowledge base. A question it cannot
+// answer gets Found false and a text that says so; that is not an error.
+func (db *DB) Answer(ctx context.Context, question string) (bot.Answer, error) {
+	question = bot.CleanText(question)
+	a := bot.Answer{Question: question, Items: []string{}, Sources: []bot.Source{}}
+	q := parseQuestion(db.rec, question)
+	if len(q.entities) == 0 && len(q.terms) == 0 && q.name == "" {
+		a.Text = notFoundText(q)
+		return a, nil
+	}
+	ids, err := db.entityIDs(ctx, q.entities)
+	if err != nil {
+		return a, err
+	}
+	var ans *bot.Answer
+	switch q.rel {
+	case relAccuse, relSupport, relDeny, relBehind:
+		ans, err = db.answerClaims(ctx, q, ids)
+	case relQuote:
+		ans, err = db.answerQuote(ctx, q)
+	case relRole:
+		ans, err = db.answerRole(ctx, q)
+	}
+	if err != nil {
+		return a, err
+	}
+	if ans == nil && q.kind == askWhich && q.listKind != "" {
+		ans, err = db.answerList(ctx, q, ids)
+		if err != nil {
+			return a, err
+		}
+	}
+	if ans == nil {
+		ans, err = db.answerFromText(ctx, q, ids)
+		if err != nil {
+			return a, err
+		}
+	}
+	if ans == nil {
+		a.Text = notFoundText(q)
+		return a, nil
+	}
+	ans.Question = question
+	ans.Found = true
+	if ans.Items == nil {
+		ans.Items = []string{}
+	}
+	return *ans, nil
+}
+
+// notFoundText is the honest answer when the knowledge base has none.
+func notFoundText(q question) string {
+	if q.english {
+		return "I don't know: none of the articles I have read answers that."
+	}
+	return "Dat weet ik niet: ik vind het antwoord niet in de artikelen die ik gelezen heb."
+}
+
+// source turns a hit into a cited source.
+func (h hit) source() bot.Source {
+	return bot.Source{ID: fmt.Sprint(h.aid), Title: h.title, Date: h.date, URL: h.url, Publisher: h.pub, Quote: h.text}
+}
+
+// item is an answer item with the sentences it rests on.
+type item struct {
+	name     string
+	hits     []hit
+	articles map[int64]bool
+	newest   string
+}
+
+// itemList aggregates items over sentences, keeping their order of
+// appearance, then sorts them most-cited and most recent first.
+type itemList struct {
+	byName map[string]*item
+	order  []*item
+}
+
+func (l *itemList) add(name string, h hit) {
+	if name == "" {
+		return
+	}
+	if l.byName == nil {
+		l.byName = map[string]*item{}
+	}
+	key := nl.Fold(name)
+	it, ok := l.byName[key]
+	if !ok {
+		it = &item{name: name, articles: map[int64]bool{}}
+		l.byName[key] = it
+		l.order = append(l.order, it)
+	}
+	for _, x := range it.hits {
+		if x.sid == h.sid {
+			return
+		}
+	}
+	it.hits = append(it.hits, h)
+	it.articles[h.aid] = true
+	if h.date > it.newest {
+		it.newest = h.date
+	}
+}
+
+func (l *itemList) sorted() []*item {
+	items := append([]*item(nil), l.order...)
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i], items[j]
+		if len(a.articles) != len(b.articles) {
+			return len(a.articles) > len(b.articles)
+		}
+		return a.newest > b.newest
+	})
+	return items
+}
+
+// answerOf builds an answer from items: each item's best sentence cited,
+// sources newest first, no sentence twice.
+func answerOf(items []*item, text func(names []string) string) *bot.Answer {
+	if len(items) == 0 {
+		return nil
+	}
+	if len(items) > maxItems {
+		items = items[:maxItems]
+	}
+	a := &bot.Answer{}
+	seen := map[int64]bool{}
+	var hits []hit
+	for _, it := range items {
+		a.Items = append(a.Items, it.name)
+		best := it.hits[0]
+		for _, h := range it.hits[1:] {
+			if seen[h.sid] || h.date > best.date {
+				best = h
+				break
+			}
+		}
+		if !seen[best.sid] {
+			seen[best.sid] = true
+			hits = append(hits, best)
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].date > hits[j].date })
+	if len(hits) > maxSources {
+		hits = hits[:maxSources]
+	}
+	for _, h := range hits {
+		a.Sources = append(a.Sources, h.source())
+	}
+	a.Text = text(a.Items)
+	return a
+}
+
+// joinNames lists names the Dutch or English way: "A, B en C".
+func joinNames(names []string, english bool) string {
+	and := " en "
+	if english {
+		and = " and "
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + and + names[len(names)-1]
+}
+
+// claimRow is a claim joined with its sentence.
+type claimRow struct {
+	hit
+	agent, target, about string
+}
+
+// claims returns the claims of a relation about the entities: as target
+// (or as agent when byAgent), newest first.
+func (db *DB) claims(ctx context.Context, rel relation, ids []int64, byAgent bool, q question) ([]claimRow, error) {
+	col := "c.target_id"
+	if byAgent {
+		col = "c.agent_id"
+	}
+	var where []string
+	args := []any{string(rel)}
+	if len(ids) > 0 {
+		ph := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
+		where = append(where, col+" IN ("+ph+")")
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	from, to := q.yearFrom, q.yearTo
+	if from == 0 {
+		from = 1
+	}
+	if to == 0 {
+		to = 9999
+	}
+	where = append(where, "(a.date = '' OR CAST(substr(a.date, 1, 4) AS INTEGER) BETWEEN ? AND ?)")
+	args = append(args, from, to)
+	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, coalesce(ag.name, ''), coalesce(tg.name, ''), c.about
+		FROM claims c
+		JOIN sentences s ON s.id = c.sentence_id
+		JOIN articles a ON a.id = c.article_id
+		LEFT JOIN entities ag ON ag.id = c.agent_id
+		LEFT JOIN entities tg ON tg.id = c.target_id
+		WHERE c.relation = ? AND `+strings.Join(where, " AND ")+`
+		ORDER BY a.date DESC, a.id DESC, s.pos LIMIT 2000`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("kb: claims: %w", err)
+	}
+	defer rows.Close()
+	var out []claimRow
+	for rows.Next() {
+		var c claimRow
+		h, err := scanHit(rows, &c.agent, &c.target, &c.about)
+		if err != nil {
+			return nil, fmt.Errorf("kb: claims: %w", err)
+		}
+		c.hit = h
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// answerClaims answers from the claims table: who accuses, denies,
+// supports, or is behind.
+func (db *DB) answerClaims(ctx context.Context, q question, ids []int64) (*bot.Answer, error) {
+	var known []int64
+	var names []string
+	for i, id := range ids {
+		if id != 0 {
+			known = append(known, id)
+			names = append(names, q.entities[i].Name)
+		}
+	}
+	if len(ids) > 0 && len(known) == 0 {
+		return nil, nil // only names the knowledge base never saw
+	}
+	en := q.english
+	subject := joinNames(names, en)
+	switch q.rel {
+	case relAccuse:
+		if q.charge && len(known) > 0 {
+			rows, err := db.claims(ctx, relAccuse, known, false, q)
+			if err != nil {
+				return nil, err
+			}
+			var l itemList
+			for _, c := range rows {
+				if c.about != "" {
+					l.add(c.about, c.hit)
+				}
+			}
+			return answerOf(l.sorted(), func(items []string) string {
+				if en {
+					return fmt.Sprintf("%s is accused %s.", subject, strings.Join(items, "; "))
+				}
+				return fmt.Sprintf("%s wordt beschuldigd %s.", subject, strings.Join(items, "; "))
+			}), nil
+		}
+		byAgent := q.reverse || (len(known) > 0 && q.kind == askWho && pluralVerbWithPluralSubject(q))
+		if q.kind == askYesNo && len(known) >= 2 {
+			return db.yesNoClaim(ctx, q, known, names)
+		}
+		rows, err := db.claims(ctx, relAccuse, known, byAgent, q)
+		if err != nil {
+			return nil, err
+		}
+		var l itemList
+		for _, c := range rows {
+			if byAgent {
+				l.add(c.target, c.hit)
+			} else if !containsFold(names, c.agent) {
+				l.add(c.agent, c.hit)
+			}
+		}
+		if len(known) == 0 {
+			// "Wie wordt beschuldigd?" without a name: the accused.
+			l = itemList{}
+			for _, c := range rows {
+				l.add(c.target, c.hit)
+			}
+			return answerOf(l.sorted(), func(items []string) string {
+				if en {
+					return "Accused in the articles: " + joinNames(items, en) + "."
+				}
+				return "Beschuldigd worden: " + joinNames(items, en) + "."
+			}), nil
+		}
+		return answerOf(l.sorted(), func(items []string) string {
+			switch {
+			case byAgent && en:
+				return fmt.Sprintf("%s accuse(s) %s.", subject, joinNames(items, en))
+			case byAgent:
+				return fmt.Sprintf("%s beschuldigt %s.", subject, joinNames(items, en))
+			case en:
+				return fmt.Sprintf("%s is accused by %s.", subject, joinNames(items, en))
+			}
+			verb := "beschuldigt"
+			if len(items) > 1 {
+				verb = "beschuldigen"
+			}
+			return fmt.Sprintf("%s %s %s.", joinNames(items, en), verb, subject)
+		}), nil
+	case relDeny:
+		if q.kind == askYesNo || len(known) > 0 && q.kind != askWho {
+			rows, err := db.claims(ctx, relDeny, known, true, q)
+			if err != nil {
+				return nil, err
+			}
+			var l itemList
+			for _, c := range rows {
+				l.add(c.agent, c.hit)
+			}
+			return answerOf(l.sorted(), func(items []string) string {
+				if en {
+					return fmt.Sprintf("Yes: %s denies it.", joinNames(items, en))
+				}
+				return fmt.Sprintf("Ja: %s ontkent.", joinNames(items, en))
+			}), nil
+		}
+		rows, err := db.claims(ctx, relDeny, nil, true, q)
+		if err != nil {
+			return nil, err
+		}
+		var l itemList
+		for _, c := range rows {
+			if len(known) > 0 && !containsFold(names, c.target) {
+				continue
+			}
+			l.add(c.agent, c.hit)
+		}
+		return answerOf(l.sorted(), func(items []string) string {
+			if en {
+				return fmt.Sprintf("%s deny it.", joinNames(items, en))
+			}
+			verb := "ontkent"
+			if len(items) > 1 {
+				verb = "ontkennen"
+			}
+			return fmt.Sprintf("%s %s.", joinNames(items, en), verb)
+		}), nil
+	case relSupport:
+		rows, err := db.claims(ctx, relSupport, known, q.reverse, q)
+		if err != nil {
+			return nil, err
+		}
+		var l itemList
+		for _, c := range rows {
+			if q.reverse {
+				l.add(c.target, c.hit)
+			} else if !containsFold(names, c.agent) {
+				l.add(c.agent, c.hit)
+			}
+		}
+		return answerOf(l.sorted(), func(items []string) string {
+			if en {
+				return fmt.Sprintf("%s support(s) %s.", joinNames(items, en), subject)
+			}
+			verb := "steunt"
+			if len(items) > 1 {
+				verb = "steunen"
+			}
+			if subject == "" {
+				return fmt.Sprintf("Steun komt van %s.", joinNames(items, en))
+			}
+			return fmt.Sprintf("%s %s %s.", joinNames(items, en), verb, subject)
+		}), nil
+	case relBehind:
+		// A group named: its sponsors. Otherwise: who the claims about the
+		// question's subject hold responsible.
+		var l itemList
+		if len(known) > 0 {
+			rows, err := db.claims(ctx, relAttribute, known, true, q)
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range rows {
+				l.add(c.target, c.hit)
+			}
+		}
+		if len(l.order) == 0 {
+			return nil, nil
+		}
+		return answerOf(l.sorted(), func(items []string) string {
+			if en {
+				return fmt.Sprintf("Behind %s: %s.", subject, joinNames(items, en))
+			}
+			return fmt.Sprintf("Achter %s zit volgens de artikelen %s.", subject, joinNames(items, en))
+		}), nil
+	}
+	return nil, nil
+}
+
+// relAttribute is the stored relation of "group works for sponsor".
+const relAttribute relation = "attribute"
+
+// yesNoClaim answers "beschuldigt X Y?".
+func (db *DB) yesNoClaim(ctx context.Context, q question, ids []int64, names []string) (*bot.Answer, error) {
+	rows, err := db.claims(ctx, relAccuse, ids[1:], false, q)
+	if err != nil {
+		return nil, err
+	}
+	var l itemList
+	for _, c := range rows {
+		if nl.Fold(c.agent) == nl.Fold(names[0]) {
+			l.add(c.agent, c.hit)
+		}
+	}
+	return answerOf(l.sorted(), func([]string) string {
+		if q.english {
+			return fmt.Sprintf("Yes: %s accuses %s.", names[0], joinNames(names[1:], true))
+		}
+		return fmt.Sprintf("Ja: %s beschuldigt %s.", names[0], joinNames(names[1:], false))
+	}), nil
+}
+
+// pluralVerbWithPluralSubject tells "wie beschuldigen de VS?" (the VS
+// accuse) from "wie beschuldigt de VS?" (who accuses the VS).
+func pluralVerbWithPluralSubject(q question) bool {
+	plural := false
+	for _, t := range nl.Tokens(q.raw) {
+		if strings.HasPrefix(t.Norm, "beschuldig") && strings.HasSuffix(t.Norm, "en") {
+			plural = true
+		}
+	}
+	if !plural || len(q.entities) == 0 {
+		return false
+	}
+	n := nl.Fold(q.entities[0].Name)
+	return strings.HasSuffix(n, "staten") || strings.HasSuffix(n, "landen") || q.entities[0].Name == "Five Eyes"
+}
+
+func containsFold(list []string, s string) bool {
+	fs := nl.Fold(s)
+	for _, x := range list {
+		if nl.Fold(x) == fs {
+			return true
+		}
+	}
+	return false
+}
+
+// personIDs finds the entities a typed name stands for: the full name, or
+// a surname, in any case.
+func (db *DB) personIDs(ctx context.Context, name string) ([]int64, []string, error) {
+	norm := nl.Fold(strings.TrimSpace(name))
+	if norm == "" {
+		return nil, nil, nil
+	}
+	last := norm
+	if i := strings.LastIndexByte(norm, ' '); i >= 0 {
+		last = norm[i+1:]
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT id, name FROM entities WHERE norm = ?
+		UNION SELECT id, name FROM entities WHERE last = ? AND kind = 'person' AND (? = last OR norm = ?)
+		LIMIT 20`, norm, last, norm, norm)
+	if err != nil {
+		return nil, nil, fmt.Errorf("kb: person %s: %w", name, err)
+	}
+	defer rows.Close()
+	var ids []int64
+	var names []string
+	for rows.Next() {
+		var id int64
+		var n string
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, nil, err
+		}
+		ids = append(ids, id)
+		names = append(names, n)
+	}
+	return ids, names, rows.Err()
+}
+
+// answerRole answers "wie is X?" from the roles the articles give X.
+func (db *DB) answerRole(ctx context.Context, q question) (*bot.Answer, error) {
+	ids, names, err := db.personIDs(ctx, q.name)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	ph := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, r.description
+		FROM roles r JOIN sentences s ON s.id = r.sentence_id JOIN articles a ON a.id = r.article_id
+		WHERE r.person_id IN (`+ph+`) ORDER BY a.date DESC, s.pos LIMIT 200`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("kb: roles: %w", err)
+	}
+	defer rows.Close()
+	var l itemList
+	for rows.Next() {
+		var desc string
+		h, err := scanHit(rows, &desc)
+		if err != nil {
+			return nil, err
+		}
+		l.add(desc, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	who := names[0]
+	return answerOf(l.sorted(), func(items []string) string {
+		if q.english {
+			return fmt.Sprintf("%s: %s.", who, strings.Join(items, "; "))
+		}
+		if len(items) == 1 {
+			return fmt.Sprintf("%s is %s.", who, items[0])
+		}
+		return fmt.Sprintf("%s is %s (ook genoemd: %s).", who, items[0], strings.Join(items[1:], "; "))
+	}), nil
+}
+
+// answerQuote answers "wat zei X (over Y)?" from the quotes of X.
+func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) {
+	ids, names, err := db.personIDs(ctx, q.name)
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		// Not a person: a state, agency or organisation that spoke.
+		if e, ok := db.rec.Resolve(q.name); ok {
+			ents, err := db.entityIDs(ctx, []nl.Entity{e})
+			if err != nil {
+				return nil, err
+			}
+			if ents[0] != 0 {
+				ids, names = ents, []string{e.Name}
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ph := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, qu.text
+		FROM quotes qu JOIN sentences s ON s.id = qu.sentence_id JOIN articles a ON a.id = qu.article_id
+		WHERE qu.speaker_id IN (`+ph+`) ORDER BY a.date DESC, s.pos LIMIT 200`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("kb: quotes: %w", err)
+	}
+	defer rows.Close()
+	type quoted struct {
+		h    hit
+		text string
+		rel  float64
+	}
+	var qs []quoted
+	nameWords := map[string]bool{}
+	for _, t := range nl.Tokens(q.name) {
+		nameWords[t.Norm] = true
+	}
+	for rows.Next() {
+		var text string
+		h, err := scanHit(rows, &text)
+		if err != nil {
+			return nil, err
+		}
+		// Relevance to the rest of the question ("over de sancties").
+		set := stemSet(h.text)
+		rel := 0.0
+		for _, t := range q.terms {
+			if nameWords[t.word] || relationOf(t.word) == relQuote {
+				continue
+			}
+			for _, s := range t.stems {
+				if containsStems(set, s) {
+					rel++
+					break
+				}
+			}
+		}
+		qs = append(qs, quoted{h, text, rel})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(qs) == 0 {
+		return nil, nil
+	}
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].rel > qs[j].rel })
+	if len(qs) > 3 {
+		qs = qs[:3]
+	}
+	a := &bot.Answer{Items: []string{}}
+	var parts []string
+	seen := map[int64]bool{}
+	for _, x := range qs {
+		parts = append(parts, "“"+strings.Trim(x.text, " \"“”'‘’")+"”")
+		if !seen[x.h.sid] {
+			seen[x.h.sid] = true
+			a.Sources = append(a.Sources, x.h.source())
+		}
+	}
+	verb := "zei"
+	if q.english {
+		verb = "said"
+	}
+	a.Text = fmt.Sprintf("%s %s: %s", names[0], verb, strings.Join(parts, " — "))
+	return a, nil
+}
+
+// answerList answers "welke hackersgroepen / landen / bedrijven …?".
+func (db *DB) answerList(ctx context.Context, q question, ids []int64) (*bot.Answer, error) {
+	var l itemList
+	exclude := map[string]bool{}
+	for _, e := range q.entities {
+		exclude[e.Name] = true
+	}
+	collect := func(hits []hit) error {
+		for _, h := range hits {
+			rows, err := db.db.QueryContext(ctx, `SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id
+				WHERE m.sentence_id = ? AND e.kind = ? ORDER BY m.rowid`, h.sid, string(q.listKind))
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var name string
+				if err := rows.Scan(&name); err != nil {
+					rows.Close()
+					return err
+				}
+				if !exclude[name] {
+					l.add(name, h)
+				}
+			}
+			rows.Close()
+		}
+		return nil
+	}
+	if len(q.terms) > 0 || len(ids) > 0 {
+		hits, err := db.retrieve(ctx, q, ids)
+		if err != nil {
+			return nil, err
+		}
+		var good []hit
+		for _, h := range hits {
+			if h.coverage >= minCoverage || len(q.terms) == 0 {
+				good = append(good, h)
+			}
+		}
+		if err := collect(good); err != nil {
+			return nil, fmt.Errorf("kb: list: %w", err)
+		}
+	}
+	if len(l.order) == 0 && len(q.terms) == 0 && len(ids) == 0 {
+		hits, err := db.mentionsOfKind(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hits {
+			l.add(h.name, h.hit)
+		}
+	}
+	kindWord := map[nl.EntityKind]string{nl.Group: "hackersgroepen", nl.Country: "landen", nl.Agency: "diensten",
+		nl.Company: "bedrijven", nl.Person: "personen", nl.Organisation: "organisaties", nl.Media: "media", nl.Place: "plaatsen"}[q.listKind]
+	return answerOf(l.sorted(), func(items []string) string {
+		if q.english {
+			return "Named: " + joinNames(items, true) + "."
+		}
+		return fmt.Sprintf("Genoemde %s: %s.", kindWord, joinNames(items, false))
+	}), nil
+}
+
+type namedHit struct {
+	hit
+	name string
+}
+
+// mentionsOfKind lists the entities of a kind across the knowledge base,
+// each with the sentence that names it first.
+func (db *DB) mentionsOfKind(ctx context.Context, q question) ([]namedHit, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, e.name
+		FROM (SELECT entity_id, min(sentence_id) AS sid, count(DISTINCT article_id) AS n
+		      FROM mentions WHERE entity_id IN (SELECT id FROM entities WHERE kind = ?)
+		      GROUP BY entity_id ORDER BY n DESC LIMIT ?) m
+		JOIN entities e ON e.id = m.entity_id
+		JOIN sentences s ON s.id = m.sid
+		JOIN articles a ON a.id = s.article_id
+		ORDER BY m.n DESC, e.name`, string(q.listKind), maxItems)
+	if err != nil {
+		return nil, fmt.Errorf("kb: list %s: %w", q.listKind, err)
+	}
+	defer rows.Close()
+	var out []namedHit
+	for rows.Next() {
+		var n namedHit
+		h, err := scanHit(rows, &n.name)
+		if err != nil {
+			return nil, err
+		}
+		n.hit = h
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// answerFromText answers from retrieved sentences, extracting what the
+// question's kind asks for.
+func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot.Answer, error) {
+	hits, err := db.retrieve(ctx, q, ids)
+	if err != nil || len(hits) == 0 {
+		return nil, err
+	}
+	var good []hit
+	for _, h := range hits {
+		if h.coverage >= minCoverage {
+			good = append(good, h)
+		}
+	}
+	if len(good) == 0 {
+		return nil, nil
+	}
+	switch q.kind {
+	case askHowMany:
+		return extractNumber(q, good), nil
+	case askWhen:
+		return extractDate(q, good), nil
+	case askWho, askWhich, askWhere:
+		return db.extractEntity(ctx, q, good)
+	}
+	best := good[0]
+	a := &bot.Answer{Sources: []bot.Source{best.source()}}
+	text := strings.TrimSpace(best.text)
+	switch {
+	case q.kind == askYesNo && q.english:
+		a.Text = "According to “" + best.title + "”: " + text
+	case q.kind == askYesNo:
+		a.Text = "Volgens “" + best.title + "”: " + text
+	default:
+		a.Text = text
+	}
+	return a, nil
+}
+
+// extractNumber answers "hoeveel" with the number whose unit matches.
+func extractNumber(q question, hits []hit) *bot.Answer {
+	for _, h := range hits {
+		nums := nl.Numbers(h.text)
+		var pick *nl.Number
+		for i := range nums {
+			n := &nums[i]
+			if q.unit != "" && n.Unit != "" && strings.HasPrefix(nl.Stem(n.Unit), q.unit) {
+				pick = n
+				break
+			}
+			if pick == nil && q.unit == "" {
+				pick = n
+			}
+		}
+		if pick == nil && len(nums) == 1 && q.unit != "" && strings.Contains(nl.StemText(h.text), q.unit) {
+			pick = &nums[0]
+		}
+		if pick == nil {
+			continue
+		}
+		return &bot.Answer{Text: capitalize(pick.Text) + ".", Items: []string{pick.Text}, Sources: []bot.Source{h.source()}}
+	}
+	return nil
+}
+
+// extractDate answers "wanneer" with a date from the sentence, or the
+// article's date when the sentence names only a weekday.
+func extractDate(q question, hits []hit) *bot.Answer {
+	for _, h := range hits {
+		for _, d := range nl.Dates(h.text) {
+			if d.Year == 0 && d.Month == 0 && d.Day == 0 {
+				continue
+			}
+			text := d.Text
+			return &bot.Answer{Text: capitalize(text) + ".", Items: []string{text}, Sources: []bot.Source{h.source()}}
+		}
+	}
+	return nil
+}
+
+// extractEntity answers wie / welke / waar with the entities of the best
+// sentences that the question did not name itself.
+func (db *DB) extractEntity(ctx context.Context, q question, hits []hit) (*bot.Answer, error) {
+	exclude := map[string]bool{}
+	for _, e := range q.entities {
+		exclude[e.Name] = true
+	}
+	want := func(k nl.EntityKind) bool {
+		switch q.kind {
+		case askWhere:
+			return k == nl.Country || k == nl.Place
+		case askWhich:
+			return q.listKind == "" || k == q.listKind
+		}
+		if q.listKind != "" {
+			return k == q.listKind
+		}
+		return k != nl.Media && k != nl.Place
+	}
+	var l itemList
+	top := hits
+	if len(top) > 3 {
+		top = top[:3]
+	}
+	for _, h := range top {
+		if h.coverage < hits[0].coverage-0.15 {
+			break
+		}
+		rows, err := db.db.QueryContext(ctx, `SELECT e.name, e.kind, m.prep FROM mentions m JOIN entities e ON e.id = m.entity_id
+			WHERE m.sentence_id = ? ORDER BY m.rowid`, h.sid)
+		if err != nil {
+			return nil, fmt.Errorf("kb: mentions: %w", err)
+		}
+		for rows.Next() {
+			var name, kind, prep string
+			if err := rows.Scan(&name, &kind, &prep); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if exclude[name] || !want(nl.EntityKind(kind)) {
+				continue
+			}
+			if q.kind == askWho && q.rel == relNone && (prep == "van" || prep == "bij" || prep == "in") && nl.EntityKind(kind) != nl.Person {
+				continue
+			}
+			l.add(name, h)
+		}
+		rows.Close()
+		if len(l.order) > 0 {
+			break
+		}
+	}
+	return answerOf(l.sorted(), func(items []string) string {
+		return joinNames(items, q.english) + "."
+	}), nil
+}
+
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return strings.ToUpper(string(r)) + s[size:]
+}

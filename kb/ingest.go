@@ -1,0 +1,355 @@
+package kb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/nieuwsbot/nieuwsbot/kb/nl"
+)
+
+// IngestResult tells what ingesting one article file did.
+type IngestResult struct {
+	ID        int64
+	Title     string
+	Added     bool // a new article
+	Replaced  bool // a new version of an article with the same URL
+	Sentences int
+	Claims    int
+}
+
+// sentence is a sentence of an article with what the toolkit found in it.
+type sentence struct {
+	text    string
+	heading bool
+	nl.SentenceAnalysis
+}
+
+// Prepared is an article parsed and analysed, ready to store. Preparing
+// needs no database, so it can run in parallel with storing.
+type Prepared struct {
+	Doc   Doc
+	sents []sentence
+}
+
+// Prepare parses and analyses an article file.
+func Prepare(name string, data []byte) (Prepared, error) {
+	doc, err := ParseArticle(name, data)
+	if err != nil {
+		return Prepared{}, fmt.Errorf("kb: ingest %s: %w", name, err)
+	}
+	return Prepared{Doc: doc, sents: analyse(recognizer(), doc.Body)}, nil
+}
+
+// Ingest parses an article file and stores it, in one transaction: on error
+// nothing of it is stored. Ingesting the same text again changes nothing;
+// a changed text under a URL already stored replaces the older version.
+func (db *DB) Ingest(ctx context.Context, name string, data []byte) (IngestResult, error) {
+	p, err := Prepare(name, data)
+	if err != nil {
+		return IngestResult{}, err
+	}
+	return db.Store(ctx, p)
+}
+
+// Store stores a prepared article; see Ingest.
+func (db *DB) Store(ctx context.Context, p Prepared) (IngestResult, error) {
+	res, err := db.store(ctx, p)
+	if err != nil {
+		return res, fmt.Errorf("kb: ingest %s: %w", p.Doc.Name, err)
+	}
+	return res, nil
+}
+
+func (db *DB) store(ctx context.Context, p Prepared) (IngestResult, error) {
+	doc, sents := p.Doc, p.sents
+	res := IngestResult{Title: doc.Title, Sentences: len(sents)}
+	var id int64
+	err := db.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ?`, doc.Hash).Scan(&id)
+	if err == nil {
+		res.ID = id
+		return res, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return res, err
+	}
+
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return res, err
+	}
+	defer tx.Rollback()
+	// Another process may have stored it since the check above.
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ?`, doc.Hash).Scan(&id); err == nil {
+		res.ID = id
+		return res, nil
+	}
+	if doc.URL != "" {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sentences_fts WHERE rowid IN
+			(SELECT s.id FROM sentences s JOIN articles a ON a.id = s.article_id WHERE a.url = ?)`, doc.URL); err != nil {
+			return res, err
+		}
+		r, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE url = ?`, doc.URL)
+		if err != nil {
+			return res, err
+		}
+		n, _ := r.RowsAffected()
+		res.Replaced = n > 0
+	}
+	r, err := tx.ExecContext(ctx, `INSERT INTO articles (hash, title, date, url, publisher, place, source, lead, body, added_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, lead(sents), doc.Body, db.Now().Unix())
+	if err != nil {
+		return res, err
+	}
+	if id, err = r.LastInsertId(); err != nil {
+		return res, err
+	}
+	res.ID = id
+	w, err := newWriter(ctx, tx, db, id)
+	if err != nil {
+		return res, err
+	}
+	defer w.close()
+	for pos, s := range sents {
+		n, err := w.sentence(ctx, pos, s)
+		if err != nil {
+			return res, err
+		}
+		res.Claims += n
+	}
+	if err := tx.Commit(); err != nil {
+		return res, err
+	}
+	db.entMu.Lock()
+	for k, v := range w.newEntities {
+		db.entCache[k] = v
+	}
+	db.entMu.Unlock()
+	res.Added = !res.Replaced
+	return res, nil
+}
+
+// analyse splits the body into sentences and analyses them.
+func analyse(rec *nl.Recognizer, body string) []sentence {
+	spans := nl.Sentences(body)
+	sents := make([]sentence, 0, len(spans))
+	texts := make([]string, 0, len(spans))
+	for _, sp := range spans {
+		text := body[sp.Start:sp.End]
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		sents = append(sents, sentence{text: text, heading: isHeading(body, sp, text)})
+		texts = append(texts, text)
+	}
+	for i, a := range rec.Analyze(texts) {
+		if i < len(sents) {
+			sents[i].SentenceAnalysis = a
+		}
+	}
+	return sents
+}
+
+// isHeading reports whether a sentence is a heading: a short line of its
+// own that does not end as a sentence does.
+func isHeading(body string, sp nl.Span, text string) bool {
+	if utf8.RuneCountInString(text) > 80 || len(strings.Fields(text)) > 10 {
+		return false
+	}
+	if strings.ContainsAny(text[len(text)-1:], ".!?:;,\"”’'") {
+		return false
+	}
+	before := sp.Start == 0 || strings.LastIndexByte(body[:sp.Start], '\n') >= strings.LastIndexFunc(body[:sp.Start], isNotSpace)
+	after := sp.End == len(body) || strings.IndexByte(body[sp.End:], '\n') <= strings.IndexFunc(body[sp.End:], isNotSpace)
+	return before && after
+}
+
+func isNotSpace(r rune) bool { return r != ' ' && r != '\t' && r != '\n' }
+
+// lead is the article's first sentences, up to about 200 characters.
+func lead(sents []sentence) string {
+	var b strings.Builder
+	for _, s := range sents {
+		if s.heading {
+			continue
+		}
+		if b.Len() > 0 {
+			if b.Len()+len(s.text) > 240 {
+				break
+			}
+			b.WriteByte(' ')
+		}
+		b.WriteString(cleanLines(s.text))
+		if b.Len() >= 120 {
+			break
+		}
+	}
+	return shorten(b.String(), 240)
+}
+
+// writer holds the prepared statements of one article's ingest.
+type writer struct {
+	db          *DB
+	tx          *sql.Tx
+	articleID   int64
+	newEntities map[entityKey]int64
+	stmts       []*sql.Stmt
+
+	insSentence, insFTS, insMention, insClaim, insRole, insQuote, selEntity, insEntity *sql.Stmt
+}
+
+func newWriter(ctx context.Context, tx *sql.Tx, db *DB, articleID int64) (*writer, error) {
+	w := &writer{db: db, tx: tx, articleID: articleID, newEntities: map[entityKey]int64{}}
+	for _, p := range []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&w.insSentence, `INSERT INTO sentences (article_id, pos, heading, text) VALUES (?, ?, ?, ?)`},
+		{&w.insFTS, `INSERT INTO sentences_fts (rowid, terms) VALUES (?, ?)`},
+		{&w.insMention, `INSERT INTO mentions (sentence_id, article_id, entity_id, text, prep, demonym) VALUES (?, ?, ?, ?, ?, ?)`},
+		{&w.insClaim, `INSERT INTO claims (sentence_id, article_id, relation, agent_id, target_id, about) VALUES (?, ?, ?, ?, ?, ?)`},
+		{&w.insRole, `INSERT INTO roles (sentence_id, article_id, person_id, description) VALUES (?, ?, ?, ?)`},
+		{&w.insQuote, `INSERT INTO quotes (sentence_id, article_id, speaker_id, text) VALUES (?, ?, ?, ?)`},
+		{&w.selEntity, `SELECT id FROM entities WHERE name = ? AND kind = ?`},
+		{&w.insEntity, `INSERT INTO entities (name, kind, norm, last) VALUES (?, ?, ?, ?)`},
+	} {
+		st, err := tx.PrepareContext(ctx, p.sql)
+		if err != nil {
+			w.close()
+			return nil, err
+		}
+		*p.dst = st
+		w.stmts = append(w.stmts, st)
+	}
+	return w, nil
+}
+
+func (w *writer) close() {
+	for _, st := range w.stmts {
+		st.Close()
+	}
+}
+
+// entity returns the id of an entity, creating it when new.
+func (w *writer) entity(ctx context.Context, e nl.Entity) (int64, error) {
+	k := entityKey{e.Name, e.Kind}
+	if id, ok := w.newEntities[k]; ok {
+		return id, nil
+	}
+	w.db.entMu.Lock()
+	id, ok := w.db.entCache[k]
+	w.db.entMu.Unlock()
+	if ok {
+		return id, nil
+	}
+	err := w.selEntity.QueryRowContext(ctx, e.Name, string(e.Kind)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		norm := nl.Fold(e.Name)
+		last := norm
+		if i := strings.LastIndexByte(norm, ' '); i >= 0 {
+			last = norm[i+1:]
+		}
+		r, err := w.insEntity.ExecContext(ctx, e.Name, string(e.Kind), norm, last)
+		if err != nil {
+			return 0, err
+		}
+		if id, err = r.LastInsertId(); err != nil {
+			return 0, err
+		}
+	} else if err != nil {
+		return 0, err
+	}
+	w.newEntities[k] = id
+	return id, nil
+}
+
+// sentence stores one sentence, its index row, mentions, claims, roles and
+// quotes. It returns the number of claim rows.
+func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error) {
+	r, err := w.insSentence.ExecContext(ctx, w.articleID, pos, s.heading, s.text)
+	if err != nil {
+		return 0, err
+	}
+	sid, err := r.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	terms := nl.StemText(s.text)
+	seen := map[int64]bool{}
+	var b strings.Builder
+	b.WriteString(terms)
+	for _, m := range s.Mentions {
+		id, err := w.entity(ctx, m.Entity)
+		if err != nil {
+			return 0, err
+		}
+		if _, err := w.insMention.ExecContext(ctx, sid, w.articleID, id, m.Text, m.Prep, m.Demonym); err != nil {
+			return 0, err
+		}
+		if !seen[id] {
+			seen[id] = true
+			b.WriteByte(' ')
+			b.WriteString(entityToken(id))
+		}
+	}
+	if _, err := w.insFTS.ExecContext(ctx, sid, b.String()); err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, c := range s.Claims {
+		agents, targets := c.Agents, c.Targets
+		if len(agents) == 0 {
+			agents = []nl.Entity{{}}
+		}
+		if len(targets) == 0 {
+			targets = []nl.Entity{{}}
+		}
+		for _, a := range agents {
+			aid, err := w.nullableEntity(ctx, a)
+			if err != nil {
+				return n, err
+			}
+			for _, t := range targets {
+				tid, err := w.nullableEntity(ctx, t)
+				if err != nil {
+					return n, err
+				}
+				if _, err := w.insClaim.ExecContext(ctx, sid, w.articleID, string(c.Relation), aid, tid, c.About); err != nil {
+					return n, err
+				}
+				n++
+			}
+		}
+	}
+	for _, ro := range s.Roles {
+		id, err := w.entity(ctx, ro.Person)
+		if err != nil {
+			return n, err
+		}
+		if _, err := w.insRole.ExecContext(ctx, sid, w.articleID, id, ro.Description); err != nil {
+			return n, err
+		}
+	}
+	for _, q := range s.Quotes {
+		id, err := w.entity(ctx, q.Speaker)
+		if err != nil {
+			return n, err
+		}
+		if _, err := w.insQuote.ExecContext(ctx, sid, w.articleID, id, q.Text); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+func (w *writer) nullableEntity(ctx context.Context, e nl.Entity) (sql.NullInt64, error) {
+	if e.Name == "" {
+		return sql.NullInt64{}, nil
+	}
+	id, err := w.entity(ctx, e)
+	return sql.NullInt64{Int64: id, Valid: err == nil}, err
+}

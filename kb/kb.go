@@ -1,0 +1,261 @@
+// Package kb is nieuwsbot's knowledge base on SQLite: schema and
+// migrations, the ingest pipeline, retrieval and question answering. It
+// implements the interfaces the bot package declares.
+package kb
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/nieuwsbot/nieuwsbot/kb/nl"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+//go:embed migration/*.sql
+var migrationFS embed.FS
+
+// BusyTimeout is how long a writer waits for another process's write lock
+// (an ingest while serve runs) before giving up.
+const BusyTimeout = 10 * time.Second
+
+// DB is an open knowledge base.
+type DB struct {
+	db     *sql.DB
+	path   string
+	rec    *nl.Recognizer
+	logger *slog.Logger
+
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+
+	entMu    sync.Mutex
+	entCache map[entityKey]int64
+}
+
+type entityKey struct {
+	name string
+	kind nl.EntityKind
+}
+
+var (
+	recOnce sync.Once
+	recog   *nl.Recognizer
+)
+
+// recognizer returns the process-wide recognizer; building it takes a few
+// milliseconds, so it is built once, on first use.
+func recognizer() *nl.Recognizer {
+	recOnce.Do(func() { recog = nl.NewRecognizer() })
+	return recog
+}
+
+// Open opens the knowledge base at path, creating it (owner-only
+// permissions) and migrating its schema as needed.
+func Open(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	if path == "" {
+		return nil, errors.New("kb: open: no database path")
+	}
+	if path != ":memory:" {
+		if dir := filepath.Dir(path); dir != "" {
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				return nil, fmt.Errorf("kb: open %s: %w", path, err)
+			}
+		}
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+		if err != nil {
+			return nil, fmt.Errorf("kb: open %s: %w", path, err)
+		}
+		f.Close()
+	}
+	q := url.Values{}
+	for _, p := range []string{
+		fmt.Sprintf("busy_timeout(%d)", BusyTimeout.Milliseconds()),
+		"journal_mode(WAL)",
+		"foreign_keys(1)",
+		"synchronous(NORMAL)",
+		"temp_store(MEMORY)",
+		"cache_size(-16000)",
+	} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	sqldb, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("kb: open %s: %w", path, err)
+	}
+	sqldb.SetMaxOpenConns(8)
+	sqldb.SetMaxIdleConns(8)
+	db := &DB{db: sqldb, path: path, rec: recognizer(), logger: logger, Now: time.Now,
+		entCache: make(map[entityKey]int64)}
+	if err := db.migrate(ctx); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error {
+	if err := db.db.Close(); err != nil {
+		return fmt.Errorf("kb: close: %w", err)
+	}
+	return nil
+}
+
+// Path returns the database file's path.
+func (db *DB) Path() string { return db.path }
+
+// Ping checks that the database answers; /healthz uses it.
+func (db *DB) Ping(ctx context.Context) error {
+	var n int
+	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM meta`).Scan(&n); err != nil {
+		return fmt.Errorf("kb: ping: %w", err)
+	}
+	return nil
+}
+
+func (db *DB) migrate(ctx context.Context) error {
+	if _, err := db.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("kb: migrate: %w", err)
+	}
+	names, err := fs.Glob(migrationFS, "migration/*.sql")
+	if err != nil {
+		return fmt.Errorf("kb: migrate: %w", err)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := db.migrateFile(ctx, name); err != nil {
+			return fmt.Errorf("kb: migrate %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func (db *DB) migrateFile(ctx context.Context, name string) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE name = ?`, name).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	buf, err := fs.ReadFile(migrationFS, name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, string(buf)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)`,
+		name, db.Now().Unix()); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// meta reads a value of the meta table; "" when unset.
+func (db *DB) meta(ctx context.Context, key string) (string, error) {
+	var v string
+	err := db.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return v, err
+}
+
+func (db *DB) setMeta(ctx context.Context, key, value string) error {
+	_, err := db.db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	return err
+}
+
+// Seed fills a new, empty knowledge base from the article files in fsys.
+// A knowledge base that was seeded before, or that holds articles, is left
+// as it is. It returns the number of articles added.
+func (db *DB) Seed(ctx context.Context, fsys fs.FS) (int, error) {
+	seeded, err := db.meta(ctx, "seeded")
+	if err != nil {
+		return 0, fmt.Errorf("kb: seed: %w", err)
+	}
+	if seeded != "" {
+		return 0, nil
+	}
+	var n int
+	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("kb: seed: %w", err)
+	}
+	if n > 0 {
+		return 0, nil
+	}
+	names, err := fs.Glob(fsys, "*.txt")
+	if err != nil {
+		return 0, fmt.Errorf("kb: seed: %w", err)
+	}
+	sort.Strings(names)
+	added := 0
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return added, fmt.Errorf("kb: seed %s: %w", name, err)
+		}
+		res, err := db.Ingest(ctx, name, data)
+		if err != nil {
+			return added, fmt.Errorf("kb: seed %s: %w", name, err)
+		}
+		if res.Added {
+			added++
+		}
+	}
+	if err := db.setMeta(ctx, "seeded", db.Now().UTC().Format(time.RFC3339)); err != nil {
+		return added, fmt.Errorf("kb: seed: %w", err)
+	}
+	return added, nil
+}
+
+// normName returns the FTS token that stands for an entity in the index.
+func entityToken(id int64) string {
+	return fmt.Sprintf("qe%d", id)
+}
+
+// cleanLines trims every line; used to store compact leads.
+func cleanLines(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// IsStorageError reports whether err comes from the database file itself
+// (read-only, disk full, I/O error, cannot open, busy beyond the timeout)
+// rather than from the data: every later write would fail the same way.
+func IsStorageError(err error) bool {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN,
+		sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_PERM:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,244 @@
+package kb
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/nieuwsbot/nieuwsbot/bot"
+	"github.com/nieuwsbot/nieuwsbot/kb/nl"
+)
+
+const articleColumns = `a.id, a.title, a.date, a.url, a.publisher, a.lead, a.added_at`
+
+func scanArticle(sc interface{ Scan(...any) error }) (bot.Article, error) {
+	var a bot.Article
+	var id, added int64
+	if err := sc.Scan(&id, &a.Title, &a.Date, &a.URL, &a.Publisher, &a.Lead, &added); err != nil {
+		return a, err
+	}
+	a.ID = fmt.Sprint(id)
+	a.Added = time.Unix(added, 0).UTC()
+	return a, nil
+}
+
+// Search returns the articles whose sentences match all the search terms,
+// best match first. Terms are words, never FTS5 syntax.
+func (db *DB) Search(ctx context.Context, terms string, limit int) ([]bot.Article, error) {
+	if limit <= 0 {
+		limit = 10
+	}
+	var parts []string
+	seen := map[string]bool{}
+	for _, st := range strings.Fields(nl.StemText(bot.CleanText(terms))) {
+		if nl.IsStopword(st) || seen[st] {
+			continue
+		}
+		seen[st] = true
+		parts = append(parts, ftsPhrase(st))
+		if len(parts) == 12 {
+			break
+		}
+	}
+	// Names match by any alias: "VS" finds "Verenigde Staten".
+	q := parseQuestion(db.rec, terms)
+	if ids, err := db.entityIDs(ctx, q.entities); err == nil {
+		for i, id := range ids {
+			if id == 0 {
+				continue
+			}
+			var alt []string
+			for _, t := range strings.Fields(nl.StemText(q.entities[i].Name)) {
+				if seen[t] {
+					alt = append(alt, t)
+				}
+			}
+			if len(alt) == 0 {
+				continue
+			}
+			// Replace the name's words by the entity token or the words.
+			parts = removePhrases(parts, alt)
+			parts = append(parts, "("+ftsPhrase(entityToken(id))+" OR "+ftsPhrase(strings.Join(alt, " "))+")")
+		}
+	}
+	if len(parts) == 0 {
+		return nil, nil
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT `+articleColumns+`
+		FROM (SELECT s.article_id AS aid, min(bm25(sentences_fts)) AS r
+		      FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
+		      WHERE sentences_fts MATCH ? GROUP BY s.article_id ORDER BY r LIMIT ?) m
+		JOIN articles a ON a.id = m.aid ORDER BY m.r`, strings.Join(parts, " AND "), limit)
+	if err != nil {
+		return nil, fmt.Errorf("kb: search: %w", err)
+	}
+	defer rows.Close()
+	var out []bot.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("kb: search: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func removePhrases(parts, words []string) []string {
+	drop := map[string]bool{}
+	for _, w := range words {
+		drop[ftsPhrase(w)] = true
+	}
+	out := parts[:0]
+	for _, p := range parts {
+		if !drop[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Digest returns the articles added in [since, until), newest first, and
+// the claims they make.
+func (db *DB) Digest(ctx context.Context, since, until time.Time) (bot.Digest, error) {
+	d := bot.Digest{Since: since, Until: until}
+	rows, err := db.db.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a
+		WHERE a.added_at >= ? AND a.added_at < ? ORDER BY a.added_at DESC, a.id DESC LIMIT 500`,
+		since.Unix(), until.Unix())
+	if err != nil {
+		return d, fmt.Errorf("kb: digest: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return d, fmt.Errorf("kb: digest: %w", err)
+		}
+		d.Articles = append(d.Articles, a)
+		ids = append(ids, a.ID)
+	}
+	if err := rows.Err(); err != nil {
+		return d, fmt.Errorf("kb: digest: %w", err)
+	}
+	if len(ids) == 0 {
+		return d, nil
+	}
+	crow, err := db.db.QueryContext(ctx, `SELECT c.relation, coalesce(ag.name, ''), coalesce(tg.name, ''), `+hitColumns+`
+		FROM claims c
+		JOIN sentences s ON s.id = c.sentence_id
+		JOIN articles a ON a.id = c.article_id
+		LEFT JOIN entities ag ON ag.id = c.agent_id
+		LEFT JOIN entities tg ON tg.id = c.target_id
+		WHERE a.added_at >= ? AND a.added_at < ? AND c.relation IN ('accuse', 'deny')
+		ORDER BY a.added_at DESC, a.id DESC, s.pos LIMIT 500`, since.Unix(), until.Unix())
+	if err != nil {
+		return d, fmt.Errorf("kb: digest claims: %w", err)
+	}
+	defer crow.Close()
+	type key struct{ rel, agent, target string }
+	seen := map[key]bool{}
+	for crow.Next() {
+		var rel, agent, target string
+		var h hit
+		var sid, aid int64
+		var pos int
+		if err := crow.Scan(&rel, &agent, &target, &sid, &aid, &pos, &h.text, &h.title, &h.date, &h.url, &h.pub); err != nil {
+			return d, fmt.Errorf("kb: digest claims: %w", err)
+		}
+		h.sid, h.aid, h.pos = sid, aid, pos
+		k := key{rel, agent, target}
+		if seen[k] || (agent == "" && target == "") {
+			continue
+		}
+		seen[k] = true
+		d.Claims = append(d.Claims, bot.Claim{Text: claimText(rel, agent, target), Source: h.source()})
+	}
+	return d, crow.Err()
+}
+
+// claimText is a claim in one readable Dutch line.
+func claimText(rel, agent, target string) string {
+	switch rel {
+	case "accuse":
+		switch {
+		case agent == "":
+			return target + " wordt beschuldigd"
+		case target == "":
+			return agent + " uit beschuldigingen"
+		}
+		return agent + " beschuldigt " + target
+	case "deny":
+		if target == "" {
+			return agent + " ontkent"
+		}
+		if agent == "" {
+			return "Ontkenning tegenover " + target
+		}
+		return agent + " ontkent tegenover " + target
+	}
+	return agent + " " + rel + " " + target
+}
+
+// Overview tells what the knowledge base holds.
+func (db *DB) Overview(ctx context.Context) (bot.Overview, error) {
+	var o bot.Overview
+	err := db.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles),
+		(SELECT coalesce(max(id), 0) FROM sentences),
+		(SELECT count(*) FROM entities),
+		(SELECT count(*) FROM claims),
+		(SELECT coalesce(min(date), '') FROM articles WHERE date <> ''),
+		(SELECT coalesce(max(date), '') FROM articles WHERE date <> '')`).
+		Scan(&o.Articles, &o.Sentences, &o.Entities, &o.Claims, &o.Oldest, &o.Newest)
+	if err != nil {
+		return o, fmt.Errorf("kb: overview: %w", err)
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT publisher FROM articles WHERE publisher <> ''
+		GROUP BY publisher ORDER BY count(*) DESC LIMIT 8`)
+	if err != nil {
+		return o, fmt.Errorf("kb: overview: %w", err)
+	}
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			rows.Close()
+			return o, fmt.Errorf("kb: overview: %w", err)
+		}
+		o.Publishers = append(o.Publishers, p)
+	}
+	rows.Close()
+	rows, err = db.db.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a ORDER BY a.added_at DESC, a.id DESC LIMIT 5`)
+	if err != nil {
+		return o, fmt.Errorf("kb: overview: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return o, fmt.Errorf("kb: overview: %w", err)
+		}
+		o.Recent = append(o.Recent, a)
+	}
+	return o, rows.Err()
+}
+
+// Bodies returns the text of every stored article, for checking that
+// quotes are verbatim.
+func (db *DB) Bodies(ctx context.Context) ([]string, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT title || char(10) || body FROM articles`)
+	if err != nil {
+		return nil, fmt.Errorf("kb: bodies: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var b string
+		if err := rows.Scan(&b); err != nil {
+			return nil, fmt.Errorf("kb: bodies: %w", err)
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}

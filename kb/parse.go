@@ -1,0 +1,426 @@
+package kb
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxArticleBytes is the largest article file ingest accepts. News articles
+// are a few kilobytes; anything this large is not one.
+const MaxArticleBytes = 2 << 20
+
+// Errors returned for files that are not articles. Callers test them with errors.Is.
+var (
+	ErrEmpty    = errors.New("empty article")
+	ErrBinary   = errors.New("not a text file")
+	ErrTooLarge = fmt.Errorf("article larger than %d MB", MaxArticleBytes>>20)
+)
+
+// Doc is an article file parsed into metadata and body text. Body is a
+// verbatim stretch of the file (page furniture cut off), so every sentence
+// quoted from it stands in the original file.
+type Doc struct {
+	Name      string // file name, for messages
+	Title     string
+	Date      string // "2021-07", "2021-07-19" or ""
+	URL       string
+	Publisher string
+	Place     string // dateline place, e.g. "Brussel"
+	Body      string
+	Hash      string // content hash: the same text gives the same hash
+}
+
+var (
+	dateMarkerRe = regexp.MustCompile(`^\s*(?i:date|datum)\s*[:=]?\s*(\d{4})-(\d{2})(?:-(\d{2}))?\b[ \t]*`)
+	datelineRe   = regexp.MustCompile(`^([A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,40}?)\s*\(([A-Za-z][A-Za-z/ ]{0,30})\)\s*[-–—]+\s*`)
+	urlLineRe    = regexp.MustCompile(`^(?:Bron:\s*)?(https?://[^\s<>"]+)$`)
+	pathDateRe   = regexp.MustCompile(`/((?:19|20)\d{2})/(\d{1,2})(?:/(\d{1,2}))?/`)
+	nameDateRe   = regexp.MustCompile(`^((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?(?:[_\-. ]|$)`)
+	// furnitureRe matches the first line of a trailing block that is not
+	// part of the article: related links, "more from" lists, share buttons.
+	furnitureRe = regexp.MustCompile(`^(?i:(?:meer|ook|lees|bekijk|het laatste|laatste) (?:uit|over|nieuws|ook|meer|interessant|gelezen|nieuws uit)\b|meest (?:gelezen|bekeken)|gerelateerde (?:artikelen|berichten)|deel dit artikel|delen:|tags?:|reacties\s*(?:\(\d+\))?$|advertentie$|volg (?:ons|nos|nu\.nl)\b|related articles|read more\b)`)
+	agoRe       = regexp.MustCompile(`^\d+ (?:uur|minuten?|min|dagen?) geleden`)
+)
+
+// ParseArticle parses the text of an article file. name is the file name;
+// a leading YYYY-MM or YYYY-MM-DD in it is the date of last resort.
+func ParseArticle(name string, data []byte) (Doc, error) {
+	d := Doc{Name: name}
+	if len(data) > MaxArticleBytes {
+		return d, ErrTooLarge
+	}
+	if isBinary(data) {
+		return d, ErrBinary
+	}
+	text := string(data)
+	if !utf8.ValidString(text) {
+		// Latin-1 and Windows-1252 files are common in newsroom archives.
+		text = decodeLatin1(data)
+	}
+	text = strings.TrimPrefix(text, "\ufeff")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+
+	lines := strings.Split(text, "\n")
+	// The trailing URL line is metadata.
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := strings.TrimSpace(lines[i])
+		if l == "" {
+			continue
+		}
+		if m := urlLineRe.FindStringSubmatch(l); m != nil {
+			d.URL = m[1]
+			lines = lines[:i]
+		}
+		break
+	}
+	lines = cutFurniture(lines)
+	// The date marker, the title line and the dateline lead the text.
+	lines = trimBlank(lines)
+	if len(lines) > 0 {
+		if m := dateMarkerRe.FindStringSubmatch(lines[0]); m != nil {
+			d.Date = joinDate(m[1], m[2], m[3])
+			lines[0] = lines[0][len(m[0]):]
+			lines = trimBlank(lines)
+		}
+	}
+	if len(lines) > 1 && isTitle(lines[0]) {
+		d.Title = strings.TrimSpace(lines[0])
+		lines = trimBlank(lines[1:])
+		if len(lines) > 0 && d.Date == "" {
+			if m := dateMarkerRe.FindStringSubmatch(lines[0]); m != nil {
+				d.Date = joinDate(m[1], m[2], m[3])
+				lines[0] = lines[0][len(m[0]):]
+				lines = trimBlank(lines)
+			}
+		}
+	}
+	if len(lines) > 0 {
+		first := strings.TrimLeft(lines[0], " \t")
+		if m := datelineRe.FindStringSubmatch(first); m != nil {
+			d.Place = titleCase(strings.TrimSpace(m[1]))
+			agency, _, _ := strings.Cut(m[2], "/")
+			d.Publisher = strings.ToUpper(strings.TrimSpace(agency))
+			lines[0] = first[len(m[0]):]
+		}
+	}
+	d.Body = strings.TrimSpace(strings.Join(lines, "\n"))
+	if strings.TrimSpace(d.Body) == "" {
+		return d, ErrEmpty
+	}
+	if d.URL != "" {
+		if u, err := url.Parse(d.URL); err == nil && u.Host != "" {
+			if d.Publisher == "" {
+				d.Publisher = publisherFromHost(u.Hostname())
+			}
+			if d.Date == "" {
+				if m := pathDateRe.FindStringSubmatch(u.Path); m != nil {
+					d.Date = joinDate(m[1], pad2(m[2]), pad2(m[3]))
+				}
+			}
+			if d.Title == "" {
+				d.Title = titleFromSlug(u.Path, d.Body)
+			}
+		} else {
+			d.URL = ""
+		}
+	}
+	if d.Date == "" {
+		if m := nameDateRe.FindStringSubmatch(filepath.Base(name)); m != nil {
+			d.Date = joinDate(m[1], m[2], m[3])
+		}
+	}
+	if d.Title == "" {
+		d.Title = titleFromBody(d.Body)
+	}
+	sum := sha256.Sum256([]byte(d.Title + "\x00" + d.URL + "\x00" + d.Date + "\x00" + foldSpace(d.Body)))
+	d.Hash = hex.EncodeToString(sum[:])
+	return d, nil
+}
+
+// isBinary reports whether data looks like a binary file: NUL bytes or many
+// control characters in its first kilobytes.
+func isBinary(data []byte) bool {
+	head := data
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	ctrl := 0
+	for _, c := range head {
+		if c == 0 {
+			return true
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctrl++
+		}
+	}
+	return ctrl > len(head)/20+1
+}
+
+func decodeLatin1(data []byte) string {
+	var b strings.Builder
+	b.Grow(len(data) + len(data)/8)
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			c := data[0]
+			switch c {
+			case 0x80:
+				b.WriteRune('€')
+			case 0x91:
+				b.WriteRune('‘')
+			case 0x92:
+				b.WriteRune('’')
+			case 0x93:
+				b.WriteRune('“')
+			case 0x94:
+				b.WriteRune('”')
+			case 0x96:
+				b.WriteRune('–')
+			case 0x97:
+				b.WriteRune('—')
+			case 0x85:
+				b.WriteRune('…')
+			default:
+				if c >= 0xa0 {
+					b.WriteRune(rune(c))
+				} else {
+					b.WriteByte(' ')
+				}
+			}
+			data = data[1:]
+			continue
+		}
+		b.WriteRune(r)
+		data = data[size:]
+	}
+	return b.String()
+}
+
+// cutFurniture drops a trailing block of page furniture: from a line such
+// as "Meer uit Buitenland" or "Lees ook" to the end, when it is in the last
+// part of the article. Wire items with "N uur geleden" go with it.
+func cutFurniture(lines []string) []string {
+	nonBlank := 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			nonBlank++
+		}
+	}
+	seen := 0
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		seen++
+		if seen < 3 || len(t) > 80 {
+			continue
+		}
+		if furnitureRe.MatchString(t) {
+			return lines[:i]
+		}
+	}
+	// Without a heading, a tail of "N uur geleden" wire items is still furniture.
+	for i := len(lines) - 1; i >= 0; i-- {
+		t := strings.TrimSpace(lines[i])
+		if t == "" {
+			continue
+		}
+		if !agoRe.MatchString(t) {
+			break
+		}
+		lines = lines[:i]
+	}
+	return lines
+}
+
+func trimBlank(lines []string) []string {
+	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
+		lines = lines[1:]
+	}
+	return lines
+}
+
+// isTitle reports whether the first line of a file is a title: short, not
+// ending as a sentence ends, followed by the article.
+func isTitle(line string) bool {
+	t := strings.TrimSpace(line)
+	if t == "" || utf8.RuneCountInString(t) > 160 {
+		return false
+	}
+	if datelineRe.MatchString(t) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	switch last {
+	case '.', ',', ';', ':', '”', '"', '’':
+		return false
+	}
+	return len(strings.Fields(t)) >= 2 || utf8.RuneCountInString(t) >= 12
+}
+
+func joinDate(y, m, d string) string {
+	if m == "" || m == "00" {
+		return y
+	}
+	if d == "" || d == "00" {
+		return y + "-" + m
+	}
+	return y + "-" + m + "-" + d
+}
+
+func pad2(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
+// publishers names the publishers of Dutch news sites as they call themselves.
+var publishers = map[string]string{
+	"nu.nl": "NU.nl", "nos.nl": "NOS", "anp.nl": "ANP", "rtlnieuws.nl": "RTL Nieuws",
+	"volkskrant.nl": "de Volkskrant", "nrc.nl": "NRC", "trouw.nl": "Trouw", "parool.nl": "Het Parool",
+	"ad.nl": "AD", "telegraaf.nl": "De Telegraaf", "tweakers.net": "Tweakers", "security.nl": "Security.NL",
+	"bnr.nl": "BNR", "fd.nl": "FD", "computable.nl": "Computable", "agconnect.nl": "AG Connect",
+	"vrt.be": "VRT NWS", "vrtnws.be": "VRT NWS", "standaard.be": "De Standaard", "hln.be": "HLN",
+	"dutchitchannel.nl": "Dutch IT Channel", "omroepbrabant.nl": "Omroep Brabant", "rtvutrecht.nl": "RTV Utrecht",
+}
+
+func publisherFromHost(host string) string {
+	host = strings.ToLower(strings.TrimPrefix(host, "www."))
+	for h := host; h != ""; {
+		if p, ok := publishers[h]; ok {
+			return p
+		}
+		_, rest, ok := strings.Cut(h, ".")
+		if !ok || !strings.Contains(rest, ".") {
+			break
+		}
+		h = rest
+	}
+	return host
+}
+
+// titleFromSlug makes a title of the last readable path segment of a URL,
+// restoring each word's case from the body where the body has the word.
+func titleFromSlug(path, body string) string {
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	for i := len(segs) - 1; i >= 0; i-- {
+		s := strings.TrimSuffix(strings.TrimSuffix(segs[i], ".html"), ".htm")
+		words := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '_' })
+		for len(words) > 0 && isDigits(words[0]) {
+			words = words[1:]
+		}
+		if len(words) < 3 {
+			continue
+		}
+		for j, w := range words {
+			words[j] = caseFromBody(w, body)
+		}
+		r, size := utf8.DecodeRuneInString(words[0])
+		words[0] = string(unicode.ToUpper(r)) + words[0][size:]
+		return strings.Join(words, " ")
+	}
+	return ""
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// caseFromBody returns word as the body writes it, when the body has it as
+// a whole word with a capital.
+func caseFromBody(word, body string) string {
+	lw := strings.ToLower(word)
+	for off := 0; off < len(body); {
+		i := indexFold(body[off:], lw)
+		if i < 0 {
+			break
+		}
+		start := off + i
+		end := start + len(lw)
+		if wordBoundary(body, start, end) {
+			cand := body[start:end]
+			if cand != lw {
+				return cand
+			}
+		}
+		off = end
+	}
+	return lw
+}
+
+func indexFold(s, lower string) int {
+	return strings.Index(strings.ToLower(s), lower)
+}
+
+func wordBoundary(s string, start, end int) bool {
+	if start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:start])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if end < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[end:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleFromBody uses the first sentence, shortened, as the title of an
+// article that has none.
+func titleFromBody(body string) string {
+	first, _, _ := strings.Cut(body, "\n")
+	first = strings.TrimSpace(first)
+	if i := strings.IndexAny(first, ".!?"); i > 20 {
+		first = first[:i]
+	}
+	return shorten(first, 90)
+}
+
+// shorten cuts s to at most n runes at a word boundary, with an ellipsis.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	runes := []rune(s)
+	cut := string(runes[:n])
+	if i := strings.LastIndex(cut, " "); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:-") + "…"
+}
+
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		parts := strings.Split(w, "-")
+		for j, p := range parts {
+			r, size := utf8.DecodeRuneInString(p)
+			parts[j] = string(unicode.ToUpper(r)) + p[size:]
+		}
+		words[i] = strings.Join(parts, "-")
+	}
+	return strings.Join(words, " ")
+}
+
+func foldSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,547 @@
+package kb
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/nieuwsbot/nieuwsbot/kb/nl"
+)
+
+// qkind is the kind of answer a question asks for.
+type qkind int
+
+const (
+	askWhat    qkind = iota // wat, hoe, and anything without a question word
+	askWho                  // wie
+	askWhich                // welke X
+	askWhen                 // wanneer
+	askWhere                // waar
+	askHowMany              // hoeveel
+	askWhy                  // waarom
+	askYesNo                // ontkent China de hack?
+)
+
+var qkindNames = [...]string{"wat", "wie", "welke", "wanneer", "waar", "hoeveel", "waarom", "ja-nee"}
+
+func (k qkind) String() string { return qkindNames[k] }
+
+// relation is what a question asks about, beyond its kind.
+type relation string
+
+const (
+	relNone    relation = ""
+	relAccuse  relation = "accuse"  // wie beschuldigt X
+	relDeny    relation = "deny"    // ontkent X
+	relSupport relation = "support" // wie steunt X
+	relBehind  relation = "behind"  // wie zit achter X, wie zijn de daders
+	relQuote   relation = "quote"   // wat zei X
+	relRole    relation = "role"    // wie is X
+	relDefine  relation = "define"  // wat is X
+)
+
+// question is a question understood.
+type question struct {
+	raw      string
+	kind     qkind
+	rel      relation
+	english  bool
+	reverse  bool   // the named entity is the agent: "wie wordt door X beschuldigd", "wie beschuldigen de VS"
+	charge   bool   // asks what someone is accused of: "waarvan wordt X beschuldigd"
+	entities []nl.Entity
+	name     string        // the name asked about in "wie is X", "wat zei X", "wat is X", as typed
+	listKind nl.EntityKind // "welke landen" → country
+	listOf   []nl.Entity   // "welke Chinese bedrijven" → China
+	terms    []term        // content words, for search
+	unit     string        // stem of the counted noun in "hoeveel servers"
+	yearFrom int           // time filter on article dates, 0 = none
+	yearTo   int
+}
+
+// term is a content word of a question, stemmed, with the stems that may
+// stand for it in an article.
+type term struct {
+	word  string   // folded word as typed
+	stems []string // the stem first, then synonyms' stems
+}
+
+// fillers open a question without being part of it.
+var fillers = []string{
+	"kun je me vertellen", "kan je me vertellen", "kunt u me vertellen", "kun jij me vertellen",
+	"kun je vertellen", "kan je vertellen", "kunt u vertellen", "vertel me eens", "vertel eens", "vertel me",
+	"weet jij", "weet je", "weet u", "ik wil weten", "ik wil graag weten", "ik vraag me af",
+	"zeg eens", "zeg me", "graag weten", "mag ik weten", "hoi", "hallo", "hey", "he", "nieuwsbot",
+	"please tell me", "can you tell me", "could you tell me", "do you know", "tell me", "i want to know",
+	"please", "alsjeblieft", "svp", "even", "eens", "dus", "en",
+}
+
+// kindNouns maps the folded stems of nouns in "welke X" to an entity kind.
+var kindNouns = map[string]nl.EntityKind{
+	"hackersgroep": nl.Group, "hackersgroepen": nl.Group, "hackergroep": nl.Group, "hackergroepen": nl.Group,
+	"groep": nl.Group, "groepen": nl.Group, "hackers": nl.Group, "apt": nl.Group, "apts": nl.Group,
+	"ransomwaregroep": nl.Group, "ransomwaregroepen": nl.Group, "ransomwarebende": nl.Group, "ransomwarebendes": nl.Group,
+	"bende": nl.Group, "bendes": nl.Group, "actoren": nl.Group, "actor": nl.Group, "groups": nl.Group, "gangs": nl.Group,
+	"land": nl.Country, "landen": nl.Country, "staat": nl.Country, "staten": nl.Country, "lidstaten": nl.Country,
+	"bondgenoten": nl.Country, "bondgenoot": nl.Country, "countries": nl.Country, "country": nl.Country, "overheden": nl.Country,
+	"organisatie": nl.Organisation, "organisaties": nl.Organisation, "allianties": nl.Organisation, "organisations": nl.Organisation, "organizations": nl.Organisation,
+	"dienst": nl.Agency, "diensten": nl.Agency, "inlichtingendienst": nl.Agency, "inlichtingendiensten": nl.Agency,
+	"veiligheidsdienst": nl.Agency, "veiligheidsdiensten": nl.Agency, "instantie": nl.Agency, "instanties": nl.Agency,
+	"agencies": nl.Agency, "agency": nl.Agency, "ministeries": nl.Agency, "ministerie": nl.Agency,
+	"bedrijf": nl.Company, "bedrijven": nl.Company, "techbedrijven": nl.Company, "techbedrijf": nl.Company,
+	"firma": nl.Company, "fabrikanten": nl.Company, "leveranciers": nl.Company, "companies": nl.Company, "company": nl.Company,
+	"persoon": nl.Person, "personen": nl.Person, "mensen": nl.Person, "politici": nl.Person, "ministers": nl.Person,
+	"people": nl.Person, "persons": nl.Person, "woordvoerders": nl.Person,
+	"media": nl.Media, "kranten": nl.Media, "persbureaus": nl.Media, "nieuwsmedia": nl.Media,
+	"steden": nl.Place, "stad": nl.Place, "plaatsen": nl.Place, "cities": nl.Place,
+}
+
+// synonyms lists, for a folded question word, words an article may use
+// instead. Stemmed at start-up.
+var synonymWords = map[string][]string{
+	"steunt": {"bijval", "steun", "gesteund", "aansluiten", "sluit", "scharen"}, "steunen": {"bijval", "steun", "gesteund", "aansluiten", "sluit"},
+	"steun": {"bijval", "gesteund"}, "support": {"steun", "bijval"}, "supports": {"steun", "bijval"},
+	"beschuldigt": {"verantwoordelijk", "aanrekenen", "rekenen", "veroordelen", "aangewezen"},
+	"beschuldigen": {"verantwoordelijk", "aanrekenen", "rekenen", "veroordelen", "aangewezen"},
+	"beschuldiging": {"beschuldigd", "verantwoordelijk", "aantijging", "aantijgingen"},
+	"beschuldigingen": {"beschuldigd", "verantwoordelijk", "aantijging", "aantijgingen"},
+	"daders": {"dader", "hackers", "hackersgroepen", "verantwoordelijk"}, "dader": {"daders", "hackers", "verantwoordelijk"},
+	"hack": {"hacks", "aanval", "aanvallen", "cyberaanval", "cyberaanvallen", "inbraak", "hackaanval"},
+	"aanval": {"hack", "cyberaanval", "aanvallen"}, "cyberaanval": {"aanval", "hack", "cyberaanvallen"},
+	"besmet": {"geinfecteerd", "getroffen", "kwetsbaar", "vatbaar", "gehackt"}, "getroffen": {"besmet", "geraakt", "slachtoffer"},
+	"geweerd": {"geen", "verboden", "uitgesloten", "weren", "verbannen"},
+	"dichtte": {"dichten", "patch", "gedicht", "dicht", "repareerde"},
+	"ontkent": {"ontkend", "ontkennen", "ongegrond"}, "ontkennen": {"ontkend", "ontkent", "ongegrond"},
+	"toestemming": {"bevoegdheid", "goedkeuring"},
+	"servers": {"server"}, "slachtoffers": {"slachtoffer", "getroffen"},
+	"infected": {"besmet"}, "accuses": {"beschuldigt"}, "accuse": {"beschuldigen"}, "blames": {"beschuldigt"},
+	"hacked": {"gehackt"}, "attack": {"aanval"}, "attacks": {"aanvallen"}, "denies": {"ontkent"}, "deny": {"ontkennen"},
+	"sanctions": {"sancties"}, "spying": {"spionage"}, "espionage": {"spionage"}, "companies": {"bedrijven"},
+	"countries": {"landen"}, "groups": {"groepen", "hackersgroepen"}, "hackers": {"hackers"},
+	"netherlands": {"nederland"}, "patched": {"dichtte", "gedicht"}, "fixed": {"dichtte", "gedicht"},
+	"vulnerability": {"lek", "kwetsbaarheid"}, "leak": {"lek"}, "data": {"gegevens"}, "stolen": {"gestolen"},
+}
+
+var synonymStems map[string][]string
+
+func init() {
+	synonymStems = make(map[string][]string, len(synonymWords))
+	for w, alts := range synonymWords {
+		var stems []string
+		for _, a := range alts {
+			stems = append(stems, nl.StemText(a))
+		}
+		k := nl.StemText(w)
+		synonymStems[k] = append(synonymStems[k], stems...)
+	}
+}
+
+// englishWords are words that mark a question as English.
+var englishWords = map[string]bool{"who": true, "what": true, "which": true, "when": true, "where": true,
+	"why": true, "how": true, "does": true, "did": true, "is": false, "are": true, "the": true, "of": true,
+	"accuses": true, "accused": true, "say": true, "said": true, "many": true, "deny": true, "denies": true}
+
+// parseQuestion understands a question in Dutch or English.
+func parseQuestion(rec *nl.Recognizer, raw string) question {
+	q := question{raw: raw}
+	text := strings.TrimSpace(raw)
+	if utf8.RuneCountInString(text) > 1000 {
+		text = string([]rune(text)[:1000])
+	}
+	toks := nl.Tokens(text)
+	// Drop fillers at the start.
+	for {
+		n := fillerLen(toks)
+		if n == 0 {
+			break
+		}
+		toks = toks[n:]
+	}
+	if len(toks) == 0 {
+		return q
+	}
+	if len(toks) > 0 {
+		text = text[toks[0].Start:]
+		toks = nl.Tokens(text)
+	}
+	words := make([]string, len(toks))
+	eng := 0
+	for i, t := range toks {
+		words[i] = t.Norm
+		if englishWords[t.Norm] {
+			eng++
+		}
+	}
+	q.english = eng >= 2 || (eng == 1 && len(words) <= 3 && englishWords[words[0]])
+
+	// The kind, from the opening words.
+	first := words[0]
+	rest := 1
+	switch first {
+	case "wie", "who", "whom", "door", "van":
+		q.kind = askWho
+		if first == "door" || first == "van" {
+			if len(words) > 1 && (words[1] == "wie" || words[1] == "welke") {
+				q.kind = askWho
+				q.reverse = false
+				rest = 2
+			} else {
+				q.kind = askWhat
+				rest = 0
+			}
+		}
+	case "wat", "what", "hoe", "how":
+		q.kind = askWhat
+		if len(words) > 1 && (words[1] == "veel" || words[1] == "many" || words[1] == "much") {
+			q.kind = askHowMany
+			rest = 2
+		}
+		if first == "wat" && len(words) > 1 && words[1] == "voor" {
+			q.kind = askWhich
+			rest = 2
+		}
+	case "welke", "welk", "which":
+		q.kind = askWhich
+	case "wanneer", "when":
+		q.kind = askWhen
+	case "waar", "where", "waarvandaan", "vanwaar":
+		q.kind = askWhere
+	case "hoeveel":
+		q.kind = askHowMany
+	case "waarom", "why":
+		q.kind = askWhy
+	case "waarvan", "waarvoor", "waarover":
+		q.kind = askWhat
+		q.charge = true
+	case "sinds", "vanaf", "in", "op", "tot":
+		if len(words) > 1 && (words[1] == "wanneer" || words[1] == "welk" || words[1] == "welke") {
+			q.kind = askWhen
+			rest = 2
+		} else {
+			q.kind = askWhat
+			rest = 0
+		}
+	default:
+		rest = 0
+		if yesNoVerb(first) {
+			q.kind = askYesNo
+		} else {
+			q.kind = askWhat
+		}
+	}
+
+	q.detectRelation(words)
+	q.findEntities(rec, text, toks)
+	q.findYears(words)
+
+	// The counted noun in "hoeveel servers", the listed kind in "welke landen".
+	if q.kind == askHowMany && rest < len(words) {
+		for _, w := range words[rest:] {
+			if !nl.IsStopword(w) && w != "zijn" {
+				q.unit = nl.Stem(w)
+				break
+			}
+		}
+	}
+	if q.kind == askWhich || q.kind == askWho {
+		for i, w := range words {
+			if k, ok := kindNouns[w]; ok {
+				q.listKind = k
+				// Adjectives right before the noun narrow the list: "Chinese bedrijven".
+				if i > 0 {
+					for _, m := range q.entities {
+						if m.Kind == nl.Country && i-1 >= 0 && strings.HasPrefix(nl.Fold(toks[i-1].Text), strings.ToLower(firstRunes(m.Name, 3))) {
+							q.listOf = append(q.listOf, m)
+						}
+					}
+				}
+				if q.kind == askWho && k != nl.Person {
+					q.kind = askWhich
+				}
+				break
+			}
+		}
+	}
+	q.collectTerms(toks)
+	return q
+}
+
+func firstRunes(s string, n int) string {
+	r := []rune(nl.Fold(s))
+	if len(r) > n {
+		r = r[:n]
+	}
+	return string(r)
+}
+
+// fillerLen returns the number of tokens of a filler phrase at the start.
+func fillerLen(toks []nl.Token) int {
+	for _, f := range fillers {
+		fw := strings.Fields(f)
+		if len(toks) <= len(fw) {
+			continue
+		}
+		ok := true
+		for i, w := range fw {
+			if toks[i].Norm != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(fw)
+		}
+	}
+	return 0
+}
+
+// yesNoVerb reports whether a question opening with word asks yes or no.
+func yesNoVerb(w string) bool {
+	switch w {
+	case "is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "wordt", "worden", "werd", "werden",
+		"kan", "kunnen", "zal", "zullen", "zou", "zouden", "moet", "moeten", "klopt", "bestaat",
+		"does", "did", "do", "are", "has", "have", "were", "can", "will":
+		return true
+	}
+	// A verb in the third person: ontkent, steunt, beschuldigt.
+	return len(w) > 4 && (strings.HasSuffix(w, "t") || strings.HasSuffix(w, "en")) && relationOf(w) != relNone
+}
+
+// relationOf returns the relation a folded word signals.
+func relationOf(w string) relation {
+	switch {
+	case strings.HasPrefix(w, "beschuldig"), strings.HasPrefix(w, "verantwoordelijk"),
+		strings.HasPrefix(w, "aanklag"), strings.HasPrefix(w, "aangeklaagd"), strings.HasPrefix(w, "veroordeel"),
+		strings.HasPrefix(w, "accus"), strings.HasPrefix(w, "blame"), strings.HasPrefix(w, "aanwijs"),
+		strings.HasPrefix(w, "aangewezen"), strings.HasPrefix(w, "aantijging"), strings.HasPrefix(w, "rekent"),
+		strings.HasPrefix(w, "rekenen"), strings.HasPrefix(w, "bekritiseer"):
+		return relAccuse
+	case strings.HasPrefix(w, "ontken"), strings.HasPrefix(w, "ontkend"), strings.HasPrefix(w, "deni"), w == "deny",
+		strings.HasPrefix(w, "verwerp"):
+		return relDeny
+	case strings.HasPrefix(w, "steun"), strings.HasPrefix(w, "gesteund"), strings.HasPrefix(w, "bijval"),
+		strings.HasPrefix(w, "support"), w == "backs", w == "backed":
+		return relSupport
+	case w == "daders" || w == "dader" || w == "behind" || w == "perpetrators" || w == "culprits":
+		return relBehind
+	}
+	return relNone
+}
+
+func (q *question) detectRelation(words []string) {
+	for i, w := range words {
+		r := relationOf(w)
+		if r == relNone {
+			continue
+		}
+		q.rel = r
+		// "wordt ... beschuldigd door X" / "accused by X": X is the agent;
+		// "door wie" asks for the agent.
+		if r == relAccuse || r == relSupport || r == relDeny {
+			for j := i + 1; j < len(words); j++ {
+				if words[j] == "door" || words[j] == "by" {
+					q.reverse = true
+				}
+			}
+		}
+		break
+	}
+	for i, w := range words {
+		switch w {
+		case "achter", "behind":
+			if q.kind == askWho || q.kind == askWhat {
+				q.rel = relBehind
+			}
+		case "zei", "zegt", "zeggen", "zeiden", "verklaarde", "verklaart", "said", "say", "says", "zei:":
+			if q.rel == relNone && (q.kind == askWhat || q.kind == askWho) {
+				q.rel = relQuote
+			}
+		case "waarvan", "of":
+			if i+1 < len(words) && q.rel == relAccuse && w == "of" {
+				q.charge = q.charge || words[len(words)-1] == "of"
+			}
+		}
+	}
+	if q.rel == relAccuse && len(words) > 0 && words[len(words)-1] == "of" {
+		q.charge = true
+	}
+	if q.rel == relNone && len(words) >= 2 && len(words) <= 6 {
+		switch {
+		case (words[0] == "wie" || words[0] == "who") && isCopula(words[1]):
+			q.rel = relRole
+		case (words[0] == "wat" || words[0] == "what") && isCopula(words[1]):
+			q.rel = relDefine
+		}
+	}
+}
+
+func isCopula(w string) bool {
+	switch w {
+	case "is", "was", "zijn", "waren", "are", "were":
+		return true
+	}
+	return false
+}
+
+// findEntities resolves the names in the question: known entities by any
+// alias, in any case, and the name asked about in "wie is X".
+func (q *question) findEntities(rec *nl.Recognizer, text string, toks []nl.Token) {
+	seen := map[string]bool{}
+	add := func(e nl.Entity) {
+		if !seen[e.Name] {
+			seen[e.Name] = true
+			q.entities = append(q.entities, e)
+		}
+	}
+	for _, m := range rec.Mentions(text) {
+		add(m.Entity)
+	}
+	// Lower-case questions: try n-grams of up to four words.
+	for i := 0; i < len(toks); i++ {
+		for n := 4; n >= 1; n-- {
+			if i+n > len(toks) {
+				continue
+			}
+			phrase := text[toks[i].Start:toks[i+n-1].End]
+			if n == 1 && (nl.IsStopword(toks[i].Norm) || len(toks[i].Norm) < 2) {
+				continue
+			}
+			if e, ok := rec.Resolve(phrase); ok {
+				add(e)
+				i += n - 1
+				break
+			}
+		}
+	}
+	if q.rel == relRole || q.rel == relDefine || q.rel == relQuote {
+		q.name = nameAfter(text, toks, q.rel)
+	}
+}
+
+// nameAfter returns the name a question asks about: what follows the
+// copula in "wie is X", or the verb in "wat zei X (over Y)".
+func nameAfter(text string, toks []nl.Token, rel relation) string {
+	start := -1
+	for i, t := range toks {
+		if rel == relQuote && (strings.HasPrefix(t.Norm, "ze") || strings.HasPrefix(t.Norm, "verklaar") || strings.HasPrefix(t.Norm, "sa")) && i > 0 {
+			switch t.Norm {
+			case "zei", "zegt", "zeggen", "zeiden", "verklaarde", "verklaart", "said", "say", "says":
+				start = i + 1
+			}
+		}
+		if rel != relQuote && i == 1 && isCopula(t.Norm) {
+			start = i + 1
+		}
+		if start >= 0 {
+			break
+		}
+	}
+	if start < 0 || start >= len(toks) {
+		return ""
+	}
+	end := len(toks)
+	for i := start; i < len(toks); i++ {
+		switch toks[i].Norm {
+		case "over", "about", "tegen", "to", "op", "in", "bij", "toen", "when", "na":
+			end = i
+		}
+		if end != len(toks) {
+			break
+		}
+	}
+	if end <= start {
+		return ""
+	}
+	for start < end && (toks[start].Norm == "de" || toks[start].Norm == "het" || toks[start].Norm == "een" || toks[start].Norm == "the") {
+		start++
+	}
+	if start >= end {
+		return ""
+	}
+	return strings.TrimSpace(text[toks[start].Start:toks[end-1].End])
+}
+
+// findYears reads a time filter: "in 2024", "van 2018", "sinds 2021".
+func (q *question) findYears(words []string) {
+	for i, w := range words {
+		y, err := strconv.Atoi(w)
+		if err != nil || len(w) != 4 || y < 1900 || y > 2100 {
+			continue
+		}
+		prev := ""
+		if i > 0 {
+			prev = words[i-1]
+		}
+		switch prev {
+		case "sinds", "vanaf", "since", "na", "after":
+			q.yearFrom = y
+		case "voor", "tot", "before", "until":
+			q.yearTo = y - 1
+		default:
+			q.yearFrom, q.yearTo = y, y
+		}
+	}
+}
+
+// collectTerms gathers the content words of the question for search: not
+// stop words, not question words, not the words of recognised names.
+func (q *question) collectTerms(toks []nl.Token) {
+	names := map[string]bool{}
+	for _, e := range q.entities {
+		for _, t := range nl.Tokens(e.Name) {
+			names[t.Norm] = true
+		}
+	}
+	seen := map[string]bool{}
+	for _, t := range toks {
+		w := t.Norm
+		if nl.IsStopword(w) || nl.IsQuestionWord(w) || names[w] || seen[w] || fillerWord(w) {
+			continue
+		}
+		if _, err := strconv.Atoi(w); err == nil && len(w) == 4 && (q.yearFrom != 0 || q.yearTo != 0) {
+			continue // the year is a filter, not a term
+		}
+		if q.isEntityWord(w) {
+			continue
+		}
+		seen[w] = true
+		for _, st := range strings.Fields(nl.StemText(t.Text)) {
+			if nl.IsStopword(st) || seen["stem:"+st] {
+				continue
+			}
+			seen["stem:"+st] = true
+			stems := append([]string{st}, synonymStems[st]...)
+			q.terms = append(q.terms, term{word: w, stems: dedupe(stems)})
+		}
+	}
+}
+
+// isEntityWord reports whether w is a word of an entity in the question, as
+// typed (demonyms such as "chinese" for China).
+func (q *question) isEntityWord(w string) bool {
+	for _, e := range q.entities {
+		if strings.HasPrefix(w, firstRunes(e.Name, 4)) && len(e.Name) >= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+func fillerWord(w string) bool {
+	switch w {
+	case "genoemd", "noemen", "noemt", "genoemde", "mentioned", "named", "vermeld", "artikelen", "artikel", "nieuws":
+		return true
+	}
+	return false
+}
+
+func dedupe(ss []string) []string {
+	out := ss[:0]
+	seen := map[string]bool{}
+	for _, s := range ss {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
