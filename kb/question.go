@@ -46,8 +46,8 @@ type question struct {
 	kind     qkind
 	rel      relation
 	english  bool
-	reverse  bool   // the named entity is the agent: "wie wordt door X beschuldigd", "wie beschuldigen de VS"
-	charge   bool   // asks what someone is accused of: "waarvan wordt X beschuldigd"
+	reverse  bool // the named entity is the agent: "wie wordt door X beschuldigd", "wie beschuldigen de VS"
+	charge   bool // asks what someone is accused of: "waarvan wordt X beschuldigd"
 	entities []nl.Entity
 	name     string        // the name asked about in "wie is X", "wat zei X", "wat is X", as typed
 	listKind nl.EntityKind // "welke landen" → country
@@ -100,19 +100,19 @@ var kindNouns = map[string]nl.EntityKind{
 var synonymWords = map[string][]string{
 	"steunt": {"bijval", "steun", "gesteund", "aansluiten", "sluit", "scharen"}, "steunen": {"bijval", "steun", "gesteund", "aansluiten", "sluit"},
 	"steun": {"bijval", "gesteund"}, "support": {"steun", "bijval"}, "supports": {"steun", "bijval"},
-	"beschuldigt": {"verantwoordelijk", "aanrekenen", "rekenen", "veroordelen", "aangewezen"},
-	"beschuldigen": {"verantwoordelijk", "aanrekenen", "rekenen", "veroordelen", "aangewezen"},
-	"beschuldiging": {"beschuldigd", "verantwoordelijk", "aantijging", "aantijgingen"},
+	"beschuldigt":     {"verantwoordelijk", "aanrekenen", "rekenen", "veroordelen", "aangewezen"},
+	"beschuldigen":    {"verantwoordelijk", "aanrekenen", "rekenen", "veroordelen", "aangewezen"},
+	"beschuldiging":   {"beschuldigd", "verantwoordelijk", "aantijging", "aantijgingen"},
 	"beschuldigingen": {"beschuldigd", "verantwoordelijk", "aantijging", "aantijgingen"},
-	"daders": {"dader", "hackers", "hackersgroepen", "verantwoordelijk"}, "dader": {"daders", "hackers", "verantwoordelijk"},
-	"hack": {"hacks", "aanval", "aanvallen", "cyberaanval", "cyberaanvallen", "inbraak", "hackaanval"},
+	"daders":          {"dader", "hackers", "hackersgroepen", "verantwoordelijk"}, "dader": {"daders", "hackers", "verantwoordelijk"},
+	"hack":   {"hacks", "aanval", "aanvallen", "cyberaanval", "cyberaanvallen", "inbraak", "hackaanval"},
 	"aanval": {"hack", "cyberaanval", "aanvallen"}, "cyberaanval": {"aanval", "hack", "cyberaanvallen"},
 	"besmet": {"geinfecteerd", "getroffen", "kwetsbaar", "vatbaar", "gehackt"}, "getroffen": {"besmet", "geraakt", "slachtoffer"},
 	"geweerd": {"geen", "verboden", "uitgesloten", "weren", "verbannen"},
 	"dichtte": {"dichten", "patch", "gedicht", "dicht", "repareerde"},
 	"ontkent": {"ontkend", "ontkennen", "ongegrond"}, "ontkennen": {"ontkend", "ontkent", "ongegrond"},
 	"toestemming": {"bevoegdheid", "goedkeuring"},
-	"servers": {"server"}, "slachtoffers": {"slachtoffer", "getroffen"},
+	"servers":     {"server"}, "slachtoffers": {"slachtoffer", "getroffen"},
 	"infected": {"besmet"}, "accuses": {"beschuldigt"}, "accuse": {"beschuldigen"}, "blames": {"beschuldigt"},
 	"hacked": {"gehackt"}, "attack": {"aanval"}, "attacks": {"aanvallen"}, "denies": {"ontkent"}, "deny": {"ontkennen"},
 	"sanctions": {"sancties"}, "spying": {"spionage"}, "espionage": {"spionage"}, "companies": {"bedrijven"},

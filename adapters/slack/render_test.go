@@ -168,8 +168,8 @@ func TestRenderLimits(t *testing.T) {
 	}
 	b, _ := json.Marshal(m.Blocks)
 	var blocks []struct {
-		Type     string `json:"type"`
-		Text     *struct{ Text string } `json:"text"`
+		Type     string                  `json:"type"`
+		Text     *struct{ Text string }  `json:"text"`
 		Elements []struct{ Text string } `json:"elements"`
 	}
 	if err := json.Unmarshal(b, &blocks); err != nil {

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -101,19 +102,37 @@ func (g *gatewayConn) write(v any) error {
 	return g.ws.WriteJSON(v)
 }
 
-// New starts a fake Discord on 127.0.0.1 with the given bot user and
-// application ids.
+// New starts a fake Discord on a free port of 127.0.0.1 with the given bot
+// user and application ids.
 func New(botID, appID string) *Server {
-	s := &Server{
+	s := newServer(botID, appID)
+	s.hs = httptest.NewServer(http.HandlerFunc(s.serve))
+	s.URL = s.hs.URL
+	return s
+}
+
+// Listen starts a fake Discord on addr, e.g. "127.0.0.1:9999", for manual
+// runs against a nieuwsbot whose discord.api_url points there.
+func Listen(addr, botID, appID string) (*Server, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("discordfake: listen %s: %w", addr, err)
+	}
+	s := newServer(botID, appID)
+	s.hs = &httptest.Server{Listener: ln, Config: &http.Server{Handler: http.HandlerFunc(s.serve)}}
+	s.hs.Start()
+	s.URL = s.hs.URL
+	return s, nil
+}
+
+func newServer(botID, appID string) *Server {
+	return &Server{
 		BotID: botID, AppID: appID, SessionID: "fake-session-1",
 		Identifies: make(chan Identify, 64),
 		Calls:      make(chan Call, 1024),
 		Closed:     make(chan struct{}, 64),
 		members:    map[string][]string{},
 	}
-	s.hs = httptest.NewServer(http.HandlerFunc(s.serve))
-	s.URL = s.hs.URL
-	return s
 }
 
 // Close drops the gateway connection and stops the server.
