@@ -228,16 +228,20 @@ func dateAt(s string, toks []Token, i int) (DateMention, int, bool) {
 		return d, next, true
 	}
 	// A year: after a preposition or qualifier, or with no noun after it.
-	if isYear(toks[j].Text) && !partOfCode(s, toks[j]) {
-		_, afterPrep := yearPrepositions[prevNorm(s, toks, j)]
-		if j > i || afterPrep || unitAfter(s, toks, j) < 0 {
-			if j > 0 && toks[j-1].Norm == "ca" {
-				return DateMention{}, 0, false
-			}
-			return DateMention{Year: atoi(toks[j].Text), Start: start, End: toks[j].End}, j + 1, true
-		}
+	if j > i && isYear(toks[j].Text) || yearAt(s, toks, j, j > 0 && isApproxBefore(toks[j-1].Norm)) {
+		return DateMention{Year: atoi(toks[j].Text), Start: start, End: toks[j].End}, j + 1, true
 	}
 	return DateMention{}, 0, false
+}
+
+// isApproxBefore reports whether w is a qualifier that makes the number
+// after it an amount ("ca. 2000", "ruim 2000") rather than a year.
+func isApproxBefore(w string) bool {
+	switch w {
+	case "ca", "circa", "ruim", "bijna", "ongeveer", "zeker", "zo'n", "minstens":
+		return true
+	}
+	return false
 }
 
 // prevNorm returns the folded token right before toks[j], or "" if there is

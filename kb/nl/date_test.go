@@ -45,6 +45,8 @@ var dateTests = []struct {
 	{"Jan de Vries zegt dat.", nil},
 	{"Het jaar 2021 was een rampjaar.", []dateCase{{"2021", 2021, 0, 0}}},
 	{"Ze vielen 2000 servers aan.", nil},
+	{"Versies 2013 tot 2019 draaiden nog.", []dateCase{{"2013", 2013, 0, 0}, {"2019", 2019, 0, 0}}},
+	{"De boete loopt op tot 2000 euro, ca. 2000 zaken.", nil},
 	{"Het lek CVE-2024-21887 is ernstig.", nil},
 	{"Zie https://nos.nl/2024/05/artikel.", nil},
 	{"Om 12.30 uur op 31 december.", []dateCase{{"31 december", 0, 12, 31}}},

@@ -88,7 +88,6 @@ func Numbers(s string) []Number {
 			continue
 		}
 		end := i // last token of the number itself
-		isInt := isDigits(t.Text)
 		// Multipliers: "3,5 miljoen", "twee miljard", "honderden miljoenen".
 		for end+1 < len(toks) && adjacent(s, toks[end], toks[end+1], ".") {
 			m, ok := multipliers[toks[end+1].Norm]
@@ -100,7 +99,6 @@ func Numbers(s string) []Number {
 				}
 			}
 			value *= m
-			isInt = false
 			end++
 		}
 		if isDate(s, toks, i, end) {
@@ -136,15 +134,12 @@ func Numbers(s string) []Number {
 			}
 		}
 		qStart, qApprox := qualifierBefore(s, toks, i, n.Start, prevEnd)
-		if isInt && value >= 1900 && value <= 2100 && qStart == n.Start && n.Unit == "" && !strings.ContainsAny(t.Text, ".,") {
+		if end == i && n.Start == t.Start && yearAt(s, toks, i, qStart < n.Start) {
 			i = end
-			continue // a year standing alone
+			continue // "in 2022", "sinds 2006", "2021 was een rampjaar"
 		}
-		if isInt && value >= 1900 && value <= 2100 && i > 0 && adjacent(s, toks[i-1], t, "") {
-			if _, ok := yearPrepositions[toks[i-1].Norm]; ok && qStart == n.Start {
-				i = end
-				continue // "in 2022", "sinds 2006"
-			}
+		if end == i && n.Start == t.Start && inName(s, toks, i) {
+			continue // "Windows 10", "Advanced Persistent Threat 40"
 		}
 		n.Start = qStart
 		n.Approx = n.Approx || qApprox
@@ -157,6 +152,57 @@ func Numbers(s string) []Number {
 		i = end
 	}
 	return out
+}
+
+// yearAt reports whether toks[i] is a year rather than an amount: a number
+// from 1900 to 2100 in four digits after a preposition such as "in", "sinds"
+// or "tot", or with neither a qualifier before it nor a noun after it.
+// Money and percentages are amounts ("tot 2000 euro").
+func yearAt(s string, toks []Token, i int, qualified bool) bool {
+	t := toks[i]
+	if !isYear(t.Text) || partOfCode(s, t) {
+		return false
+	}
+	if k := lastNonSpace(s, t.Start); k >= 0 {
+		if r, _ := utf8.DecodeRuneInString(s[k:]); currencies[r] != "" {
+			return false
+		}
+	}
+	unit := unitAfter(s, toks, i)
+	if k := skipSpaces(s, t.End); k < len(s) && s[k] == '%' {
+		return false
+	}
+	if unit >= 0 {
+		switch toks[unit].Norm {
+		case "euro", "dollar", "pond", "procent":
+			return false
+		}
+	}
+	if _, ok := yearPrepositions[prevNorm(s, toks, i)]; ok {
+		return true
+	}
+	return unit < 0 && !qualified
+}
+
+// inName reports whether the number toks[i] belongs to a name, such as
+// "Windows 10" or "Area 1": a capitalised word before it that does not open
+// the sentence.
+func inName(s string, toks []Token, i int) bool {
+	if i == 0 || !adjacent(s, toks[i-1], toks[i], "") || !IsCapitalized(toks[i-1].Text) {
+		return false
+	}
+	if _, q := approxQualifiers[toks[i-1].Norm]; q || MonthNumber(toks[i-1].Norm) > 0 {
+		return false
+	}
+	k := lastNonSpace(s, toks[i-1].Start)
+	if k < 0 {
+		return false
+	}
+	switch s[k] {
+	case '.', '!', '?', ':', '"', '\'', '(', '-':
+		return false
+	}
+	return !strings.HasSuffix(s[:k+1], "“") && !strings.HasSuffix(s[:k+1], "‘") && !strings.HasSuffix(s[:k+1], "…")
 }
 
 // tokenValue reads toks[i] as a number.

@@ -58,6 +58,12 @@ var numberTests = []struct {
 	{"Het ging om 1.200,50 euro.", []numberCase{{"1.200,50 euro", 1200.5, "euro", false}}},
 	{"Er waren er 12.", []numberCase{{"12", 12, "", false}}},
 	{"Een man en een vrouw.", nil},
+	{"Volgens beveiligingsbedrijf Area 1 bestaat er geen twijfel.", nil},
+	{"Het gaat om Windows 10 en 300 servers.", []numberCase{{"300 servers", 300, "servers", false}}},
+	{"Versies 2013 tot 2019 draaiden nog.", nil},
+	{"De boete loopt op tot 2000 euro.", []numberCase{{"tot 2000 euro", 2000, "euro", true}}},
+	{"Het waren er ca. 2000.", []numberCase{{"ca. 2000", 2000, "", true}}},
+	{"Vorig jaar waren er 2021 aanvallen.", []numberCase{{"2021 aanvallen", 2021, "aanvallen", false}}},
 }
 
 func TestNumbers(t *testing.T) {

@@ -259,7 +259,8 @@ func endsSentenceAt(text string, line, first, dot int) bool {
 		return true
 	}
 	if _, ok := abbreviations[string(buf[:n])]; ok {
-		return false
+		// "vs." is versus, but "de VS." ends a sentence about the United States.
+		return word == "VS." || word == "Vs."
 	}
 	if isInitials(word) {
 		return false
