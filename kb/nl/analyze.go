@@ -1,0 +1,152 @@
+package nl
+
+import "sort"
+
+// Analyze analyses the sentences of one article in order, so that later
+// sentences can use earlier ones: a surname alone names the person named in
+// full before, a name found after a cue ("hackersgroep Sandworm") stays
+// that entity, "deze landen" and "de bondgenoten" are the states just
+// listed, "de desbetreffende bedrijven" the companies just named, and a
+// sentence that is all direct speech goes on quoting the last speaker.
+func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
+	ctx := &articleCtx{persons: map[string]string{}, names: map[string]Entity{}}
+	out := make([]SentenceAnalysis, len(sentences))
+	for i, s := range sentences {
+		ws := splitWords(s)
+		ms := addRefs(ws, r.mentions(s, ws, ctx), ctx)
+		st := newSent(s, ws, ms, ctx)
+		claims, verbs := st.claims()
+		a := SentenceAnalysis{Mentions: publicMentions(ms), Claims: claims, Roles: st.roles(), Quotes: st.quotes(verbs)}
+		if len(a.Quotes) == 0 && ctx.lastSpeaker != nil {
+			if t, ok := wholeQuote(s); ok {
+				a.Quotes = []Quote{{Speaker: *ctx.lastSpeaker, Text: t}}
+			}
+		}
+		ctx.update(st, a)
+		out[i] = a
+	}
+	return out
+}
+
+// update remembers what later sentences may refer to.
+func (ctx *articleCtx) update(st *sent, a SentenceAnalysis) {
+	ctx.lastSpeaker = nil
+	if n := len(a.Quotes); n > 0 {
+		e := a.Quotes[n-1].Speaker
+		ctx.lastSpeaker = &e
+	}
+	for _, p := range st.parties(0, len(st.ws), false) {
+		states := 0
+		for _, e := range p.ents {
+			if e.Kind == Country || e.Kind == Organisation {
+				states++
+			}
+		}
+		if states >= 2 && states == len(p.ents) {
+			ctx.lastStates = p.ents
+		}
+	}
+	for _, p := range st.parties(0, len(st.ws), true) {
+		if len(p.ents) == 1 && p.ents[0].Kind == Country && p.ents[0].Name != "Europese Unie" {
+			e := p.ents[0]
+			ctx.lastCountry = &e
+		}
+	}
+	var companies, groups []Entity
+	for _, m := range st.ms {
+		if m.ref || m.product {
+			continue
+		}
+		switch m.Kind {
+		case Company:
+			if !m.modifier {
+				companies = append(companies, m.Entity)
+			}
+		case Group:
+			groups = append(groups, m.Entity)
+		}
+	}
+	if companies != nil {
+		ctx.lastCompanies = dedupe(companies)
+	}
+	if groups != nil {
+		ctx.lastGroups = dedupe(groups)
+	}
+}
+
+// addRefs adds the references "deze landen", "de bondgenoten", "de
+// desbetreffende bedrijven" and "het land" as mentions that carry the
+// entities they refer to.
+func addRefs(ws []word, ms []mention, ctx *articleCtx) []mention {
+	covered := func(i int) bool {
+		for _, m := range ms {
+			if i >= m.w0 && i < m.w1 {
+				return true
+			}
+		}
+		return false
+	}
+	var refs []mention
+	for i := 0; i < len(ws); i++ {
+		if !refDeterminers[ws[i].Key] || covered(i) {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && refAdjectives[ws[j].Key] {
+			j++
+		}
+		if j >= len(ws) || covered(j) {
+			continue
+		}
+		next := keyAt(ws, j+1)
+		if next == "als" || next == "zoals" || next == "van" {
+			continue
+		}
+		var ents []Entity
+		switch k := ws[j].Key; {
+		case refStates[k] && len(ctx.lastStates) >= 2:
+			ents = ctx.lastStates
+		case refCompanies[k] && len(ctx.lastCompanies) > 0 && (j > i+1 || ws[i].Key != "de" || k != "bedrijf"):
+			ents = ctx.lastCompanies
+		case k == "land" && (ws[i].Key == "het" || ws[i].Key == "dat" || ws[i].Key == "dit"):
+			if e := lastCountryIn(ms, i); e != nil {
+				ents = []Entity{*e}
+			} else if ctx.lastCountry != nil {
+				ents = []Entity{*ctx.lastCountry}
+			}
+		}
+		if ents == nil {
+			continue
+		}
+		m := mention{w0: i, w1: j + 1, ref: true, refs: append([]Entity(nil), ents...)}
+		m.Start, m.End = ws[i].Start, ws[j].End
+		m.Prep = prepBefore(ws, i)
+		m.via = viaBefore(ws, i, nil)
+		refs = append(refs, m)
+		i = j
+	}
+	if refs == nil {
+		return ms
+	}
+	ms = append(ms, refs...)
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].w0 < ms[b].w0 })
+	return ms
+}
+
+// lastCountryIn returns the last country named before word i, or nil.
+func lastCountryIn(ms []mention, i int) *Entity {
+	for k := len(ms) - 1; k >= 0; k-- {
+		if ms[k].w1 <= i && ms[k].Kind == Country && !ms[k].ref && ms[k].Name != "Europese Unie" {
+			e := ms[k].Entity
+			return &e
+		}
+	}
+	return nil
+}
+
+var (
+	refDeterminers = set("de", "deze", "die", "alle", "beide", "dezelfde", "het", "dat", "dit")
+	refAdjectives  = set("verschillende", "desbetreffende", "betrokken", "genoemde", "bovengenoemde", "westerse", "betreffende", "twee", "drie", "vier", "vijf", "zes", "zeven")
+	refStates      = set("landen", "bondgenoten", "overheden", "partners", "regeringen", "lidstaten")
+	refCompanies   = set("bedrijven", "bedrijf", "techbedrijven", "ondernemingen", "fabrikanten", "leveranciers")
+)

@@ -1,0 +1,790 @@
+package nl
+
+import "strings"
+
+// sent is one sentence with its words and mentions.
+type sent struct {
+	s   string
+	ws  []word
+	ms  []mention
+	at  []int       // word index → index into ms, or -1
+	ctx *articleCtx // nil outside Analyze
+}
+
+// newSent indexes the mentions of a sentence by word.
+func newSent(s string, ws []word, ms []mention, ctx *articleCtx) *sent {
+	st := &sent{s: s, ws: ws, ms: ms, at: make([]int, len(ws)), ctx: ctx}
+	for i := range st.at {
+		st.at[i] = -1
+	}
+	for k, m := range ms {
+		for i := m.w0; i < m.w1 && i < len(ws); i++ {
+			st.at[i] = k
+		}
+	}
+	return st
+}
+
+// trigger is a word that makes a claim, with how its parties are found.
+type trigger struct {
+	rel Relation
+	v   int // the (finite) verb or the key word
+	// targetPrep: the target follows this preposition ("wijzen naar X");
+	// "" means the object.
+	targetPrep string
+	// agentPrep: the agents follow this preposition ("bijval van X"),
+	// and the subject is the target.
+	agentPrep       string
+	subjectIsTarget bool // "X zit achter", "X is verantwoordelijk voor"
+	particle        int  // word of a separable particle to leave out of About, or -1
+	aboutFrom       int  // word where About starts, or -1 to find it
+}
+
+// claims extracts the claims of the sentence.
+func (st *sent) claims() ([]Claim, map[int]bool) {
+	var out []Claim
+	verbs := map[int]bool{}
+	for _, t := range st.triggers() {
+		c, ok := st.claim(t)
+		if !ok {
+			continue
+		}
+		if t.rel != Deny {
+			verbs[t.v] = true
+		}
+		dup := false
+		for _, o := range out {
+			if o.Relation == c.Relation && sameEntities(o.Agents, c.Agents) && sameEntities(o.Targets, c.Targets) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, c)
+		}
+	}
+	return out, verbs
+}
+
+// sameEntities reports whether a and b name the same entities in order.
+func sameEntities(a, b []Entity) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Name != b[i].Name {
+			return false
+		}
+	}
+	return true
+}
+
+// hasKey returns the first word in [from, to) whose key is in keys, or -1.
+func (st *sent) hasKey(from, to int, keys map[string]bool) int {
+	if from < 0 {
+		from = 0
+	}
+	if to > len(st.ws) {
+		to = len(st.ws)
+	}
+	for i := from; i < to; i++ {
+		if keys[st.ws[i].Key] {
+			return i
+		}
+	}
+	return -1
+}
+
+// triggers finds the words that make claims.
+func (st *sent) triggers() []trigger {
+	var ts []trigger
+	ws := st.ws
+	add := func(t trigger) {
+		if t.particle == 0 {
+			t.particle = -1
+		}
+		ts = append(ts, t)
+	}
+	for i, w := range ws {
+		k := w.Key
+		if st.at[i] >= 0 {
+			continue
+		}
+		L, R := st.window(i)
+		switch {
+		case strings.HasPrefix(k, "beschuldig") && !strings.HasPrefix(k, "beschuldiging") && k != "beschuldigde" || k == "beschuldigde" && !determiners[keyAt(ws, i-1)]:
+			add(trigger{rel: Accuse, v: i, aboutFrom: -1})
+		case strings.HasPrefix(k, "veroordee") || strings.HasPrefix(k, "veroordel") && !strings.HasPrefix(k, "veroordeling"),
+			strings.HasPrefix(k, "bekritiseer") || strings.HasPrefix(k, "bekritiseren"),
+			strings.HasPrefix(k, "aanklaag") || k == "aanklagen" || k == "aangeklaagd":
+			add(trigger{rel: Accuse, v: i, aboutFrom: -1})
+		case k == "aanrekenen" || k == "aangerekend" || k == "aanrekent" || k == "aanrekende" || k == "aanrekenden":
+			add(trigger{rel: Accuse, v: i, aboutFrom: -1})
+		case rekenForms[k]:
+			if p := st.particle(i, R, "aan"); p >= 0 {
+				add(trigger{rel: Accuse, v: i, particle: p, aboutFrom: -1})
+			}
+		case spreekForms[k]:
+			if p := st.particle(i, R, "aan"); p >= 0 {
+				add(trigger{rel: Accuse, v: i, particle: p, aboutFrom: -1})
+			} else if p := st.hasKey(i+1, R, set("uit")); p >= 0 && keyAt(ws, p+1) == "tegen" {
+				add(trigger{rel: Accuse, v: i, targetPrep: "tegen", aboutFrom: p + 1})
+			}
+		case k == "uitspreekt" || k == "uitspreken" || k == "uitgesproken" || k == "uitsprak" || k == "uitspraken" && keyAt(ws, i+1) == "tegen":
+			if st.hasKey(i+1, R, set("tegen")) >= 0 {
+				add(trigger{rel: Accuse, v: i, targetPrep: "tegen", aboutFrom: -1})
+			}
+		case k == "aanspreken" || k == "aangesproken":
+			add(trigger{rel: Accuse, v: i, aboutFrom: -1})
+		case k == "verantwoordelijk" || k == "aansprakelijk":
+			if h := st.hasKey(L, R, houdStelForms); h >= 0 {
+				add(trigger{rel: Accuse, v: h, aboutFrom: -1})
+			} else if st.hasKey(L, R, zijnForms) >= 0 && keyAt(ws, i+1) == "voor" {
+				add(trigger{rel: Accuse, v: i, subjectIsTarget: true, aboutFrom: i + 1})
+			}
+		case wijsForms[k] || k == "aangewezen" || k == "aanwijzen":
+			if a := st.hasKey(i+1, R, set("als")); a >= 0 && culpritWords[keyAt(ws, a+1)] {
+				add(trigger{rel: Accuse, v: i, aboutFrom: -1})
+			} else if p := st.hasKey(i+1, min(i+5, R), set("naar", "op")); p >= 0 && !(keyAt(ws, i+1) == "af") {
+				add(trigger{rel: Accuse, v: i, targetPrep: ws[p].Key, aboutFrom: -1})
+			} else if p := st.particle(i, R, "af"); p >= 0 {
+				add(trigger{rel: Deny, v: i, particle: p, aboutFrom: -1})
+			}
+		case k == "afgewezen" || k == "afwijzen" || k == "afwijst":
+			add(trigger{rel: Deny, v: i, aboutFrom: -1})
+		case k == "toegeschreven" || k == "toeschrijven" || k == "gelinkt" || k == "linken" || k == "linkt" || k == "gekoppeld" || k == "koppelen" || k == "koppelt":
+			add(trigger{rel: Accuse, v: i, targetPrep: "aan", aboutFrom: -1})
+		case schrijfForms[k]:
+			if p := st.particle(i, R, "toe"); p >= 0 {
+				add(trigger{rel: Accuse, v: i, targetPrep: "aan", particle: p, aboutFrom: -1})
+			}
+		case k == "schuld" && keyAt(ws, i-1) == "de":
+			if g := st.hasKey(L, R, geefForms); g >= 0 {
+				add(trigger{rel: Accuse, v: g, aboutFrom: -1})
+			}
+		case k == "achter":
+			if z := st.hasKey(L, R, zitForms); z >= 0 {
+				add(trigger{rel: Accuse, v: z, subjectIsTarget: true, aboutFrom: i + 1, particle: z})
+			} else if s := st.hasKey(L, R, staForms); s >= 0 && s < i {
+				add(trigger{rel: Support, v: s, targetPrep: "achter", aboutFrom: -1})
+			} else if keyAt(ws, i-1) == "zich" || keyAt(ws, i-2) == "zich" {
+				add(trigger{rel: Support, v: i, targetPrep: "achter", aboutFrom: -1})
+			}
+		case haalForms[k]:
+			if p := st.hasKey(i+1, R, set("uit")); p >= 0 && keyAt(ws, p+1) == "naar" {
+				add(trigger{rel: Accuse, v: i, targetPrep: "naar", aboutFrom: -1})
+			}
+		case k == "uithalen" || k == "uitgehaald":
+			add(trigger{rel: Accuse, v: i, targetPrep: "naar", aboutFrom: -1})
+		case k == "verantwoording" && keyAt(ws, i-1) == "ter":
+			if g := st.hasKey(L, R, roepForms); g >= 0 {
+				add(trigger{rel: Accuse, v: g, aboutFrom: -1})
+			}
+		case k == "verband" && keyAt(ws, i-1) == "in":
+			if st.hasKey(L, R, brengForms) >= 0 {
+				add(trigger{rel: Accuse, v: i, targetPrep: "met", aboutFrom: -1})
+			}
+		// Denials.
+		case strings.HasPrefix(k, "ontken") && !strings.HasPrefix(k, "ontkenning"),
+			strings.HasPrefix(k, "verwerp") || k == "verworpen",
+			k == "ongegrond" || k == "onzin" || k == "ongefundeerd" || k == "baseloos" || k == "lasterlijk":
+			add(trigger{rel: Deny, v: i, aboutFrom: -1})
+		case (k == "niets" || k == "niks") && st.hasKey(i+1, min(i+5, R), set("maken")) >= 0:
+			add(trigger{rel: Deny, v: i, aboutFrom: -1})
+		// Support.
+		case k == "steunt" || k == "steunen" || k == "steunde" || k == "steunden" || k == "gesteund" && keyAt(ws, i+1) != "door",
+			k == "onderschrijft" || k == "onderschrijven" || k == "onderschreef" || k == "onderschreven":
+			add(trigger{rel: Support, v: i, aboutFrom: -1})
+		case k == "bijval":
+			if keyAt(ws, i+1) == "van" {
+				add(trigger{rel: Support, v: i, agentPrep: "van", aboutFrom: -1})
+			} else if p := st.hasKey(i+1, R, set("aan", "voor")); p >= 0 {
+				add(trigger{rel: Support, v: i, targetPrep: ws[p].Key, aboutFrom: -1})
+			}
+		case k == "steun" && (keyAt(ws, i+1) == "aan" || keyAt(ws, i+1) == "voor"):
+			add(trigger{rel: Support, v: i, targetPrep: ws[i+1].Key, aboutFrom: -1})
+		case sluitForms[k] || k == "aansluiten" || k == "aangesloten":
+			if p := st.hasKey(i+1, R, set("bij")); p >= 0 && (k[0] == 'a' || st.hasKey(i+1, p, set("aan")) >= 0) {
+				add(trigger{rel: Support, v: i, targetPrep: "bij", aboutFrom: -1})
+			}
+		case k == "scharen" || k == "schaart" || k == "schaarde" || k == "schaarden" || k == "geschaard":
+			add(trigger{rel: Support, v: i, targetPrep: "achter", aboutFrom: -1})
+		// Attribution: a group works for or with a state.
+		case werkForms[k]:
+			if p := st.hasKey(i+1, R, set("voor", "met")); p >= 0 {
+				add(trigger{rel: Attribute, v: i, targetPrep: ws[p].Key, aboutFrom: -2})
+			}
+		case k == "samenwerken" || k == "samenwerkt" || k == "samenwerkten" || k == "samengewerkt":
+			add(trigger{rel: Attribute, v: i, targetPrep: "met", aboutFrom: -2})
+		case k == "loonlijst" || k == "betaalrol":
+			add(trigger{rel: Attribute, v: i, targetPrep: "van", aboutFrom: -2})
+		case k == "gelieerd" || k == "verbonden" || k == "gelinieerd":
+			add(trigger{rel: Attribute, v: i, targetPrep: "aan", aboutFrom: -2})
+		case k == "banden" || k == "connecties" || k == "band":
+			if keyAt(ws, i+1) == "met" {
+				add(trigger{rel: Attribute, v: i, targetPrep: "met", aboutFrom: -2})
+			}
+		case k == "opdracht" && keyAt(ws, i-1) == "in" && keyAt(ws, i+1) == "van",
+			k == "naam" && keyAt(ws, i-1) == "uit" && keyAt(ws, i+1) == "van",
+			k == "dienst" && keyAt(ws, i-1) == "in" && keyAt(ws, i+1) == "van",
+			k == "onderdeel" && keyAt(ws, i+1) == "van",
+			k == "gesteund" && keyAt(ws, i+1) == "door":
+			add(trigger{rel: Attribute, v: i, targetPrep: ws[i+1].Key, aboutFrom: -2})
+		}
+	}
+	return ts
+}
+
+// keyAt returns the key of word i, or "" out of range.
+func keyAt(ws []word, i int) string {
+	if i < 0 || i >= len(ws) {
+		return ""
+	}
+	return ws[i].Key
+}
+
+// particle finds the separable particle p of the verb at v: after it in the
+// clause, at the clause end or before a preposition.
+func (st *sent) particle(v, R int, p string) int {
+	for i := v + 1; i < R; i++ {
+		if st.ws[i].Key != p || st.at[i] >= 0 {
+			continue
+		}
+		if i+1 >= R || particleFollowers[st.ws[i+1].Key] || strings.ContainsAny(st.s[st.ws[i].End:st.ws[i+1].Start], ",.;:") {
+			return i
+		}
+	}
+	return -1
+}
+
+// window returns the clause [L, R) around word v.
+func (st *sent) window(v int) (int, int) {
+	ws := st.ws
+	L := 0
+	for i := v - 1; i >= 0; i-- {
+		if gap := st.s[ws[i].End:ws[i+1].Start]; strings.ContainsAny(gap, ";:") || isDash(gap) || clauseStarts[ws[i].Key] && st.at[i] < 0 {
+			L = i + 1
+			break
+		}
+	}
+	R := len(ws)
+	for i := v + 1; i < len(ws); i++ {
+		gap := st.s[ws[i-1].End:ws[i].Start]
+		if strings.ContainsAny(gap, ";:") || isDash(gap) || clauseStarts[ws[i].Key] && st.at[i] < 0 && ws[i].Key != "die" ||
+			ws[i].Key == "en" && i+1 < len(ws) && speechVerbs[ws[i+1].Key] ||
+			strings.Contains(gap, ",") && (speechVerbs[ws[i].Key] || ws[i].Key == "die" || ws[i].Key == "zo" || ws[i].Key == "maar" || ws[i].Key == "en") {
+			R = i
+			break
+		}
+	}
+	return L, R
+}
+
+// isDash reports whether a gap between words is a dash between spaces, as
+// after a dateline ("BRUSSEL (ANP) - ").
+func isDash(gap string) bool {
+	return strings.Contains(gap, " - ") || strings.Contains(gap, " \u2013 ") || strings.Contains(gap, " \u2014 ")
+}
+
+// party is a coordinated group of mentions.
+type party struct {
+	first, last int // word range [first, last)
+	ents        []Entity
+	prep        string
+}
+
+// parties groups the eligible mentions in [from, to) into coordinated
+// parties. Mentions after a preposition are kept with their Prep so that
+// callers can pick or skip them; relative clauses ("die …,") are skipped.
+func (st *sent) parties(from, to int, target bool) []party {
+	var out []party
+	skipTo := -1
+	for i := from; i < to; i++ {
+		if i < skipTo {
+			continue
+		}
+		if st.ws[i].Key == "die" && st.at[i] < 0 && i > from {
+			// A relative clause up to the next comma before `to`.
+			for j := i + 1; j < to; j++ {
+				if strings.Contains(st.s[st.ws[j-1].End:st.ws[j].Start], ",") {
+					skipTo = j
+					break
+				}
+			}
+			if skipTo < i {
+				skipTo = to
+			}
+			continue
+		}
+		k := st.at[i]
+		if k < 0 || st.ms[k].w0 != i {
+			continue
+		}
+		m := st.ms[k]
+		ents := st.entitiesOf(m, target)
+		if len(ents) == 0 {
+			continue
+		}
+		if n := len(out); n > 0 && st.coordinated(out[n-1].last, m.w0) {
+			out[n-1].ents = append(out[n-1].ents, ents...)
+			out[n-1].last = m.w1
+			continue
+		}
+		out = append(out, party{first: m.w0, last: m.w1, ents: ents, prep: m.via})
+	}
+	return out
+}
+
+// entitiesOf returns what a mention contributes as a party: nothing for a
+// product, a compound modifier or an adjective that does not name the state.
+func (st *sent) entitiesOf(m mention, target bool) []Entity {
+	if m.ref {
+		return m.refs
+	}
+	if m.product || m.modifier || m.Kind == Place {
+		return nil
+	}
+	if m.form == formAdj && !m.gov {
+		if !target || m.w1 >= len(st.ws) || !actorNouns[st.ws[m.w1].Key] {
+			return nil
+		}
+	}
+	return []Entity{m.Entity}
+}
+
+// coordinated reports whether the words [a, b) only join two parties:
+// commas, "en", "of", articles.
+func (st *sent) coordinated(a, b int) bool {
+	if a == b {
+		return strings.Contains(st.s[st.ws[a-1].End:st.ws[b].Start], ",")
+	}
+	if b-a > 4 {
+		return false
+	}
+	joined := strings.Contains(st.s[st.ws[a-1].End:st.ws[a].Start], ",")
+	for i := a; i < b; i++ {
+		k := st.ws[i].Key
+		if !coordFill[k] {
+			return false
+		}
+		if k == "en" || k == "of" || k == "evenals" || k == "alsmede" {
+			joined = true
+		}
+	}
+	return joined
+}
+
+// claim builds the claim of trigger t, if it has a target.
+func (st *sent) claim(t trigger) (Claim, bool) {
+	L, R := st.window(t.v)
+	c := Claim{Relation: t.rel}
+	if t.rel == Accuse && st.negated(L, R, t.v) {
+		return c, false
+	}
+	before := st.usable(st.parties(L, t.v, false), t)
+	after := st.usable(st.parties(t.v+1, R, true), t)
+	var extra []Entity // "Behalve X … ook Y"
+	{
+		var keep []party
+		for _, p := range before {
+			if p.prep == "behalve" || p.prep == "naast" {
+				extra = append(extra, p.ents...)
+				continue
+			}
+			keep = append(keep, p)
+		}
+		before = keep
+	}
+	passive := st.passive(L, R, t.v)
+	byAgent := st.afterPrep(t.v+1, R, "door")
+	if byAgent == nil && passive {
+		byAgent = st.afterPrep(L, t.v, "door")
+	}
+	objEnd := t.v + 1
+	switch {
+	case t.rel == Attribute:
+		c.Targets = st.afterPrepEnts(t.v, R, t.targetPrep)
+		c.Agents = st.groupsIn(L, t.v)
+		if len(c.Agents) == 0 {
+			c.Agents = st.groupsIn(0, L)
+		}
+		if len(c.Agents) == 0 && st.ctx != nil && len(st.ctx.lastGroups) > 0 && st.pronounSubject(L, t.v) {
+			c.Agents = append([]Entity(nil), st.ctx.lastGroups...)
+		}
+		if len(c.Agents) == 0 {
+			return c, false
+		}
+	case t.agentPrep != "":
+		c.Agents = st.afterPrepEnts(t.v, R, t.agentPrep)
+		if len(before) > 0 {
+			c.Targets = before[len(before)-1].ents
+		}
+	case t.subjectIsTarget:
+		if len(before) > 0 {
+			c.Targets = before[len(before)-1].ents
+		} else if len(after) > 0 && after[0].first < t.v+3 {
+			c.Targets = after[0].ents
+		}
+		c.Agents = st.fallbackAgents()
+	case t.rel == Deny:
+		if len(before) > 0 {
+			c.Agents = before[0].ents
+		} else if len(after) > 0 && after[0].first <= t.v+3 {
+			c.Agents = after[0].ents
+			after = after[1:]
+		} else {
+			c.Agents = st.fallbackAgents()
+		}
+		for _, p := range st.parties(t.v+1, R, true) {
+			if p.prep == "" || p.prep == "van" || p.prep == "door" || p.prep == "aan" || p.prep == "tegen" || p.prep == "uit" {
+				if ts := without(p.ents, c.Agents); len(ts) > 0 {
+					c.Targets = ts
+					break
+				}
+			}
+		}
+	case passive:
+		c.Agents = byAgent
+		if len(before) > 0 {
+			c.Targets = before[0].ents
+		} else if len(after) > 0 {
+			c.Targets = after[0].ents
+		}
+		if c.Agents == nil {
+			c.Agents = st.fallbackAgents()
+		}
+	default:
+		subordinate := L > 0 && clauseStarts[st.ws[L-1].Key]
+		var subj []party // candidates for the subject, best first
+		var obj []party
+		switch {
+		case subordinate && len(before) == 1 && st.pronounBefore(L, before[0].first):
+			// "dat ze China beschuldigen": the subject is the speaker.
+			obj = append(before[:1:1], after...)
+		case len(before) >= 2 && (subordinate || len(after) == 0): // verb last: subject, object, verb
+			subj = before[:1]
+			obj = append(before[1:2:2], after...)
+		case len(before) >= 1:
+			for k := len(before) - 1; k >= 0; k-- {
+				subj = append(subj, before[k])
+			}
+			obj = after
+		default: // inverted: verb, subject, object
+			if len(after) > 0 && (t.targetPrep == "" || len(after) > 1 && after[1].prep == t.targetPrep) {
+				subj = after[:1]
+				obj = after[1:]
+			} else {
+				obj = after
+			}
+		}
+		if t.targetPrep != "" {
+			c.Targets = st.afterPrepEnts(t.v, R, t.targetPrep)
+			if c.Targets == nil && t.targetPrep == "aan" {
+				c.Targets = st.afterPrepEnts(L, t.v, "aan")
+			}
+		} else if len(obj) > 0 {
+			c.Targets = obj[0].ents
+			objEnd = obj[0].last
+		} else if t.rel == Accuse || t.rel == Support {
+			// "veroordelen het cybergedrag van China"
+			c.Targets = st.afterPrepEnts(t.v, R, "van")
+		}
+		for _, p := range subj {
+			if len(without(p.ents, c.Targets)) > 0 {
+				c.Agents = p.ents
+				break
+			}
+		}
+		if len(extra) > 0 {
+			c.Agents = append(extra, c.Agents...)
+		}
+		if c.Agents == nil {
+			c.Agents = st.fallbackAgents()
+		}
+	}
+	if len(c.Targets) == 0 && t.rel != Deny {
+		return c, false
+	}
+	if len(c.Agents) == 0 && t.rel == Deny {
+		return c, false
+	}
+	c.Agents = dedupe(c.Agents)
+	c.Targets = dedupe(c.Targets)
+	// An agent cannot be its own target ("deze landen … dat land").
+	c.Agents = without(c.Agents, c.Targets)
+	if len(c.Agents) == 0 {
+		c.Agents = nil
+	}
+	c.About = st.about(t, objEnd, R)
+	return c, true
+}
+
+// usable drops parties that stand after a preposition the trigger does not
+// ask for (victims: "medewerkers van de marine").
+func (st *sent) usable(ps []party, t trigger) []party {
+	var out []party
+	for _, p := range ps {
+		switch p.prep {
+		case "", "behalve", "naast", "als":
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// afterPrep returns the entities of the first party after the preposition
+// prep in [from, to), or nil.
+func (st *sent) afterPrep(from, to int, prep string) []Entity {
+	for i := max(from, 0); i < to; i++ {
+		if st.ws[i].Key != prep || st.at[i] >= 0 {
+			continue
+		}
+		ps := st.parties(i+1, min(to, i+12), true)
+		if len(ps) > 0 {
+			return ps[0].ents
+		}
+		return nil
+	}
+	return nil
+}
+
+// afterPrepEnts is afterPrep for a trigger's own preposition.
+func (st *sent) afterPrepEnts(from, to int, prep string) []Entity {
+	return st.afterPrep(from, to, prep)
+}
+
+// groupsIn returns the hacker groups named in [from, to).
+func (st *sent) groupsIn(from, to int) []Entity {
+	var out []Entity
+	for i := max(from, 0); i < to && i < len(st.ws); i++ {
+		k := st.at[i]
+		if k < 0 || st.ms[k].w0 != i {
+			continue
+		}
+		if m := st.ms[k]; m.Kind == Group && !m.ref {
+			out = append(out, m.Entity)
+		}
+	}
+	return out
+}
+
+// pronounBefore reports whether a personal pronoun stands in [from, to).
+func (st *sent) pronounBefore(from, to int) bool {
+	for i := max(from, 0); i < to; i++ {
+		switch st.ws[i].Key {
+		case "ze", "zij", "hij", "wij", "we", "men":
+			return true
+		}
+	}
+	return false
+}
+
+// pronounSubject reports whether the clause before v has a pronoun or
+// "de hackers" as its subject.
+func (st *sent) pronounSubject(L, v int) bool {
+	for i := max(L, 0); i < v; i++ {
+		if hackerPronouns[st.ws[i].Key] {
+			return true
+		}
+	}
+	return L > 0 && st.ws[L-1].Key == "die"
+}
+
+// fallbackAgents returns who makes an accusation when the clause has no
+// subject: "volgens X", or the speaker of "X zegt dat …". Media that only
+// report are no agents.
+func (st *sent) fallbackAgents() []Entity {
+	var out []Entity
+	for _, m := range st.ms {
+		if m.via == "volgens" {
+			out = append(out, st.entitiesOf(m, false)...)
+		}
+	}
+	if out == nil {
+		if sp, ok := st.reportingSubject(); ok {
+			out = sp
+		}
+	}
+	var keep []Entity
+	for _, e := range out {
+		if e.Kind != Media {
+			keep = append(keep, e)
+		}
+	}
+	return keep
+}
+
+// reportingSubject returns the subject of "X zegt/stelt/meldt dat …".
+func (st *sent) reportingSubject() ([]Entity, bool) {
+	for i, w := range st.ws {
+		if w.Key != "dat" || i == 0 {
+			continue
+		}
+		sv := -1
+		for j := i - 1; j >= 0 && j >= i-6; j-- {
+			if speechVerbs[st.ws[j].Key] {
+				sv = j
+				break
+			}
+		}
+		if sv < 0 {
+			continue
+		}
+		ps := st.usable(st.parties(0, sv, false), trigger{})
+		if len(ps) > 0 {
+			return ps[0].ents, true
+		}
+		ps = st.usable(st.parties(sv+1, i, false), trigger{})
+		if len(ps) > 0 {
+			return ps[0].ents, true
+		}
+	}
+	return nil, false
+}
+
+// negated reports whether the claim of the verb at v is denied: "niet",
+// "nooit" or "geen" in its clause before the About part.
+func (st *sent) negated(L, R, v int) bool {
+	for i := L; i < R; i++ {
+		k := st.ws[i].Key
+		if k == "van" || k == "voor" || k == "om" || k == "wegens" {
+			if i > v {
+				return false
+			}
+		}
+		if (k == "niet" || k == "nooit") && keyAt(st.ws, i+1) != "alleen" && keyAt(st.ws, i+1) != "langer" || k == "geen" && i > v {
+			return true
+		}
+	}
+	return false
+}
+
+// passive reports whether the verb at v is a participle with a passive
+// auxiliary in its clause.
+func (st *sent) passive(L, R, v int) bool {
+	k := st.ws[v].Key
+	participle := strings.HasPrefix(k, "ge") || strings.HasPrefix(k, "beschuldigd") && k != "beschuldigde" ||
+		strings.HasPrefix(k, "veroordeeld") || strings.HasPrefix(k, "bekritiseerd") || k == "aangeklaagd" ||
+		k == "aangerekend" || k == "aangesproken" || k == "aangewezen" || k == "toegeschreven"
+	if k == "verantwoordelijk" {
+		participle = false
+	}
+	if !participle {
+		return false
+	}
+	for i := L; i < R; i++ {
+		switch st.ws[i].Key {
+		case "heeft", "hebben", "had", "hadden", "hebt":
+			return false
+		}
+	}
+	return st.hasKey(L, R, passiveAux) >= 0
+}
+
+// about returns the verbatim words the claim is about.
+func (st *sent) about(t trigger, objEnd, R int) string {
+	ws := st.ws
+	from := t.aboutFrom
+	if from == -2 {
+		return ""
+	}
+	if from == -1 && (t.targetPrep == "tegen" || t.targetPrep == "op" || t.targetPrep == "naar") {
+		for i := t.v + 1; i < R; i++ {
+			if st.ws[i].Key == t.targetPrep && st.at[i] < 0 {
+				from = i
+				break
+			}
+		}
+	}
+	if from < 0 {
+		for i := max(objEnd, t.v+1); i < R; i++ {
+			if aboutPreps[ws[i].Key] && st.at[i] < 0 {
+				from = i
+				break
+			}
+		}
+		if from < 0 && objEnd > t.v+1 && objEnd < R && t.particle >= 0 {
+			from = objEnd // "rekenen China de hack … aan"
+		}
+	}
+	if from < 0 || from >= R {
+		return ""
+	}
+	to := R
+	if t.particle > from && t.particle < R {
+		to = t.particle
+	}
+	if to <= from {
+		return ""
+	}
+	return strings.Trim(st.s[ws[from].Start:ws[to-1].End], " \"'\u201c\u201d\u2018\u2019,")
+}
+
+// dedupe drops repeated entities, keeping the first.
+func dedupe(es []Entity) []Entity {
+	var out []Entity
+	for _, e := range es {
+		dup := false
+		for _, o := range out {
+			if o.Name == e.Name {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// without returns es without the entities in drop.
+func without(es, drop []Entity) []Entity {
+	var out []Entity
+	for _, e := range es {
+		keep := true
+		for _, d := range drop {
+			if d.Name == e.Name {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+var (
+	rekenForms    = set("rekent", "rekenen", "rekende", "rekenden", "reken")
+	spreekForms   = set("spreekt", "spreken", "sprak", "spraken", "spreek")
+	houdStelForms = set("houdt", "houden", "hield", "hielden", "gehouden", "houd", "stelt", "stellen", "stelde",
+		"stelden", "gesteld", "stel", "acht", "achten", "achtte", "achtten", "geacht")
+	zijnForms         = set("is", "zijn", "was", "waren", "zou", "zouden", "zal", "zullen", "lijkt", "lijken", "blijkt", "blijken", "wordt", "worden")
+	wijsForms         = set("wijst", "wijzen", "wees", "wezen", "wijs", "gewezen")
+	schrijfForms      = set("schrijft", "schrijven", "schreef", "schreven")
+	geefForms         = set("geeft", "geven", "gaf", "gaven", "gegeven")
+	zitForms          = set("zit", "zitten", "zat", "zaten", "gezeten")
+	staForms          = set("staat", "staan", "stond", "stonden")
+	haalForms         = set("haalt", "halen", "haalde", "haalden")
+	roepForms         = set("roept", "roepen", "riep", "riepen", "geroepen")
+	brengForms        = set("brengt", "brengen", "bracht", "brachten", "gebracht")
+	sluitForms        = set("sluit", "sluiten", "sloot", "sloten")
+	werkForms         = set("werkt", "werken", "werkte", "werkten", "gewerkt", "opereert", "opereren", "opereerde", "opereerden")
+	culpritWords      = set("dader", "daders", "verantwoordelijke", "verantwoordelijken", "schuldige", "schuldigen", "boosdoener", "boosdoeners", "bron")
+	passiveAux        = set("wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren", "geworden")
+	particleFollowers = set("op", "voor", "wegens", "vanwege", "als", "om", "omdat", "dat", "bij", "naar", "tegen", "aan", "en")
+	clauseStarts      = set("dat", "omdat", "nadat", "terwijl", "zodat", "doordat", "waardoor", "hoewel", "maar", "want", "waarin", "waarmee", "waarbij", "wat", "toen", "als", "indien", "zodra")
+	speechVerbs       = set("zegt", "zei", "zeiden", "zeggen", "stelt", "stelde", "stellen", "stelden", "meldt", "meldde", "melden",
+		"aldus", "klaagt", "klaagde", "waarschuwt", "waarschuwde", "dreigt", "dreigde", "schrijft", "schreef", "vertelt",
+		"vertelde", "verklaart", "verklaarde", "benadrukt", "benadrukte", "claimt", "claimen", "claimde", "concludeert",
+		"concludeerde", "laat", "liet", "weten", "zegt", "antwoordt", "antwoordde", "erkent", "erkende", "twitterde", "tweette",
+		"denkt", "denken", "vermoedt", "vermoeden", "beweert", "beweren", "beweerde", "voegt", "voegde", "reageert", "reageerde",
+		"oordeelt", "oordeelde", "constateert", "constateerde", "bevestigt", "bevestigde", "zeggen", "menen", "meent", "meende")
+	coordFill  = set("en", "of", "de", "het", "een", "zogenoemde", "zogeheten", "ook", "evenals", "alsmede", "verder", "tevens", "andere")
+	actorNouns = set("hackers", "hacker", "hackersgroep", "hackersgroepen", "hackergroepen", "spionnen", "staatshackers",
+		"cybercriminelen", "daders", "aanvallers", "cyberspionnen", "inlichtingendienst", "inlichtingendiensten", "veiligheidsdiensten")
+	hackerPronouns = set("die", "ze", "zij", "hackers", "daders", "aanvallers", "groep", "groepen", "hackersgroepen", "hackersgroep")
+	aboutPreps     = set("van", "voor", "om", "wegens", "vanwege", "op", "over")
+)

@@ -1,0 +1,810 @@
+package nl
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
+//go:embed entities.tsv
+var entitiesTSV string
+
+// kindProduct marks products such as "Microsoft Exchange": they are matched
+// so that the company inside them is not taken for a party, but they are
+// never reported as mentions.
+const kindProduct EntityKind = "product"
+
+// The forms in which an entity can be named.
+const (
+	formName   uint8 = iota // its name or an alias: "VS"
+	formAdj                 // an adjective: "Amerikaanse"
+	formPeople              // its inhabitants: "Amerikanen"
+)
+
+// Case requirements of one word of an alias.
+const (
+	caseAny   uint8 = iota // "politie"
+	caseCap                // "Witte": the text must be capitalised too
+	caseUpper              // "VS": the text must be upper case too
+)
+
+// word is a token split further at hyphens, so that "EU-buitenlandchef"
+// gives "EU" and "buitenlandchef" and "Noord-Korea" matches "Noord Korea".
+type word struct {
+	Text       string // as it stands, without a possessive 's
+	Key        string // folded Text
+	Start, End int    // byte offsets, End includes a possessive 's
+	Cap, Upper bool   // starts upper case; all letters upper case (two or more)
+	Joined     bool   // joined to the previous word by a hyphen
+	Digits     bool   // only digits
+}
+
+// splitWords splits s into words.
+func splitWords(s string) []word {
+	toks := Tokens(s)
+	ws := make([]word, 0, len(toks)+4)
+	for _, t := range toks {
+		start := 0
+		joined := false
+		for i := 0; i <= len(t.Text); {
+			if i < len(t.Text) {
+				r, size := utf8.DecodeRuneInString(t.Text[i:])
+				if !isHyphen(r) {
+					i += size
+					continue
+				}
+				if i > start {
+					ws = append(ws, makeWord(t.Text[start:i], t.Start+start, joined))
+				}
+				joined = true
+				i += size
+				start = i
+				continue
+			}
+			if i > start {
+				ws = append(ws, makeWord(t.Text[start:], t.Start+start, joined))
+			}
+			break
+		}
+	}
+	return ws
+}
+
+// makeWord builds the word for text at offset start.
+func makeWord(text string, start int, joined bool) word {
+	w := word{Start: start, End: start + len(text), Joined: joined}
+	for _, suf := range [...]string{"'s", "\u2019s", "'", "\u2019"} {
+		if len(text) > len(suf)+1 && strings.HasSuffix(text, suf) {
+			text = text[:len(text)-len(suf)]
+			break
+		}
+	}
+	w.Text = text
+	w.Key = Fold(text)
+	w.Cap = IsCapitalized(text)
+	letters, upper, digits := 0, 0, 0
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	w.Upper = letters >= 2 && upper == letters
+	w.Digits = digits > 0 && letters == 0 && digits == utf8.RuneCountInString(text)
+	return w
+}
+
+// phrase is one way of naming an entity, as a sequence of word keys.
+type phrase struct {
+	keys  []string
+	cases []uint8
+	ent   int
+	form  uint8
+}
+
+// Recognizer finds entities, claims, roles and quotes in Dutch news
+// sentences. It is built once with NewRecognizer and safe for concurrent use.
+type Recognizer struct {
+	ents    []Entity
+	index   map[string][]phrase // by the key of the first word, longest first
+	resolve map[string]int      // folded alias, words joined by one space → entity
+}
+
+// NewRecognizer builds a Recognizer from the curated entity table and the
+// Dutch and English country names of golang.org/x/text.
+func NewRecognizer() *Recognizer {
+	r := &Recognizer{index: map[string][]phrase{}, resolve: map[string]int{}}
+	if err := r.load(entitiesTSV); err != nil {
+		// The table is embedded and tested: a broken table is a build bug.
+		panic(err)
+	}
+	for k := range r.index {
+		ps := r.index[k]
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].keys) > len(ps[j].keys) })
+	}
+	return r
+}
+
+// load reads the curated table, then adds the generated country names.
+func (r *Recognizer) load(table string) error {
+	byName := map[string]int{}
+	type row struct {
+		name                   string
+		aliases, adjs, peoples []string
+	}
+	var rows []row
+	for n, line := range strings.Split(table, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 6 {
+			return fmt.Errorf("nl: entities.tsv line %d: %d fields, want 6", n+1, len(f))
+		}
+		list := func(s string) []string {
+			if s == "-" || s == "" {
+				return nil
+			}
+			return strings.Split(s, "|")
+		}
+		e := Entity{Name: f[0], Kind: EntityKind(f[1]), Members: list(f[5])}
+		switch e.Kind {
+		case Country, Organisation, Agency, Group, Person, Company, Media, Place, kindProduct:
+		default:
+			return fmt.Errorf("nl: entities.tsv line %d: unknown kind %q", n+1, f[1])
+		}
+		if _, dup := byName[Fold(e.Name)]; dup {
+			return fmt.Errorf("nl: entities.tsv line %d: duplicate entity %q", n+1, e.Name)
+		}
+		byName[Fold(e.Name)] = len(r.ents)
+		r.ents = append(r.ents, e)
+		rows = append(rows, row{e.Name, list(f[2]), list(f[3]), list(f[4])})
+	}
+	nlNames, enNames := display.Dutch.Regions(), display.English.Regions()
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			reg, err := language.ParseRegion(string([]rune{a, b}))
+			if err != nil || !reg.IsCountry() || reg.Canonicalize() != reg {
+				continue
+			}
+			name := strings.TrimSuffix(nlNames.Name(reg), " SAR van China")
+			if name == "" {
+				continue
+			}
+			i, ok := byName[Fold(name)]
+			if !ok {
+				i = len(r.ents)
+				byName[Fold(name)] = i
+				r.ents = append(r.ents, Entity{Name: name, Kind: Country})
+				r.add(name, i, formName)
+			}
+			if en := enNames.Name(reg); en != "" && !strings.ContainsAny(en, "()&") {
+				r.add(en, i, formName)
+			}
+		}
+	}
+	for _, rw := range rows {
+		i := byName[Fold(rw.name)]
+		r.add(rw.name, i, formName)
+		for _, a := range rw.aliases {
+			r.add(a, i, formName)
+		}
+		for _, a := range rw.adjs {
+			r.add(a, i, formAdj)
+		}
+		for _, a := range rw.peoples {
+			r.add(a, i, formPeople)
+		}
+	}
+	return nil
+}
+
+// add indexes one alias of entity i.
+func (r *Recognizer) add(alias string, i int, form uint8) {
+	ws := splitWords(alias)
+	if len(ws) == 0 {
+		return
+	}
+	p := phrase{ent: i, form: form}
+	for _, w := range ws {
+		c := caseAny
+		switch {
+		case w.Upper && len(w.Text) <= 3:
+			c = caseUpper
+		case w.Cap:
+			c = caseCap
+		}
+		p.keys = append(p.keys, w.Key)
+		p.cases = append(p.cases, c)
+	}
+	key := strings.Join(p.keys, " ")
+	if _, ok := r.resolve[key]; !ok || form == formName {
+		if old, ok := r.resolve[key]; !ok || old == i || form == formName {
+			r.resolve[key] = i
+		}
+	}
+	for _, q := range r.index[p.keys[0]] {
+		if strings.Join(q.keys, " ") == key {
+			return
+		}
+	}
+	r.index[p.keys[0]] = append(r.index[p.keys[0]], p)
+}
+
+// Entities lists every curated and generated entity, products excluded.
+func (r *Recognizer) Entities() []Entity {
+	out := make([]Entity, 0, len(r.ents))
+	for _, e := range r.ents {
+		if e.Kind != kindProduct {
+			out = append(out, cloneEntity(e))
+		}
+	}
+	return out
+}
+
+// cloneEntity copies e so callers cannot change the recognizer's members.
+func cloneEntity(e Entity) Entity {
+	if e.Members != nil {
+		e.Members = append([]string(nil), e.Members...)
+	}
+	return e
+}
+
+// Resolve maps a name or alias as a user types it ("vs", "Amerika",
+// "amerikaanse", "apt 40", "borrell") to its entity. Case, diacritics,
+// hyphens and a leading article do not matter.
+func (r *Recognizer) Resolve(name string) (Entity, bool) {
+	ws := splitWords(name)
+	if len(ws) > 1 && (ws[0].Key == "de" || ws[0].Key == "het" || ws[0].Key == "the") {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 {
+		return Entity{}, false
+	}
+	keys := make([]string, len(ws))
+	for i, w := range ws {
+		keys[i] = w.Key
+	}
+	if i, ok := r.resolve[strings.Join(keys, " ")]; ok && r.ents[i].Kind != kindProduct {
+		return cloneEntity(r.ents[i]), true
+	}
+	if name, n := aptNameCase(ws, 0, false); n == len(ws) {
+		return Entity{Name: name, Kind: Group}, true
+	}
+	if n := len(ws); n >= 2 && animalSuffix[ws[n-1].Key] && n <= 3 {
+		parts := make([]string, n)
+		for i, w := range ws {
+			parts[i] = titleCase(w.Text)
+		}
+		return Entity{Name: strings.Join(parts, " "), Kind: Group}, true
+	}
+	if len(ws) > 2 && ws[0].Key == "ministerie" && (ws[1].Key == "van" || ws[1].Key == "voor") {
+		parts := make([]string, 0, len(ws)-2)
+		for _, w := range ws[2:] {
+			if w.Key == "en" {
+				parts = append(parts, "en")
+				continue
+			}
+			parts = append(parts, titleCase(w.Text))
+		}
+		n := "Ministerie van " + strings.Join(parts, " ")
+		if i, ok := r.resolve[Fold(n)]; ok {
+			return cloneEntity(r.ents[i]), true
+		}
+		return Entity{Name: n, Kind: Agency}, true
+	}
+	return Entity{}, false
+}
+
+// titleCase upper-cases the first letter of s.
+func titleCase(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// mention is a Mention with what the claim extractor needs to know.
+type mention struct {
+	Mention
+	w0, w1   int   // words [w0, w1)
+	form     uint8 // formName, formAdj, formPeople
+	gov      bool  // "de Chinese overheid": the adjective names the state
+	modifier bool  // first part of a compound: "EU-buitenlandchef", "Exchange-hack"
+	apt      bool  // made by the APT pattern, so "en 31" may follow
+	ref      bool  // a reference such as "deze landen", resolved by Analyze
+	refs     []Entity
+	product  bool
+	skip     bool // words that are no name ("Buitenlandse Zaken"): step over them
+	// via is the preposition before the mention, also skipping adjectives,
+	// cue and role words: "volgens" for "volgens beveiligingsbedrijf X".
+	via string
+}
+
+// articleCtx is what Analyze has learnt from the sentences before.
+type articleCtx struct {
+	persons map[string]string // surname key → full name
+	names   map[string]Entity // joined word keys → entity found by a cue
+	// The parties "deze landen", "de bedrijven", "het land" and "de
+	// hackers" refer to, from the sentences before.
+	lastStates, lastCompanies, lastGroups []Entity
+	lastCountry                           *Entity
+	lastSpeaker                           *Entity // of the last quote, for a quote that goes on
+}
+
+// Mentions returns the entities named in one sentence, in order,
+// non-overlapping, longest match first.
+func (r *Recognizer) Mentions(sentence string) []Mention {
+	ms := r.mentions(sentence, splitWords(sentence), nil)
+	return publicMentions(ms)
+}
+
+// publicMentions drops products and references.
+func publicMentions(ms []mention) []Mention {
+	var out []Mention
+	for _, m := range ms {
+		if m.product || m.ref {
+			continue
+		}
+		out = append(out, m.Mention)
+	}
+	return out
+}
+
+// mentions finds the mentions of sentence s with words ws.
+func (r *Recognizer) mentions(s string, ws []word, ctx *articleCtx) []mention {
+	var ms []mention
+	for i := 0; i < len(ws); {
+		m := r.bestAt(s, ws, i, ms, ctx)
+		if m == nil {
+			i++
+			continue
+		}
+		if m.skip {
+			i = m.w1
+			continue
+		}
+		if m.w0 < i { // a pattern that swallowed the mention before it
+			ms = ms[:len(ms)-1]
+		}
+		m.Start, m.End = ws[m.w0].Start, ws[m.w1-1].End
+		m.Text = s[m.Start:m.End]
+		ms = append(ms, *m)
+		i = m.w1
+	}
+	for k := range ms {
+		m := &ms[k]
+		m.Demonym = m.form != formName
+		m.Prep = prepBefore(ws, m.w0)
+		m.via = viaBefore(ws, m.w0, ms[:k])
+		if m.w1 < len(ws) && ws[m.w1].Joined && !ws[m.w1].Cap && !memberSuffix[ws[m.w1].Key] {
+			m.modifier = true
+		}
+		if m.form == formAdj && m.w1 < len(ws) && govNouns[ws[m.w1].Key] {
+			m.gov = true
+			m.End = ws[m.w1].End
+			m.Text = s[m.Start:m.End]
+			m.w1++
+			// "de Britse en Amerikaanse overheden": the adjectives before share the noun.
+			for j := k - 1; j >= 0; j-- {
+				p := &ms[j]
+				if p.form != formAdj || p.w1 != ms[j+1].w0-1 || ws[p.w1].Key != "en" && ws[p.w1].Key != "of" {
+					break
+				}
+				p.gov = true
+			}
+		}
+	}
+	return ms
+}
+
+// prepBefore returns the folded preposition before word i, skipping
+// determiners, or "".
+func prepBefore(ws []word, i int) string {
+	for j := i - 1; j >= 0; j-- {
+		k := ws[j].Key
+		if determiners[k] {
+			continue
+		}
+		if prepositions[k] {
+			return k
+		}
+		return ""
+	}
+	return ""
+}
+
+// viaBefore returns the preposition a few words before word i, skipping
+// determiners, adjectives and cue or role words; "" if there is none.
+func viaBefore(ws []word, i int, prev []mention) string {
+	for j, n := i-1, 0; j >= 0 && n < 5; j, n = j-1, n+1 {
+		k := ws[j].Key
+		if prepositions[k] {
+			return k
+		}
+		if len(prev) > 0 && prev[len(prev)-1].w1 == j+1 && prev[len(prev)-1].form == formAdj {
+			j = prev[len(prev)-1].w0
+			prev = prev[:len(prev)-1]
+			continue
+		}
+		if determiners[k] || cueKind(k) != "" || isRoleWord(k) || k == "zogenoemde" || k == "zogeheten" ||
+			!ws[j].Cap && len(k) > 3 && strings.HasSuffix(k, "e") && !funcWords[k] {
+			continue
+		}
+		return ""
+	}
+	return ""
+}
+
+// bestAt returns the longest mention starting at word i (or, for a
+// ministry, at the adjective mention just before it), or nil.
+func (r *Recognizer) bestAt(s string, ws []word, i int, prev []mention, ctx *articleCtx) *mention {
+	var best *mention
+	take := func(m *mention) {
+		if m != nil && (best == nil || m.w1-m.w0 > best.w1-best.w0) {
+			best = m
+		}
+	}
+	w := ws[i]
+	// The dictionary.
+	for _, p := range r.index[w.Key] {
+		if best != nil && len(p.keys) <= best.w1-best.w0 {
+			break
+		}
+		if matchPhrase(ws, i, p) {
+			e := r.ents[p.ent]
+			take(&mention{Mention: Mention{Entity: cloneEntity(e)}, w0: i, w1: i + len(p.keys), form: p.form, product: e.Kind == kindProduct})
+		}
+	}
+	// APT40, APT 40, Advanced Persistent Threat 40.
+	if name, n := aptName(ws, i); n > 0 {
+		take(&mention{Mention: Mention{Entity: Entity{Name: name, Kind: Group}}, w0: i, w1: i + n, apt: true})
+	}
+	// "Advanced Persistent Threat 40 en 31": the 31.
+	if w.Digits && len(prev) > 0 && prev[len(prev)-1].apt && i >= 2 {
+		last := prev[len(prev)-1]
+		if last.w1 == i-1 && (ws[i-1].Key == "en" || ws[i-1].Key == "of") || last.w1 == i && strings.Contains(s[ws[i-1].End:w.Start], ",") {
+			take(&mention{Mention: Mention{Entity: Entity{Name: "APT" + w.Key, Kind: Group}}, w0: i, w1: i + 1, apt: true})
+		}
+	}
+	// Volt Typhoon, Charming Kitten.
+	if w.Cap && !funcWords[w.Key] && i+1 < len(ws) && ws[i+1].Cap && animalSuffix[ws[i+1].Key] {
+		take(&mention{Mention: Mention{Entity: Entity{Name: titleCase(w.Text) + " " + titleCase(ws[i+1].Text), Kind: Group}}, w0: i, w1: i + 2})
+	}
+	// Ministerie van/voor X.
+	take(r.ministry(s, ws, i, prev))
+	if ctx != nil && w.Cap {
+		for n := 3; n >= 1; n-- {
+			if i+n > len(ws) {
+				continue
+			}
+			if e, ok := ctx.names[joinKeys(ws[i:i+n])]; ok {
+				take(&mention{Mention: Mention{Entity: e}, w0: i, w1: i + n})
+				break
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	// A name after a cue: "hackersgroep Sandworm", "beveiligingsbedrijf Area 1".
+	if w.Cap && !funcWords[w.Key] && !calendar[w.Key] && i > 0 {
+		if kind := cueKind(ws[i-1].Key); kind != "" {
+			n := 1
+			for n < 3 && i+n < len(ws) && (ws[i+n].Cap || ws[i+n].Digits) && !funcWords[ws[i+n].Key] && !r.startsEntry(ws, i+n) {
+				n++
+			}
+			e := Entity{Name: joinText(ws[i : i+n]), Kind: kind}
+			if ctx != nil {
+				ctx.names[joinKeys(ws[i:i+n])] = e
+			}
+			return &mention{Mention: Mention{Entity: e}, w0: i, w1: i + n}
+		}
+	}
+	return r.person(s, ws, i, ctx)
+}
+
+// startsEntry reports whether a dictionary phrase starts at word i.
+func (r *Recognizer) startsEntry(ws []word, i int) bool {
+	for _, p := range r.index[ws[i].Key] {
+		if matchPhrase(ws, i, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchPhrase reports whether p matches the words from i.
+func matchPhrase(ws []word, i int, p phrase) bool {
+	if i+len(p.keys) > len(ws) {
+		return false
+	}
+	for k, key := range p.keys {
+		w := ws[i+k]
+		if w.Key != key {
+			return false
+		}
+		switch p.cases[k] {
+		case caseCap:
+			if !w.Cap {
+				return false
+			}
+		case caseUpper:
+			if !w.Upper {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// aptName recognises an APT number at word i and returns the canonical name
+// and the number of words it takes, or 0.
+func aptName(ws []word, i int) (string, int) {
+	return aptNameCase(ws, i, true)
+}
+
+// aptNameCase is aptName; strict asks the case a newspaper uses.
+func aptNameCase(ws []word, i int, strict bool) (string, int) {
+	w := ws[i]
+	k := w.Key
+	for _, pre := range [...]string{"apt", "unc", "fin", "ta"} {
+		if len(k) > len(pre) && strings.HasPrefix(k, pre) && allDigits(k[len(pre):]) && (pre == "apt" || w.Upper || !strict) {
+			return strings.ToUpper(k), 1
+		}
+	}
+	if k == "apt" && (w.Upper || !strict) && i+1 < len(ws) && ws[i+1].Digits {
+		return "APT" + ws[i+1].Key, 2
+	}
+	if k == "storm" && w.Cap && i+1 < len(ws) && ws[i+1].Joined && ws[i+1].Digits {
+		return "Storm-" + ws[i+1].Key, 2
+	}
+	if k == "advanced" && i+3 < len(ws) && ws[i+1].Key == "persistent" && ws[i+2].Key == "threat" && ws[i+3].Digits {
+		return "APT" + ws[i+3].Key, 4
+	}
+	return "", 0
+}
+
+// allDigits reports whether s is one or more ASCII digits.
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// ministry recognises "(het Chinese) ministerie van/voor Staatsveiligheid".
+func (r *Recognizer) ministry(s string, ws []word, i int, prev []mention) *mention {
+	if k := ws[i].Key; k != "ministerie" && k != "ministry" {
+		return nil
+	}
+	j := i + 1
+	if j >= len(ws) || ws[j].Key != "van" && ws[j].Key != "voor" && ws[j].Key != "of" {
+		return nil
+	}
+	j++
+	end := j
+	for end < len(ws) && end-j < 5 {
+		if ws[end].Cap && !funcWords[ws[end].Key] {
+			end++
+			continue
+		}
+		if ws[end].Key == "en" && end+1 < len(ws) && ws[end+1].Cap && end > j {
+			end += 2
+			continue
+		}
+		break
+	}
+	if end == j {
+		return nil
+	}
+	start := i
+	name := "ministerie van " + joinText(ws[j:end])
+	if len(prev) > 0 {
+		if p := prev[len(prev)-1]; p.form == formAdj && p.w1 == i {
+			start = p.w0
+			name = p.Text + " " + name
+		}
+	}
+	ent := Entity{Name: strings.ToUpper(name[:1]) + name[1:], Kind: Agency}
+	if start < i {
+		ent.Name = name
+	}
+	if k, ok := r.resolve[Fold(strings.Join(strings.Fields(strings.ReplaceAll(name, "-", " ")), " "))]; ok {
+		ent = cloneEntity(r.ents[k])
+	}
+	return &mention{Mention: Mention{Entity: ent}, w0: start, w1: end}
+}
+
+// person recognises a person's name at word i: two to four capitalised
+// words (with particles such as "van der" inside), or one after a role
+// word, or a surname the article used before with a first name.
+func (r *Recognizer) person(s string, ws []word, i int, ctx *articleCtx) *mention {
+	w := ws[i]
+	if w.Cap {
+		for n := 3; n >= 2; n-- {
+			if i+n <= len(ws) && notPersons[joinKeys(ws[i:i+n])] {
+				return &mention{w0: i, w1: i + n, skip: true}
+			}
+		}
+	}
+	if !w.Cap || w.Joined || isRoleWord(w.Key) || cueKind(w.Key) != "" || funcWords[w.Key] || calendar[w.Key] || w.Digits || w.Upper && len(w.Key) <= 4 {
+		return nil
+	}
+	capCount, j := 1, i+1
+	for j < len(ws) && capCount < 4 {
+		x := ws[j]
+		if x.Cap && !x.Upper && !funcWords[x.Key] && !calendar[x.Key] && !x.Digits && !r.startsEntry(ws, j) && !gapBreaks(s[ws[j-1].End:x.Start]) {
+			capCount++
+			j++
+			continue
+		}
+		if particles[x.Key] && !x.Cap && j+1 < len(ws) && (ws[j+1].Cap || particles[ws[j+1].Key]) {
+			k := j
+			for k < len(ws) && particles[ws[k].Key] && !ws[k].Cap {
+				k++
+			}
+			if k < len(ws) && ws[k].Cap && !ws[k].Upper && !funcWords[ws[k].Key] && !r.startsEntry(ws, k) && !gapBreaks(s[ws[k-1].End:ws[k].Start]) {
+				j = k
+				continue
+			}
+		}
+		break
+	}
+	// A compound such as "Borrell-plan" is not a name.
+	if j < len(ws) && ws[j].Joined && !ws[j].Cap {
+		return nil
+	}
+	initial := i == 0 || strings.ContainsAny(s[ws[i-1].End:w.Start], "\"\u201c\u201d\u201e:(")
+	if capCount >= 2 {
+		if j-i == len(ws) || notPersons[joinKeys(ws[i:j])] || initial && sentenceStarters[w.Key] {
+			return nil
+		}
+		name := joinText(ws[i:j])
+		if ctx != nil {
+			ctx.persons[ws[j-1].Key] = name
+		}
+		return &mention{Mention: Mention{Entity: Entity{Name: name, Kind: Person}}, w0: i, w1: j}
+	}
+	if ctx != nil {
+		if full, ok := ctx.persons[w.Key]; ok {
+			return &mention{Mention: Mention{Entity: Entity{Name: full, Kind: Person}}, w0: i, w1: i + 1}
+		}
+	}
+	if i > 0 && isRoleWord(ws[i-1].Key) && !notPersons[w.Key] {
+		return &mention{Mention: Mention{Entity: Entity{Name: w.Text, Kind: Person}}, w0: i, w1: i + 1}
+	}
+	return nil
+}
+
+// gapBreaks reports whether the text between two words separates names.
+func gapBreaks(gap string) bool {
+	return strings.ContainsAny(gap, ",.;:()\"\u201c\u201d\u201e!?/")
+}
+
+// joinKeys joins the keys of ws with spaces.
+func joinKeys(ws []word) string {
+	if len(ws) == 1 {
+		return ws[0].Key
+	}
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.Key
+	}
+	return strings.Join(parts, " ")
+}
+
+// joinText joins the words as a name: hyphen-joined parts keep their hyphen.
+func joinText(ws []word) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			if w.Joined {
+				b.WriteByte('-')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w.Text)
+	}
+	return b.String()
+}
+
+// cueKind returns the kind of the entity a cue word announces, or "".
+func cueKind(k string) EntityKind {
+	switch {
+	case k == "groep" || k == "bende" || strings.HasSuffix(k, "groep") && k != "doelgroep" && k != "werkgroep" && k != "leeftijdsgroep" ||
+		strings.HasSuffix(k, "bende") || strings.HasSuffix(k, "collectief") || strings.HasSuffix(k, "groepering") || k == "ransomware" || k == "malware":
+		return Group
+	case strings.HasSuffix(k, "bedrijf") || k == "techgigant" || k == "softwaremaker" || k == "chipmaker" || k == "softwaregigant" ||
+		k == "fabrikant" || k == "concern" || k == "telecomaanbieder" || k == "provider" || k == "hostingbedrijf" || k == "start-up" || k == "startup":
+		return Company
+	case k == "persbureau" || k == "krant" || k == "dagblad" || k == "zender" || k == "omroep" || k == "nieuwssite" ||
+		k == "nieuwszender" || k == "zakenkrant" || k == "tijdschrift" || k == "techsite" || k == "nieuwsdienst":
+		return Media
+	case strings.HasSuffix(k, "organisatie") || k == "denktank" || k == "ngo":
+		return Organisation
+	case strings.HasSuffix(k, "dienst") || strings.HasSuffix(k, "inspectie") || k == "toezichthouder":
+		return Agency
+	}
+	return ""
+}
+
+// isRoleWord reports whether k names a function a person holds.
+func isRoleWord(k string) bool {
+	if roleWords[k] {
+		return true
+	}
+	for _, suf := range roleSuffixes {
+		if strings.HasSuffix(k, suf) && len(k) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// set makes a set of words.
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+var (
+	determiners = set("de", "het", "een", "hun", "zijn", "haar", "'t", "the")
+	// prepositions are the folded prepositions Mention.Prep reports.
+	prepositions = set("van", "door", "tegen", "op", "in", "bij", "aan", "uit", "voor", "met", "naar", "over", "via",
+		"vanuit", "volgens", "namens", "tussen", "onder", "zonder", "achter", "binnen", "richting", "om", "tot", "from", "by", "behalve", "naast", "als")
+	govNouns = set("overheid", "overheden", "regering", "regeringen", "autoriteiten", "kabinet", "staat", "machthebbers",
+		"leiding", "regime", "government", "authorities", "inlichtingendienst", "inlichtingendiensten", "veiligheidsdienst",
+		"veiligheidsdiensten", "leger", "krijgsmacht", "justitie", "diplomatie", "staatsmedia")
+	memberSuffix = set("landen", "lidstaten", "partners", "bondgenoten")
+	animalSuffix = set("typhoon", "panda", "bear", "kitten", "spider", "chollima", "blizzard", "sleet", "tempest",
+		"sandstorm", "hail", "tsunami", "dust", "rain", "flood", "tornado", "sleet", "libra", "leopard", "jackal", "tiger")
+	particles = set("van", "de", "der", "den", "ter", "te", "von", "al", "el", "bin", "le", "la", "du", "da", "dos", "di", "ten", "in", "'t")
+	calendar  = set("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+		"november", "december", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+		"pasen", "pinksteren", "kerstmis", "kerst")
+	// funcWords cannot start or be part of a name.
+	funcWords = set("de", "het", "een", "en", "of", "in", "op", "aan", "van", "voor", "met", "door", "bij", "uit", "tot",
+		"om", "naar", "over", "onder", "tegen", "volgens", "ook", "zo", "maar", "want", "dus", "toch", "nu", "dan", "toen",
+		"die", "dat", "deze", "dit", "wie", "wat", "waar", "wanneer", "hoe", "waarom", "welke", "er", "hij", "zij", "ze",
+		"wij", "we", "ik", "jij", "je", "u", "hun", "zijn", "haar", "ons", "onze", "mijn", "alle", "als", "niet", "geen",
+		"nog", "al", "wel", "daar", "hier", "behalve", "naast", "zelfs", "vooral", "eerder", "later", "inmiddels", "sinds",
+		"na", "tijdens", "terwijl", "omdat", "hoewel", "nadat", "zodat", "indien", "bovendien", "daarnaast", "verder",
+		"the", "a", "an", "and", "or", "of", "to", "is", "are", "was", "it", "this", "that", "update", "lees", "meer", "foto")
+	// sentenceStarters are capitalised at the start of a sentence but rarely start a name.
+	sentenceStarters = set("wereldwijde", "grote", "nieuwe", "veel", "vele", "enkele", "sommige", "verschillende", "andere",
+		"chinese", "russische", "amerikaanse", "britse", "europese", "passende", "eerst", "ruim", "bijna", "zeker", "volgens")
+	notPersons = set("microsoft exchange", "buitenlandse zaken", "binnenlandse zaken", "economische zaken", "tweede wereldoorlog",
+		"eerste wereldoorlog", "advanced persistent threat", "tweede kamer", "eerste kamer", "koude oorlog", "witte huis",
+		"nieuwe zijderoute", "verenigde arabische emiraten", "defensie", "justitie", "financien", "staatsveiligheid",
+		"exchange server", "zaken", "kamer", "senaat", "congres", "europese raad", "justitie en veiligheid", "binnenhof")
+	roleWords = set("minister", "premier", "president", "topman", "topvrouw", "directeur", "woordvoerder", "woordvoerster",
+		"burgemeester", "chef", "hoofd", "collega", "commandant", "gouverneur", "ambassadeur", "onderzoeker", "onderzoekster",
+		"analist", "professor", "hoogleraar", "voorzitter", "staatssecretaris", "kanselier", "leider", "oprichter", "ceo",
+		"cto", "ciso", "expert", "deskundige", "advocaat", "officier", "rechter", "generaal", "senator", "koning", "koningin",
+		"vicepresident", "topdiplomaat", "diplomaat", "adviseur", "journalist", "correspondent", "baas", "bestuurder",
+		"specialist", "politicus", "kamerlid", "fractievoorzitter", "partijleider", "secretaris-generaal", "commissaris",
+		"eurocommissaris", "ceo", "oud-minister", "oud-president", "dictator", "paus", "kolonel", "luitenant", "majoor",
+		"aanklager", "procureur-generaal", "hacker", "klokkenluider", "ex-president", "prins", "prinses", "opperbevelhebber")
+	roleSuffixes = []string{"chef", "minister", "woordvoerder", "woordvoerster", "topman", "directeur", "voorzitter", "hoofd",
+		"onderzoeker", "expert", "analist", "commandant", "leider", "baas", "president", "diplomaat", "commissaris", "specialist"}
+)

@@ -1,0 +1,242 @@
+package nl
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// isQuoteMark reports whether r marks direct speech.
+func isQuoteMark(r rune) bool {
+	switch r {
+	case '"', '\u201c', '\u201d', '\u201e', '\u201f', '\u00ab', '\u00bb':
+		return true
+	}
+	return false
+}
+
+// quoteSpans returns the quoted stretches of s, without their marks. An
+// unclosed quote runs to the end.
+func quoteSpans(s string) []Span {
+	var out []Span
+	open := -1
+	for i, r := range s {
+		if !isQuoteMark(r) {
+			continue
+		}
+		size := utf8.RuneLen(r)
+		if open < 0 {
+			open = i + size
+			continue
+		}
+		out = append(out, Span{open, i})
+		open = -1
+	}
+	if open >= 0 && open < len(s) {
+		out = append(out, Span{open, len(s)})
+	}
+	return out
+}
+
+// trimQuote trims spaces, quote marks and trailing punctuation.
+func trimQuote(s string) string {
+	s = strings.TrimSpace(s)
+	for {
+		t := strings.TrimFunc(s, func(r rune) bool { return isQuoteMark(r) || r == ' ' })
+		t = strings.TrimRight(t, ",;: ")
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// quotes finds what the sentence says its speakers said.
+func (st *sent) quotes(claimVerbs map[int]bool) []Quote {
+	ws := st.ws
+	if len(ws) == 0 {
+		return nil
+	}
+	spans := quoteSpans(st.s)
+	// "…", zegt X / aldus X / laat X weten.
+	for i := 1; i < len(ws); i++ {
+		v := i
+		gap := st.s[ws[i-1].End:ws[i].Start]
+		if ws[i].Key == "zo" && i+1 < len(ws) && speechVerbs[ws[i+1].Key] {
+			v = i + 1
+		}
+		if !speechVerbs[ws[v].Key] || !strings.ContainsAny(gap, ",\"\u201d\u201c") || st.at[v] >= 0 || claimVerbs[v] {
+			continue
+		}
+		sp, ok := st.speakerAfter(v)
+		if !ok {
+			continue
+		}
+		cut := ws[i-1].End
+		if c := strings.LastIndex(st.s[:ws[i].Start], ","); c >= 0 {
+			cut = c
+		}
+		text := st.s[afterDateline(st.s):cut]
+		if len(spans) > 0 && spans[0].End <= cut && strings.TrimSpace(st.s[:spans[0].Start]) != "" {
+			// Only part is quoted: the whole clause is what was said.
+			text = st.s[:cut]
+		} else if len(spans) == 1 && spans[0].End <= cut+1 {
+			text = st.s[spans[0].Start:spans[0].End]
+		}
+		if t := trimQuote(text); t != "" {
+			return []Quote{{Speaker: sp, Text: t}}
+		}
+	}
+	// X: "…" and X zegt: "…".
+	if c := strings.Index(st.s, ":"); c > 0 {
+		for _, sp := range spans {
+			if sp.Start > c && strings.TrimSpace(strings.Trim(st.s[c+1:sp.Start], "\"\u201c\u201e ")) == "" {
+				if e, ok := st.lastSpeakerBefore(c); ok {
+					return []Quote{{Speaker: e, Text: trimQuote(st.s[sp.Start:sp.End])}}
+				}
+			}
+		}
+	}
+	// X zei dat …
+	for i, w := range ws {
+		if w.Key != "dat" || i < 2 || !speechVerbs[ws[i-1].Key] && !(i >= 3 && speechVerbs[ws[i-2].Key]) {
+			continue
+		}
+		v := i - 1
+		if !speechVerbs[ws[v].Key] {
+			v = i - 2
+		}
+		if e, ok := st.speakerBefore(v); ok {
+			if t := trimQuote(strings.TrimRight(st.s[w.End:], ".!? ")); t != "" {
+				return []Quote{{Speaker: e, Text: t}}
+			}
+		}
+	}
+	// Volgens X …
+	for _, m := range st.ms {
+		if m.via != "volgens" || m.ref {
+			continue
+		}
+		vi := m.w0 - 1
+		for vi >= 0 && ws[vi].Key != "volgens" {
+			vi--
+		}
+		if vi != 0 && (vi < 0 || !strings.Contains(st.s[ws[vi-1].End:ws[vi].Start], ",")) {
+			continue
+		}
+		rest := strings.TrimRight(st.s[m.End:], ".!? ")
+		if t := trimQuote(rest); t != "" && !m.modifier {
+			return []Quote{{Speaker: m.Entity, Text: t}}
+		}
+	}
+	return nil
+}
+
+// afterDateline returns the offset after a dateline such as "BRUSSEL (ANP) - ".
+func afterDateline(s string) int {
+	for _, d := range [...]string{" - ", " \u2013 ", " \u2014 "} {
+		if i := strings.Index(s, d); i > 0 && i < 80 {
+			head := s[:i]
+			if strings.HasSuffix(head, ")") || strings.ToUpper(head) == head {
+				return i + len(d)
+			}
+		}
+	}
+	return 0
+}
+
+// wholeQuote returns the text of a sentence that is all direct speech.
+func wholeQuote(s string) (string, bool) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return "", false
+	}
+	first, _ := utf8.DecodeRuneInString(t)
+	if !isQuoteMark(first) {
+		return "", false
+	}
+	spans := quoteSpans(t)
+	if len(spans) != 1 || strings.TrimSpace(strings.TrimFunc(t[spans[0].End:], func(r rune) bool { return isQuoteMark(r) || strings.ContainsRune(".!? ", r) })) != "" {
+		return "", false
+	}
+	q := trimQuote(t[spans[0].Start:spans[0].End])
+	return q, q != ""
+}
+
+// speakerAfter returns the speaker named after the speech verb at v.
+func (st *sent) speakerAfter(v int) (Entity, bool) {
+	end := len(st.ws)
+	for i := v + 1; i < len(st.ws); i++ {
+		if st.gapBreaks(i-1) && i > v+1 {
+			end = i
+			break
+		}
+	}
+	return st.pickSpeaker(v+1, end)
+}
+
+// speakerBefore returns the subject of the speech verb at v.
+func (st *sent) speakerBefore(v int) (Entity, bool) {
+	L, _ := st.window(v)
+	for _, m := range st.ms {
+		if m.w0 >= L && m.w1 <= v && m.Kind == Person && m.via == "" {
+			return m.Entity, true
+		}
+	}
+	ps := st.usable(st.parties(L, v, false), trigger{})
+	if len(ps) == 0 || st.at[ps[len(ps)-1].first] >= 0 && st.ms[st.at[ps[len(ps)-1].first]].ref {
+		return Entity{}, false
+	}
+	return ps[len(ps)-1].ents[0], true
+}
+
+// lastSpeakerBefore returns the speaker named right before byte offset c.
+func (st *sent) lastSpeakerBefore(c int) (Entity, bool) {
+	end := 0
+	for end < len(st.ws) && st.ws[end].End <= c {
+		end++
+	}
+	from := 0
+	for i := end - 1; i > 0; i-- {
+		if st.gapBreaks(i - 1) {
+			from = i
+			break
+		}
+	}
+	return st.pickSpeaker(from, end)
+}
+
+// pickSpeaker picks the speaker among the mentions in words [from, to): a
+// person first, else a party that is no victim or place ("een woordvoerder
+// van het Witte Huis" speaks for the Witte Huis).
+func (st *sent) pickSpeaker(from, to int) (Entity, bool) {
+	var cand *Entity
+	for _, m := range st.ms {
+		if m.w0 < from || m.w0 >= to || m.ref || m.product {
+			continue
+		}
+		if m.Kind == Person {
+			return m.Entity, true
+		}
+		if cand != nil || m.modifier || m.Kind == Place || m.form == formAdj && !m.gov {
+			continue
+		}
+		if m.Prep == "" || m.Prep == "van" && m.w0 > 0 && st.roleish(m.w0) || m.Prep == "namens" {
+			e := m.Entity
+			cand = &e
+		}
+	}
+	if cand != nil {
+		return *cand, true
+	}
+	return Entity{}, false
+}
+
+// roleish reports whether a role word stands shortly before word i.
+func (st *sent) roleish(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if isRoleWord(st.ws[k].Key) {
+			return true
+		}
+	}
+	return false
+}

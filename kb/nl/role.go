@@ -1,0 +1,113 @@
+package nl
+
+import "strings"
+
+// roles finds what the sentence says its persons are: an apposition before
+// the name ("EU-buitenlandchef Josep Borrell") or after it ("Josep Borrell,
+// de buitenlandchef van de EU,").
+func (st *sent) roles() []Role {
+	var out []Role
+	for _, m := range st.ms {
+		if m.Kind != Person || m.ref {
+			continue
+		}
+		if d := st.roleBefore(m); d != "" {
+			out = append(out, Role{Person: m.Entity, Description: d})
+			continue
+		}
+		if d := st.roleAfter(m); d != "" {
+			out = append(out, Role{Person: m.Entity, Description: d})
+		}
+	}
+	return out
+}
+
+// roleBefore returns the role phrase right before person mention m, or "".
+func (st *sent) roleBefore(m mention) string {
+	ws := st.ws
+	j := m.w0 - 1
+	if j < 0 || st.gapBreaks(j) {
+		return ""
+	}
+	h := -1
+	for k := j; k >= 0 && k >= j-5; k-- {
+		if isRoleWord(ws[k].Key) && (st.at[k] < 0 || st.ms[st.at[k]].Kind == Person && false) {
+			h = k
+			break
+		}
+		if k < j && st.gapBreaks(k) || speechVerbs[ws[k].Key] || k < m.w0-1 && ws[k].Key == "dat" {
+			return ""
+		}
+	}
+	if h < 0 {
+		return ""
+	}
+	// Between the head and the name: nothing, or "van/voor" and its words.
+	if h < j && ws[h+1].Key != "van" && ws[h+1].Key != "voor" {
+		return ""
+	}
+	start := h
+	for n := 0; start > 0 && n < 4; n++ {
+		p := ws[start-1]
+		if ws[start].Joined {
+			start--
+			continue
+		}
+		if st.gapBreaks(start - 1) {
+			break
+		}
+		if k := st.at[start-1]; k >= 0 && st.ms[k].form == formAdj {
+			start = st.ms[k].w0
+			continue
+		}
+		if !p.Cap && len(p.Key) > 3 && strings.HasSuffix(p.Key, "e") && !funcWords[p.Key] && !determiners[p.Key] {
+			start--
+			continue
+		}
+		break
+	}
+	return strings.TrimSpace(st.s[ws[start].Start:ws[j].End])
+}
+
+// roleAfter returns the apposition after person mention m ("Jan de Vries
+// (54), directeur van Fox-IT,"), or "".
+func (st *sent) roleAfter(m mention) string {
+	ws := st.ws
+	i := m.w1
+	if i < len(ws) && ws[i].Digits && strings.Contains(st.s[ws[i-1].End:ws[i].Start], "(") {
+		i++
+	}
+	if i >= len(ws) || !strings.Contains(st.s[ws[i-1].End:ws[i].Start], ",") {
+		return ""
+	}
+	if determiners[ws[i].Key] {
+		i++
+	}
+	start := i
+	for n := 0; i < len(ws) && n < 2; n++ { // adjectives: "Britse", "voormalige"
+		if k := st.at[i]; k >= 0 && st.ms[k].form == formAdj || !ws[i].Cap && strings.HasSuffix(ws[i].Key, "e") && !isRoleWord(ws[i].Key) {
+			i++
+			continue
+		}
+		break
+	}
+	if i >= len(ws) || !isRoleWord(ws[i].Key) || st.at[i] >= 0 {
+		return ""
+	}
+	end := i + 1
+	for end < len(ws) && end-start < 12 && !st.gapBreaks(end-1) && !speechVerbs[ws[end].Key] {
+		end++
+	}
+	if start >= len(ws) {
+		return ""
+	}
+	return strings.TrimSpace(st.s[ws[start].Start:ws[end-1].End])
+}
+
+// gapBreaks reports whether punctuation stands between word i and the next.
+func (st *sent) gapBreaks(i int) bool {
+	if i+1 >= len(st.ws) {
+		return true
+	}
+	return gapBreaks(st.s[st.ws[i].End:st.ws[i+1].Start])
+}
