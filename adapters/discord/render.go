@@ -51,6 +51,10 @@ func render(r bot.Reply) rendered {
 		if r.Title != "" {
 			plain = "**" + inline(oneLine(r.Title)) + "**\n" + plain
 		}
+		if strings.TrimSpace(plain) == "" {
+			// Discord refuses an empty message.
+			plain = "(geen antwoord)"
+		}
 		return rendered{Content: split(plain, maxContent)}
 	}
 

@@ -182,6 +182,12 @@ func TestRenderLimits(t *testing.T) {
 			}
 		})
 	}
+	t.Run("empty reply is not an empty message", func(t *testing.T) {
+		got := render(bot.Reply{Kind: bot.KindNotFound})
+		if len(got.Content) != 1 || strings.TrimSpace(got.Content[0]) == "" {
+			t.Errorf("render(empty reply) = %q, want one non-empty message", got.Content)
+		}
+	})
 	t.Run("long plain is split", func(t *testing.T) {
 		got := render(bot.Reply{Kind: bot.KindError, Text: long})
 		if len(got.Content) < 2 {
