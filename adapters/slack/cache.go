@@ -47,13 +47,6 @@ func (c *ttlCache) seen(key string) bool {
 	return false
 }
 
-// forget removes key, so that a request that could not be handled may come again.
-func (c *ttlCache) forget(key string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	delete(c.until, key)
-}
-
 // drop removes the oldest entry; the caller holds mu.
 func (c *ttlCache) drop() {
 	e := c.order[0]

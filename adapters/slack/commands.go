@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/nieuwsbot/nieuwsbot/bot"
@@ -98,7 +99,9 @@ func (a *Adapter) verified(w http.ResponseWriter, r *http.Request, replay bool) 
 		http.Error(w, "unauthorized", http.StatusUnauthorized)
 		return nil, false
 	}
-	if replay && a.replays.seen(r.Header.Get("X-Slack-Request-Timestamp")+"/"+r.Header.Get("X-Slack-Signature")) {
+	// The signature's hex may come in either case and still check out, so
+	// the replay key is lower-cased.
+	if replay && a.replays.seen(r.Header.Get("X-Slack-Request-Timestamp")+"/"+strings.ToLower(r.Header.Get("X-Slack-Signature"))) {
 		a.logger.InfoContext(r.Context(), "refused replayed request", "path", r.URL.Path)
 		http.Error(w, "unauthorized", http.StatusUnauthorized)
 		return nil, false

@@ -128,6 +128,13 @@ func TestCommandReplayRefused(t *testing.T) {
 	if res, _ := hs.command(form, ts); res.StatusCode != http.StatusUnauthorized {
 		t.Errorf("replayed request: status = %d, want 401", res.StatusCode)
 	}
+	// The signature in upper-case hex checks out too, but is the same request.
+	body := []byte(form.Encode())
+	h := slackfake.Sign(testSecret, ts, body)
+	h.Set("X-Slack-Signature", "v0="+strings.ToUpper(strings.TrimPrefix(h.Get("X-Slack-Signature"), "v0=")))
+	if res, _ := hs.send("/slack/commands", body, h); res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("replay in upper case: status = %d, want 401", res.StatusCode)
+	}
 	// The same question asked again later is a new request.
 	if res, _ := hs.command(form, ts.Add(time.Second)); res.StatusCode != http.StatusOK {
 		t.Errorf("new request: status = %d, want 200", res.StatusCode)

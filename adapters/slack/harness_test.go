@@ -85,10 +85,7 @@ func newHarness(t *testing.T, cfg Config, fn func(context.Context, bot.Request) 
 	// pauses between retries are shortened, not removed.
 	a.limiter = newChannelLimiter(time.Millisecond)
 	a.retryPause = 5 * time.Millisecond
-	mux := http.NewServeMux()
-	mux.Handle("/slack/commands", a.Commands())
-	mux.Handle("/slack/events", a.Events())
-	srv := httptest.NewServer(mux)
+	srv := newCommandServer(a)
 	t.Cleanup(srv.Close)
 	t.Cleanup(a.inflight.Wait)
 	return &harness{t: t, fake: fake, a: a, h: h, srv: srv}
@@ -223,4 +220,12 @@ type commandJSON struct {
 	ResponseType string            `json:"response_type"`
 	Text         string            `json:"text"`
 	Blocks       []json.RawMessage `json:"blocks"`
+}
+
+// newCommandServer serves a's endpoints on 127.0.0.1.
+func newCommandServer(a *Adapter) *httptest.Server {
+	mux := http.NewServeMux()
+	mux.Handle("/slack/commands", a.Commands())
+	mux.Handle("/slack/events", a.Events())
+	return httptest.NewServer(mux)
 }
