@@ -189,7 +189,7 @@ func (st *sent) triggers() []trigger {
 			strings.HasPrefix(k, "verwerp") || k == "verworpen",
 			k == "ongegrond" || k == "onzin" || k == "ongefundeerd" || k == "baseloos" || k == "lasterlijk":
 			add(trigger{rel: Deny, v: i, aboutFrom: -1})
-		case (k == "niets" || k == "niks") && st.hasKey(i+1, min(i+5, R), set("maken")) >= 0:
+		case (k == "niets" || k == "niks") && st.hasKey(i+1, min(i+8, R), set("maken")) >= 0:
 			add(trigger{rel: Deny, v: i, aboutFrom: -1})
 		// Support.
 		case k == "steunt" || k == "steunen" || k == "steunde" || k == "steunden" || k == "gesteund" && keyAt(ws, i+1) != "door",
@@ -197,7 +197,7 @@ func (st *sent) triggers() []trigger {
 			add(trigger{rel: Support, v: i, aboutFrom: -1})
 		case k == "bijval":
 			if keyAt(ws, i+1) == "van" {
-				add(trigger{rel: Support, v: i, agentPrep: "van", aboutFrom: -1})
+				add(trigger{rel: Support, v: i, agentPrep: "van", aboutFrom: -2})
 			} else if p := st.hasKey(i+1, R, set("aan", "voor")); p >= 0 {
 				add(trigger{rel: Support, v: i, targetPrep: ws[p].Key, aboutFrom: -1})
 			}
@@ -445,7 +445,11 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 		}
 	case passive:
 		c.Agents = byAgent
-		if len(before) > 0 {
+		if t.targetPrep != "" {
+			if c.Targets = st.afterPrepEnts(t.v, R, t.targetPrep); c.Targets == nil {
+				c.Targets = st.afterPrepEnts(L, t.v, t.targetPrep)
+			}
+		} else if len(before) > 0 {
 			c.Targets = before[0].ents
 		} else if len(after) > 0 {
 			c.Targets = after[0].ents
@@ -486,8 +490,10 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 			c.Targets = obj[0].ents
 			objEnd = obj[0].last
 		} else if t.rel == Accuse || t.rel == Support {
-			// "veroordelen het cybergedrag van China"
-			c.Targets = st.afterPrepEnts(t.v, R, "van")
+			// "veroordelen het cybergedrag van China", "de lancering door Noord-Korea"
+			if c.Targets = st.afterPrepEnts(t.v, R, "van"); c.Targets == nil {
+				c.Targets = byAgent
+			}
 		}
 		for _, p := range subj {
 			if len(without(p.ents, c.Targets)) > 0 {
@@ -515,7 +521,9 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 	if len(c.Agents) == 0 {
 		c.Agents = nil
 	}
-	c.About = st.about(t, objEnd, R)
+	if t.rel != Deny {
+		c.About = st.about(t, objEnd, R)
+	}
 	return c, true
 }
 
@@ -696,6 +704,9 @@ func (st *sent) about(t trigger, objEnd, R int) string {
 			}
 		}
 	}
+	if from < 0 && t.particle > objEnd && objEnd > t.v+1 && !aboutPreps[ws[objEnd].Key] {
+		from = objEnd // "rekenen China de hack … aan"
+	}
 	if from < 0 {
 		for i := max(objEnd, t.v+1); i < R; i++ {
 			if aboutPreps[ws[i].Key] && st.at[i] < 0 {
@@ -775,7 +786,7 @@ var (
 	culpritWords      = set("dader", "daders", "verantwoordelijke", "verantwoordelijken", "schuldige", "schuldigen", "boosdoener", "boosdoeners", "bron")
 	passiveAux        = set("wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren", "geworden")
 	particleFollowers = set("op", "voor", "wegens", "vanwege", "als", "om", "omdat", "dat", "bij", "naar", "tegen", "aan", "en")
-	clauseStarts      = set("dat", "omdat", "nadat", "terwijl", "zodat", "doordat", "waardoor", "hoewel", "maar", "want", "waarin", "waarmee", "waarbij", "wat", "toen", "als", "indien", "zodra")
+	clauseStarts      = set("dat", "omdat", "nadat", "terwijl", "zodat", "doordat", "waardoor", "hoewel", "maar", "want", "waarin", "waarmee", "waarbij", "wat", "toen", "indien", "zodra")
 	speechVerbs       = set("zegt", "zei", "zeiden", "zeggen", "stelt", "stelde", "stellen", "stelden", "meldt", "meldde", "melden",
 		"aldus", "klaagt", "klaagde", "waarschuwt", "waarschuwde", "dreigt", "dreigde", "schrijft", "schreef", "vertelt",
 		"vertelde", "verklaart", "verklaarde", "benadrukt", "benadrukte", "claimt", "claimen", "claimde", "concludeert",

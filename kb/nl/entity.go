@@ -430,6 +430,9 @@ func viaBefore(ws []word, i int, prev []mention) string {
 	for j, n := i-1, 0; j >= 0 && n < 5; j, n = j-1, n+1 {
 		k := ws[j].Key
 		if prepositions[k] {
+			if k == "in" && j > 0 && govNouns[ws[j-1].Key] {
+				return "" // "de regering in Moskou" is the state itself
+			}
 			return k
 		}
 		if len(prev) > 0 && prev[len(prev)-1].w1 == j+1 && prev[len(prev)-1].form == formAdj {

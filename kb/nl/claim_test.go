@@ -1,0 +1,136 @@
+package nl
+
+import (
+	"strings"
+	"testing"
+)
+
+// claimString renders a claim as "relation: agents > targets | about".
+func claimString(c Claim) string {
+	return string(c.Relation) + ": " + entityNames(c.Agents) + " > " + entityNames(c.Targets) + " | " + c.About
+}
+
+// entityNames joins the names of es with commas.
+func entityNames(es []Entity) string {
+	names := make([]string, len(es))
+	for i, e := range es {
+		names[i] = e.Name
+	}
+	return strings.Join(names, ",")
+}
+
+// lastClaims analyses an article and returns the claims of its last sentence.
+func lastClaims(t *testing.T, sentences []string) []string {
+	t.Helper()
+	as := testRecognizer.Analyze(sentences)
+	var got []string
+	for _, c := range as[len(as)-1].Claims {
+		got = append(got, claimString(c))
+	}
+	return got
+}
+
+func TestClaims(t *testing.T) {
+	tests := []struct {
+		name      string
+		sentences []string // the claims of the last one are checked
+		want      []string
+	}{
+		{"coordination and Five Eyes", []string{"De EU, de NAVO, de VS en de '5 eyes'-landen stellen Rusland verantwoordelijk voor de sabotage van kabels."},
+			[]string{"accuse: Europese Unie,NAVO,Verenigde Staten,Five Eyes > Rusland | voor de sabotage van kabels"}},
+		{"inversion after Zo", []string{"Zo beschuldigt de Nederlandse regering Sandworm van aanvallen op energiebedrijven."},
+			[]string{"accuse: Nederland > Sandworm | van aanvallen op energiebedrijven"}},
+		{"inversion after a time word", []string{"Donderdag beschuldigde de AIVD Iran van spionage bij Nederlandse universiteiten."},
+			[]string{"accuse: AIVD > Iran | van spionage bij Nederlandse universiteiten"}},
+		{"Behalve ... ook", []string{"Behalve de VS en het VK houden ook Duitsland en Frankrijk Rusland verantwoordelijk voor de hack."},
+			[]string{"accuse: Verenigde Staten,Verenigd Koninkrijk,Duitsland,Frankrijk > Rusland | voor de hack"}},
+		{"Naast ... ook", []string{"Naast Canada beschuldigen ook Japan en Australië Noord-Korea van cryptodiefstal."},
+			[]string{"accuse: Canada,Japan,Australië > Noord-Korea | van cryptodiefstal"}},
+		{"passive with door", []string{"Iran wordt door Israël beschuldigd van een cyberaanval op waterbedrijven."},
+			[]string{"accuse: Israël > Iran | van een cyberaanval op waterbedrijven"}},
+		{"passive with door after", []string{"China werd donderdag beschuldigd door de Britse regering."},
+			[]string{"accuse: Verenigd Koninkrijk > China | "}},
+		{"passive without door", []string{"Rusland wordt al jaren beschuldigd van desinformatie."},
+			[]string{"accuse:  > Rusland | van desinformatie"}},
+		{"passive verantwoordelijk gehouden", []string{"Noord-Korea wordt verantwoordelijk gehouden voor de hack bij Sony."},
+			[]string{"accuse:  > Noord-Korea | voor de hack bij Sony"}},
+		{"volgens gives the agent", []string{"Volgens de MIVD zit Rusland achter de verstoring van gps-signalen."},
+			[]string{"accuse: MIVD > Rusland | de verstoring van gps-signalen"}},
+		{"volgens with cue word", []string{"Volgens beveiligingsbedrijf Mandiant is APT44 verantwoordelijk voor de aanval."},
+			[]string{"accuse: Mandiant > APT44 | voor de aanval"}},
+		{"separable aanrekenen", []string{"De Europese Unie en Canada rekenen Rusland de aanval op het satellietnetwerk aan."},
+			[]string{"accuse: Europese Unie,Canada > Rusland | de aanval op het satellietnetwerk"}},
+		{"separable aanspreken", []string{"Ook de NAVO spreekt de regering in Moskou aan op de sabotage."},
+			[]string{"accuse: NAVO > Rusland | op de sabotage"}},
+		{"wijzen naar", []string{"Microsoft wees al snel naar Chinese hackers."},
+			[]string{"accuse: Microsoft > China | naar Chinese hackers"}},
+		{"gelinkt aan, reported", []string{"Het NCSC zei eerder al dat de aanvallen aan Iran konden worden gelinkt."},
+			[]string{"accuse: NCSC > Iran | "}},
+		{"toeschrijven aan", []string{"Google schrijft de phishingcampagne toe aan APT42."},
+			[]string{"accuse: Google > APT42 | "}},
+		{"ter verantwoording roepen in a dat-clause", []string{"Een ingewijde zei tegen persbureau Reuters dat Duitsland en Polen Wit-Rusland ter verantwoording zouden roepen."},
+			[]string{"accuse: Duitsland,Polen > Wit-Rusland | "}},
+		{"veroordelen", []string{"Japan veroordeelt de raketlancering door Noord-Korea."},
+			[]string{"accuse: Japan > Noord-Korea | "}},
+		{"victims after van are no agents", []string{"Hackers stalen gegevens van medewerkers van de Amerikaanse marine, en de VS beschuldigen China."},
+			[]string{"accuse: Verenigde Staten > China | "}},
+		{"Microsoft Exchange is a product", []string{"Via een lek in Microsoft Exchange beschuldigt de FBI Hafnium van spionage."},
+			[]string{"accuse: FBI > Hafnium | van spionage"}},
+		{"negation", []string{"Hongarije beschuldigt China niet van de hack."}, nil},
+		{"media that report are no accusers", []string{"Rusland zit volgens Reuters achter de aanval."},
+			[]string{"accuse:  > Rusland | de aanval"}},
+		{"deny", []string{"Het Kremlin ontkent elke betrokkenheid bij de aanval."},
+			[]string{"deny: Rusland >  | "}},
+		{"deny answers an accuser", []string{"Peking verwerpt de beschuldigingen van de Verenigde Staten."},
+			[]string{"deny: China > Verenigde Staten | "}},
+		{"deny ongegrond via volgens", []string{"Volgens het Iraanse ministerie van Buitenlandse Zaken zijn de beschuldigingen ongegrond."},
+			[]string{"deny: Iraanse ministerie van Buitenlandse Zaken >  | "}},
+		{"deny niets mee te maken", []string{"Noord-Korea zegt niets met de diefstal te maken te hebben."},
+			[]string{"deny: Noord-Korea >  | "}},
+		{"deny by the companies just named", []string{
+			"De Chinese bedrijven Huawei en ZTE leveren apparatuur aan telecomproviders.",
+			"De desbetreffende bedrijven ontkennen banden met de Chinese overheid."},
+			[]string{"deny: Huawei,ZTE >  | "}},
+		{"support bijval van", []string{"De Amerikanen krijgen bijval van bondgenoten als Japan, Canada en Nederland."},
+			[]string{"support: Japan,Canada,Nederland > Verenigde Staten | "}},
+		{"support sluiten zich aan bij", []string{"België en Luxemburg sluiten zich aan bij Nederland."},
+			[]string{"support: België,Luxemburg > Nederland | "}},
+		{"support steunen", []string{"Polen steunt Oekraïne met extra luchtverdediging."},
+			[]string{"support: Polen > Oekraïne | "}},
+		{"attribute werken voor", []string{"APT40 en APT31 werken voor de Chinese veiligheidsdiensten."},
+			[]string{"attribute: APT40,APT31 > China | "}},
+		{"attribute loonlijst", []string{"De hackers van Turla stonden op de loonlijst van de FSB."},
+			[]string{"attribute: Turla > FSB | "}},
+		{"attribute with a pronoun subject", []string{
+			"De daders zitten in hackersgroep Kimsuky.",
+			"Die werkt in opdracht van de Noord-Koreaanse overheid."},
+			[]string{"attribute: Kimsuky > Noord-Korea | "}},
+		{"attribute gelieerd aan", []string{"Sandworm is gelieerd aan de GRU."},
+			[]string{"attribute: Sandworm > GRU | "}},
+		{"deze landen", []string{
+			"Naast de VS hebben ook het VK, Canada en Australië een verklaring gepubliceerd.",
+			"Deze landen veroordelen het cybergedrag van Rusland."},
+			[]string{"accuse: Verenigd Koninkrijk,Canada,Australië > Rusland | van Rusland"}},
+		{"de bondgenoten", []string{
+			"Frankrijk, Duitsland en Italië overleggen in Brussel.",
+			"De bondgenoten beschuldigen Iran van wapenleveranties."},
+			[]string{"accuse: Frankrijk,Duitsland,Italië > Iran | van wapenleveranties"}},
+		{"het land in the same sentence", []string{"De Britten noemen China bij naam en beschuldigen het land van spionage."},
+			[]string{"accuse: Verenigd Koninkrijk > China | van spionage"}},
+		{"perfect tense, verb last", []string{"De VS, de EU en Japan hebben gezamenlijk Rusland beschuldigd van de aanval."},
+			[]string{"accuse: Verenigde Staten,Europese Unie,Japan > Rusland | van de aanval"}},
+		{"spreken zich uit tegen", []string{"De G7 spreekt zich uit tegen de cyberaanvallen van Iran."},
+			[]string{"accuse: G7 > Iran | tegen de cyberaanvallen van Iran"}},
+		{"no trigger", []string{"De VS en China praten over handel."}, nil},
+		{"the ANP dateline is no agent", []string{"DEN HAAG (ANP) - Nederland en België beschuldigen Rusland van sabotage."},
+			[]string{"accuse: Nederland,België > Rusland | van sabotage"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := lastClaims(t, tt.sentences)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("Analyze(%q) claims =\n  %s\nwant\n  %s", tt.sentences[len(tt.sentences)-1], strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
