@@ -82,6 +82,17 @@ var relativeDates = setOf(
 	"this year", "earlier this year", "next week", "next year",
 )
 
+// relativeFirst holds the first words of relativeDates, so that Dates
+// builds phrases only where one may start.
+var relativeFirst = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for p := range relativeDates {
+		first, _, _ := strings.Cut(p, " ")
+		m[first] = struct{}{}
+	}
+	return m
+}()
+
 // agoUnits are the units of "twee weken geleden".
 var agoUnits = setOf("dag", "dagen", "week", "weken", "maand", "maanden", "jaar", "jaren", "uur", "eeuw", "decennia")
 
@@ -126,7 +137,8 @@ func dateAt(s string, toks []Token, i int) (DateMention, int, bool) {
 	adjDot := func(j int) bool { return j+1 < len(toks) && adjacent(s, toks[j], toks[j+1], ".") }
 
 	// Relative expressions, longest first.
-	for n := 3; n >= 1; n-- {
+	_, maybeRelative := relativeFirst[t.Norm]
+	for n := 3; maybeRelative && n >= 1; n-- {
 		if i+n > len(toks) {
 			continue
 		}
@@ -147,7 +159,7 @@ func dateAt(s string, toks []Token, i int) (DateMention, int, bool) {
 		}
 	}
 	// "twee weken geleden", "3 jaar geleden".
-	if i+2 < len(toks) && adj(i) && adj(i+1) && toks[i+2].Norm == "geleden" {
+	if i+2 < len(toks) && toks[i+2].Norm == "geleden" && adj(i) && adj(i+1) {
 		if _, ok := agoUnits[toks[i+1].Norm]; ok {
 			if _, _, isNum := tokenValue(s, toks, i); isNum || t.Norm == "een" {
 				return DateMention{Start: t.Start, End: toks[i+2].End}, i + 3, true
@@ -280,10 +292,12 @@ func weekday(w string) bool {
 
 // numericDate parses "2021-07-19" and "19-07-2021".
 func numericDate(w string) (DateMention, bool) {
-	parts := strings.Split(w, "-")
-	if len(parts) != 3 || !isDigits(parts[0]) || !isDigits(parts[1]) || !isDigits(parts[2]) {
+	a, rest, ok1 := strings.Cut(w, "-")
+	b, c, ok2 := strings.Cut(rest, "-")
+	if !ok1 || !ok2 || !isDigits(a) || !isDigits(b) || !isDigits(c) {
 		return DateMention{}, false
 	}
+	parts := [3]string{a, b, c}
 	var d DateMention
 	switch {
 	case len(parts[0]) == 4 && len(parts[1]) <= 2 && len(parts[2]) <= 2:

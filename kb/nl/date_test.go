@@ -123,3 +123,12 @@ func FuzzDates(f *testing.F) {
 		checkDateSpans(t, s, Dates(s))
 	})
 }
+
+func BenchmarkDates(b *testing.B) {
+	text := benchArticle(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Dates(text)
+	}
+}

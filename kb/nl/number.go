@@ -27,6 +27,10 @@ var numberUnits = map[string]float64{
 	"negentig": 90,
 }
 
+// tensWords are the tens from twenty up, which end compounds such as
+// "vijfentwintig".
+var tensWords = [...]string{"twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"}
+
 // numberPlurals are the vague plurals of number words: "honderden" is some
 // hundreds, counted as 100 and marked Approx.
 var numberPlurals = map[string]float64{
@@ -306,7 +310,7 @@ func parseNumeral(w string) (float64, bool) {
 // "vier", "vijfentwintig", "tweeënveertig" (folded), "driehonderd",
 // "tweeduizend", "honderdvijftig".
 func parseNumberWord(w string) (float64, bool) {
-	if w == "" {
+	if len(w) < 3 || len(w) > 64 {
 		return 0, false
 	}
 	for _, m := range [...]struct {
@@ -336,13 +340,18 @@ func parseNumberWord(w string) (float64, bool) {
 		return v, true
 	}
 	// "vijfentwintig": a unit, "en", a ten.
-	for tens, tv := range numberUnits {
-		if tv < 20 || int(tv)%10 != 0 || !strings.HasSuffix(w, "en"+tens) {
+	for _, tens := range tensWords {
+		head, ok := strings.CutSuffix(w, tens)
+		if !ok {
 			continue
 		}
-		if u, ok := numberUnits[strings.TrimSuffix(w, "en"+tens)]; ok && u < 10 {
-			return u + tv, true
+		if head, ok = strings.CutSuffix(head, "en"); !ok {
+			return 0, false
 		}
+		if u, ok := numberUnits[head]; ok && u < 10 {
+			return u + numberUnits[tens], true
+		}
+		return 0, false
 	}
 	return 0, false
 }

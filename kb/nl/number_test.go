@@ -139,3 +139,12 @@ func FuzzNumbers(f *testing.F) {
 		checkNumberSpans(t, s, Numbers(s))
 	})
 }
+
+func BenchmarkNumbers(b *testing.B) {
+	text := benchArticle(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Numbers(text)
+	}
+}

@@ -161,3 +161,22 @@ func FuzzSentences(f *testing.F) {
 		checkSpans(t, text, Sentences(text))
 	})
 }
+
+// benchArticle is a realistic article body for benchmarks.
+func benchArticle(b *testing.B) string {
+	b.Helper()
+	in, err := os.ReadFile("testdata/sentence_nos.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return strings.Repeat(string(in), 3)
+}
+
+func BenchmarkSentences(b *testing.B) {
+	text := benchArticle(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Sentences(text)
+	}
+}

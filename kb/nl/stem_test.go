@@ -114,3 +114,12 @@ func TestStemConcurrent(t *testing.T) {
 		t.Errorf("concurrent Stem gave a different stem: %s", e)
 	}
 }
+
+func BenchmarkStemText(b *testing.B) {
+	text := "De overheden beschuldigden China donderdag van het uitvoeren van verregaande, wereldwijde cyberaanvallen op zeker 1.200 servers."
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		StemText(text)
+	}
+}
