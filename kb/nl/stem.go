@@ -48,11 +48,15 @@ var geRoots = []string{
 // would turn "overheid" into the preposition "over"), and strip a final t or
 // d and restem as if before "-en", so that the -t, -d, -de and -en forms
 // meet. Words of three letters or fewer and tokens with a digit are returned
-// unchanged. The price of the t/d rule is that a few unrelated words meet
-// ("markt" and "mark"; "staat" and "stad"), which search tolerates better
-// than split verb forms. Stem is safe for concurrent use.
+// unchanged, and so are the names of months and weekdays. The price of the
+// t/d rule is that a few unrelated words meet ("markt" and "mark", "staat"
+// and "stad", "maand" and "man"), which search tolerates better than split
+// verb forms. Stem is safe for concurrent use.
 func Stem(norm string) string {
-	if utf8.RuneCountInString(norm) <= 3 || hasDigit(norm) {
+	if utf8.RuneCountInString(norm) <= 3 || hasDigit(norm) || MonthNumber(norm) > 0 {
+		return norm // "maart" must not become the stem of "maar"
+	}
+	if _, ok := weekdays[norm]; ok {
 		return norm
 	}
 	if s, ok := heidStem(norm); ok {

@@ -52,6 +52,9 @@ func TestStemKeepsApart(t *testing.T) {
 		{"land", "lang"},
 		{"rusland", "russische"},
 		{"spion", "spionage"},
+		{"maart", "maar"},
+		{"maart", "maarten"},
+		{"donderdag", "donder"},
 	}
 	for _, p := range pairs {
 		if a, b := Stem(p[0]), Stem(p[1]); a == b {
@@ -61,7 +64,7 @@ func TestStemKeepsApart(t *testing.T) {
 }
 
 func TestStemUnchanged(t *testing.T) {
-	for _, w := range []string{"vs", "eu", "nos", "100000", "2021", "apt40", "5g", "", "a", "ok"} {
+	for _, w := range []string{"vs", "eu", "nos", "100000", "2021", "apt40", "5g", "", "a", "ok", "maart", "donderdag"} {
 		if got := Stem(w); got != w {
 			t.Errorf("Stem(%q) = %q, want it unchanged", w, got)
 		}
