@@ -640,7 +640,7 @@ func (r *Recognizer) ministry(s string, ws []word, i int, prev []mention) *menti
 func (r *Recognizer) person(s string, ws []word, i int, ctx *articleCtx) *mention {
 	w := ws[i]
 	if w.Cap {
-		for n := 3; n >= 2; n-- {
+		for n := 3; n >= 1; n-- {
 			if i+n <= len(ws) && notPersons[joinKeys(ws[i:i+n])] {
 				return &mention{w0: i, w1: i + n, skip: true}
 			}
@@ -652,12 +652,12 @@ func (r *Recognizer) person(s string, ws []word, i int, ctx *articleCtx) *mentio
 	capCount, j := 1, i+1
 	for j < len(ws) && capCount < 4 {
 		x := ws[j]
-		if x.Cap && !x.Upper && !funcWords[x.Key] && !calendar[x.Key] && !x.Digits && !r.startsEntry(ws, j) && !gapBreaks(s[ws[j-1].End:x.Start]) {
+		if x.Cap && !x.Upper && !funcWords[x.Key] && !calendar[x.Key] && !notPersons[x.Key] && !x.Digits && !r.startsEntry(ws, j) && !gapBreaks(s[ws[j-1].End:x.Start]) {
 			capCount++
 			j++
 			continue
 		}
-		if particles[x.Key] && !x.Cap && j+1 < len(ws) && (ws[j+1].Cap || particles[ws[j+1].Key]) {
+		if particles[x.Key] && !x.Cap && capCount == 1 && j+1 < len(ws) && (ws[j+1].Cap || particles[ws[j+1].Key]) {
 			k := j
 			for k < len(ws) && particles[ws[k].Key] && !ws[k].Cap {
 				k++

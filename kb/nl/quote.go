@@ -98,12 +98,18 @@ func (st *sent) quotes(claimVerbs map[int]bool) []Quote {
 	}
 	// X zei dat …
 	for i, w := range ws {
-		if w.Key != "dat" || i < 2 || !speechVerbs[ws[i-1].Key] && !(i >= 3 && speechVerbs[ws[i-2].Key]) {
+		if w.Key != "dat" || i < 2 {
 			continue
 		}
-		v := i - 1
-		if !speechVerbs[ws[v].Key] {
-			v = i - 2
+		v := -1
+		for j := i - 1; j >= 1 && j >= i-4 && !st.gapBreaks(j); j-- {
+			if speechVerbs[ws[j].Key] && st.at[j] < 0 {
+				v = j
+				break
+			}
+		}
+		if v < 0 {
+			continue
 		}
 		if e, ok := st.speakerBefore(v); ok {
 			if t := trimQuote(strings.TrimRight(st.s[w.End:], ".!? ")); t != "" {
