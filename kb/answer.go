@@ -31,7 +31,7 @@ func (db *DB) Answer(ctx context.Context, question string) (bot.Answer, error) {
 	question = bot.CleanText(question)
 	a := bot.Answer{Question: question, Items: []string{}, Sources: []bot.Source{}}
 	q := parseQuestion(db.rec, question)
-	if len(q.entities) == 0 && len(q.terms) == 0 && q.name == "" {
+	if len(q.entities) == 0 && len(q.terms) == 0 && q.name == "" && q.listKind == "" {
 		a.Text = notFoundText(q)
 		return a, nil
 	}
@@ -872,4 +872,34 @@ func capitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(string(r)) + s[size:]
+}
+
+// Explain describes how a question is understood and which sentences the
+// search finds for it, for people tuning the knowledge base.
+func (db *DB) Explain(ctx context.Context, question string) (string, error) {
+	q := parseQuestion(db.rec, bot.CleanText(question))
+	var b strings.Builder
+	fmt.Fprintf(&b, "kind=%s rel=%q english=%v reverse=%v charge=%v name=%q list=%q unit=%q years=%d-%d\n",
+		q.kind, q.rel, q.english, q.reverse, q.charge, q.name, q.listKind, q.unit, q.yearFrom, q.yearTo)
+	for _, e := range q.entities {
+		fmt.Fprintf(&b, "entity %s (%s)\n", e.Name, e.Kind)
+	}
+	for _, t := range q.terms {
+		fmt.Fprintf(&b, "term %s %v\n", t.word, t.stems)
+	}
+	ids, err := db.entityIDs(ctx, q.entities)
+	if err != nil {
+		return "", err
+	}
+	hits, err := db.retrieve(ctx, q, ids)
+	if err != nil {
+		return "", err
+	}
+	for i, h := range hits {
+		if i == 5 {
+			break
+		}
+		fmt.Fprintf(&b, "hit %.2f cov=%.2f bm25=%.2f %q\n", h.score, h.coverage, h.bm25, h.text)
+	}
+	return b.String(), nil
 }

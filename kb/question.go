@@ -54,6 +54,8 @@ type question struct {
 	listOf   []nl.Entity   // "welke Chinese bedrijven" → China
 	terms    []term        // content words, for search
 	unit     string        // stem of the counted noun in "hoeveel servers"
+	covered  []nl.Span     // byte spans of the names found, left out of the terms
+	headNoun bool          // the first term is the noun asked about: "wie zijn de daders van …", "hoeveel servers"
 	yearFrom int           // time filter on article dates, 0 = none
 	yearTo   int
 }
@@ -261,7 +263,9 @@ func parseQuestion(rec *nl.Recognizer, raw string) question {
 			}
 		}
 	}
-	q.collectTerms(toks)
+	q.collectTerms(text, toks)
+	q.headNoun = len(q.terms) > 0 && (q.kind == askHowMany || q.kind == askWhich ||
+		(len(words) > 1 && isCopula(words[1]) && (q.kind == askWho || q.kind == askWhat)))
 	return q
 }
 
@@ -351,7 +355,7 @@ func (q *question) detectRelation(words []string) {
 			if q.kind == askWho || q.kind == askWhat {
 				q.rel = relBehind
 			}
-		case "zei", "zegt", "zeggen", "zeiden", "verklaarde", "verklaart", "said", "say", "says", "zei:":
+		case "zei", "zegt", "zeggen", "zeiden", "verklaarde", "verklaart", "said", "say", "says":
 			if q.rel == relNone && (q.kind == askWhat || q.kind == askWho) {
 				q.rel = relQuote
 			}
@@ -374,6 +378,15 @@ func (q *question) detectRelation(words []string) {
 	}
 }
 
+// isSayVerb reports whether w is a form of "zeggen" or "say".
+func isSayVerb(w string) bool {
+	switch w {
+	case "zei", "zegt", "zeggen", "zeiden", "gezegd", "verklaarde", "verklaart", "said", "say", "says":
+		return true
+	}
+	return false
+}
+
 func isCopula(w string) bool {
 	switch w {
 	case "is", "was", "zijn", "waren", "are", "were":
@@ -394,6 +407,7 @@ func (q *question) findEntities(rec *nl.Recognizer, text string, toks []nl.Token
 	}
 	for _, m := range rec.Mentions(text) {
 		add(m.Entity)
+		q.covered = append(q.covered, nl.Span{Start: m.Start, End: m.End})
 	}
 	// Lower-case questions: try n-grams of up to four words.
 	for i := 0; i < len(toks); i++ {
@@ -407,6 +421,7 @@ func (q *question) findEntities(rec *nl.Recognizer, text string, toks []nl.Token
 			}
 			if e, ok := rec.Resolve(phrase); ok {
 				add(e)
+				q.covered = append(q.covered, nl.Span{Start: toks[i].Start, End: toks[i+n-1].End})
 				i += n - 1
 				break
 			}
@@ -422,11 +437,8 @@ func (q *question) findEntities(rec *nl.Recognizer, text string, toks []nl.Token
 func nameAfter(text string, toks []nl.Token, rel relation) string {
 	start := -1
 	for i, t := range toks {
-		if rel == relQuote && (strings.HasPrefix(t.Norm, "ze") || strings.HasPrefix(t.Norm, "verklaar") || strings.HasPrefix(t.Norm, "sa")) && i > 0 {
-			switch t.Norm {
-			case "zei", "zegt", "zeggen", "zeiden", "verklaarde", "verklaart", "said", "say", "says":
-				start = i + 1
-			}
+		if rel == relQuote && i > 0 && isSayVerb(t.Norm) {
+			start = i + 1
 		}
 		if rel != relQuote && i == 1 && isCopula(t.Norm) {
 			start = i + 1
@@ -434,6 +446,10 @@ func nameAfter(text string, toks []nl.Token, rel relation) string {
 		if start >= 0 {
 			break
 		}
+	}
+	if rel == relQuote && start == len(toks) && len(toks) > 3 {
+		// "What did Blinken say": the name stands before the verb.
+		return strings.TrimSpace(text[toks[2].Start:toks[len(toks)-2].End])
 	}
 	if start < 0 || start >= len(toks) {
 		return ""
@@ -484,7 +500,7 @@ func (q *question) findYears(words []string) {
 
 // collectTerms gathers the content words of the question for search: not
 // stop words, not question words, not the words of recognised names.
-func (q *question) collectTerms(toks []nl.Token) {
+func (q *question) collectTerms(text string, toks []nl.Token) {
 	names := map[string]bool{}
 	for _, e := range q.entities {
 		for _, t := range nl.Tokens(e.Name) {
@@ -494,7 +510,13 @@ func (q *question) collectTerms(toks []nl.Token) {
 	seen := map[string]bool{}
 	for _, t := range toks {
 		w := t.Norm
-		if nl.IsStopword(w) || nl.IsQuestionWord(w) || names[w] || seen[w] || fillerWord(w) {
+		if nl.IsStopword(w) || nl.IsQuestionWord(w) || names[w] || seen[w] || fillerWord(w) || q.isCovered(t) {
+			continue
+		}
+		if _, ok := kindNouns[w]; ok && q.listKind != "" {
+			continue // "welke landen": the kind is the answer, not a search word
+		}
+		if isSayVerb(w) || w == "volgens" || w == "according" {
 			continue
 		}
 		if _, err := strconv.Atoi(w); err == nil && len(w) == 4 && (q.yearFrom != 0 || q.yearTo != 0) {
@@ -513,6 +535,16 @@ func (q *question) collectTerms(toks []nl.Token) {
 			q.terms = append(q.terms, term{word: w, stems: dedupe(stems)})
 		}
 	}
+}
+
+// isCovered reports whether a token is part of a name found in the question.
+func (q *question) isCovered(t nl.Token) bool {
+	for _, sp := range q.covered {
+		if t.Start >= sp.Start && t.End <= sp.End {
+			return true
+		}
+	}
+	return false
 }
 
 // isEntityWord reports whether w is a word of an entity in the question, as

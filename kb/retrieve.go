@@ -23,10 +23,16 @@ type hit struct {
 	bm25     float64
 	coverage float64 // share of the question's term weight the sentence holds
 	score    float64
+
+	entityTokens map[string]bool // index tokens of the entities the sentence names
 }
 
-// maxCandidates is how many sentences FTS5 hands to the re-ranking.
-const maxCandidates = 60
+// maxCandidates is how many sentences one FTS5 query hands to the
+// re-ranking; the search relaxes its query until it has minCandidates.
+const (
+	maxCandidates = 60
+	minCandidates = 8
+)
 
 const hitColumns = `s.id, s.article_id, s.pos, s.text, a.title, a.date, a.url, a.publisher`
 
@@ -105,10 +111,29 @@ type weightedTerm struct {
 	term
 	weight float64
 	df     int
+	head   bool // the noun asked about: it must stand in the sentence itself
 }
 
+// contextWeight is the credit a question term gets when it stands in the
+// sentence's article but not in the sentence itself: "de daders van de
+// Exchange-hack" is often answered by a sentence about "de daders" in an
+// article about the hack.
+const contextWeight = 0.6
+
+// synonymWeight is the credit for a term found only as a synonym.
+const synonymWeight = 0.7
+
+// headWeight is the extra weight of the noun a question asks about.
+const headWeight = 1.5
+
+// maxContextHits is how many of the best candidates get their article read
+// for context.
+const maxContextHits = 12
+
 // retrieve finds the sentences that best match the question: all its
-// entities, and as many of its terms as give results, rarest first.
+// entities (or, failing that, all but one), and as many of its terms as give
+// results, rarest first. Each hit's coverage is the share of the question's
+// weight (terms and entities) that the sentence, or its article, holds.
 func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, error) {
 	for _, id := range entIDs {
 		if id == 0 {
@@ -123,52 +148,88 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 	for _, t := range q.terms {
 		all = append(all, t.stems...)
 	}
+	entTokens := make([]string, len(entIDs))
+	for i, id := range entIDs {
+		entTokens[i] = entityToken(id)
+		all = append(all, entTokens[i])
+	}
 	df, err := db.docFreq(ctx, all)
 	if err != nil {
 		return nil, err
 	}
+	idf := func(n int) float64 { return math.Log(1 + float64(total)/float64(1+n)) }
 	var terms []weightedTerm
 	for _, t := range q.terms {
 		n := 0
 		for _, s := range t.stems {
 			n += df[s]
 		}
-		w := math.Log(1 + float64(total)/float64(1+n))
-		terms = append(terms, weightedTerm{term: t, weight: w, df: n})
+		terms = append(terms, weightedTerm{term: t, weight: idf(n), df: n})
 	}
 	// Terms no article uses cannot narrow anything down, but they count
 	// against coverage: a question about things the KB never mentions must
 	// not be answered from its other words.
+	if q.headNoun {
+		terms[0].weight *= headWeight
+		terms[0].head = true
+	}
 	var usable []weightedTerm
 	for _, t := range terms {
 		if t.df > 0 {
 			usable = append(usable, t)
 		}
 	}
-	sort.SliceStable(usable, func(i, j int) bool { return usable[i].df < usable[j].df })
+	// The noun asked about first, then the rarest words (by the word itself,
+	// not its synonyms).
+	sort.SliceStable(usable, func(i, j int) bool {
+		if usable[i].head != usable[j].head {
+			return usable[i].head
+		}
+		return df[usable[i].stems[0]] < df[usable[j].stems[0]]
+	})
 
-	var base []string
-	for _, id := range entIDs {
-		base = append(base, ftsPhrase(entityToken(id)))
-	}
-	minTerms := (len(usable) + 1) / 2
-	if len(usable) > 0 && minTerms == 0 {
-		minTerms = 1
+	entSets := [][]int{allIndexes(len(entIDs))}
+	if len(entIDs) >= 2 {
+		for drop := range entIDs {
+			var set []int
+			for i := range entIDs {
+				if i != drop {
+					set = append(set, i)
+				}
+			}
+			entSets = append(entSets, set)
+		}
 	}
 	var hits []hit
-	for n := len(usable); n >= minTerms; n-- {
-		parts := append([]string(nil), base...)
-		for _, t := range usable[:n] {
-			parts = append(parts, termGroup(t.term))
+	seen := map[int64]bool{}
+	for _, set := range entSets {
+		var base []string
+		for _, i := range set {
+			base = append(base, ftsPhrase(entTokens[i]))
 		}
-		if len(parts) == 0 {
-			return nil, nil
+		for n := len(usable); n >= 1 || (n == 0 && len(usable) == 0); n-- {
+			parts := append([]string(nil), base...)
+			for _, t := range usable[:n] {
+				parts = append(parts, termGroup(t.term))
+			}
+			if len(parts) == 0 {
+				break
+			}
+			found, err := db.match(ctx, strings.Join(parts, " AND "), q)
+			if err != nil {
+				return nil, err
+			}
+			for _, h := range found {
+				if !seen[h.sid] {
+					seen[h.sid] = true
+					hits = append(hits, h)
+				}
+			}
+			if len(hits) >= minCandidates || n == 0 {
+				break
+			}
 		}
-		hits, err = db.match(ctx, strings.Join(parts, " AND "), q)
-		if err != nil {
-			return nil, err
-		}
-		if len(hits) > 0 || n == 0 {
+		if len(hits) > 0 {
 			break
 		}
 	}
@@ -179,16 +240,34 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 	for _, t := range terms {
 		sum += t.weight
 	}
-	for i := range hits {
-		h := &hits[i]
+	for _, tok := range entTokens {
+		sum += idf(df[tok])
+	}
+	score := func(h *hit, ctxStems map[string]bool) {
 		stems := stemSet(h.text)
 		got := 0.0
 		for _, t := range terms {
-			for _, s := range t.stems {
+			best := 0.0
+			for i, s := range t.stems {
 				if containsStems(stems, s) {
-					got += t.weight
+					best = 1
+					if i > 0 {
+						best = synonymWeight
+					}
 					break
 				}
+				// Context counts for the word itself, not its synonyms.
+				if i == 0 && !t.head && ctxStems != nil && containsStems(ctxStems, s) {
+					best = contextWeight
+				}
+			}
+			got += best * t.weight
+		}
+		for _, tok := range entTokens {
+			if stems[tok] || h.entityTokens[tok] {
+				got += idf(df[tok])
+			} else if ctxStems != nil && ctxStems[tok] {
+				got += contextWeight * idf(df[tok])
 			}
 		}
 		if sum > 0 {
@@ -199,8 +278,80 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 		// bm25 is negative; better matches are more negative.
 		h.score = h.coverage*4 - h.bm25*0.05
 	}
+	for i := range hits {
+		if err := db.loadEntityTokens(ctx, &hits[i]); err != nil {
+			return nil, err
+		}
+		score(&hits[i], nil)
+	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
+	// Read the articles of the best candidates for context.
+	if len(terms) > 1 {
+		for i := range hits {
+			if i == maxContextHits {
+				break
+			}
+			if hits[i].coverage >= 0.999 {
+				continue
+			}
+			ctxStems, err := db.articleStems(ctx, hits[i].aid)
+			if err != nil {
+				return nil, err
+			}
+			score(&hits[i], ctxStems)
+		}
+		sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
+	}
 	return hits, nil
+}
+
+func allIndexes(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// loadEntityTokens reads the entity tokens of a hit's sentence.
+func (db *DB) loadEntityTokens(ctx context.Context, h *hit) error {
+	rows, err := db.db.QueryContext(ctx, `SELECT DISTINCT entity_id FROM mentions WHERE sentence_id = ?`, h.sid)
+	if err != nil {
+		return fmt.Errorf("kb: mentions: %w", err)
+	}
+	defer rows.Close()
+	h.entityTokens = map[string]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return fmt.Errorf("kb: mentions: %w", err)
+		}
+		h.entityTokens[entityToken(id)] = true
+	}
+	return rows.Err()
+}
+
+// articleStems returns the stems of an article's title and body, and the
+// tokens of the entities it mentions.
+func (db *DB) articleStems(ctx context.Context, aid int64) (map[string]bool, error) {
+	var title, body string
+	if err := db.db.QueryRowContext(ctx, `SELECT title, body FROM articles WHERE id = ?`, aid).Scan(&title, &body); err != nil {
+		return nil, fmt.Errorf("kb: article %d: %w", aid, err)
+	}
+	set := stemSet(title + "\n" + body)
+	rows, err := db.db.QueryContext(ctx, `SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?`, aid)
+	if err != nil {
+		return nil, fmt.Errorf("kb: article %d: %w", aid, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		set[entityToken(id)] = true
+	}
+	return set, rows.Err()
 }
 
 // match runs one FTS5 query and returns the candidate sentences, headings

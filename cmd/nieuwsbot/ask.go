@@ -20,6 +20,7 @@ import (
 func (m *Main) runAsk(ctx context.Context, args []string) error {
 	fs := commandFlags("ask")
 	asJSON := fs.Bool("json", false, "print the answer as JSON")
+	explain := fs.Bool("explain", false, "show how the question is understood and what the search finds")
 	if err := parseCommandFlags(fs, args); err != nil {
 		return err
 	}
@@ -33,6 +34,13 @@ func (m *Main) runAsk(ctx context.Context, args []string) error {
 	db, err := m.openDB(ctx)
 	if err != nil {
 		return err
+	}
+	if *explain {
+		text, err := db.Explain(ctx, question)
+		if err != nil {
+			return err
+		}
+		fmt.Fprint(m.Stderr, text)
 	}
 	a, err := db.Answer(ctx, question)
 	if err != nil {
