@@ -105,14 +105,14 @@ func MonthNumber(norm string) int {
 // Dates returns the dates and time expressions mentioned in s, in order and
 // without overlap: "3 maart", "dinsdag 4 juni 2024", "maart 2021", "begin
 // december", "eind 2023", "sinds 2006", "2021-07-19", "19-07-2021",
-// "19/7/2021", "March 3, 2021", a weekday alone ("donderdag", all parts 0)
-// and relative expressions ("gisteren", "vorige week", "eerder dit jaar",
-// "twee weken geleden": all parts 0). A bare month counts when it is a Dutch
-// name; month abbreviations need a dot, a day or a year. Years from 1900 to
-// 2100 count when a preposition such as "in" or "sinds" stands before them
-// or no noun follows them ("2000 servers" is an amount). Each year of "in
-// 2022 en 2023" and "tussen 2011 en 2018" is a mention of its own; "tussen"
-// belongs to the first.
+// "2021-07", "19/7/2021", "March 3, 2021", a weekday alone ("donderdag",
+// all parts 0) and relative expressions ("gisteren", "vorige week", "eerder
+// dit jaar", "twee weken geleden": all parts 0). A bare month counts when it
+// is a Dutch name; month abbreviations need a dot, a day or a year. Years
+// from 1900 to 2100 count when a preposition such as "in" or "sinds" stands
+// before them or no noun follows them ("2000 servers" is an amount, and so
+// is "tot 2000 euro"). Each year of "in 2022 en 2023" and "tussen 2011 en
+// 2018" is a mention of its own; "tussen" belongs to the first.
 func Dates(s string) []DateMention {
 	toks := Tokens(s)
 	var out []DateMention
@@ -290,10 +290,16 @@ func weekday(w string) bool {
 	return false
 }
 
-// numericDate parses "2021-07-19" and "19-07-2021".
+// numericDate parses "2021-07-19", "19-07-2021" and "2021-07".
 func numericDate(w string) (DateMention, bool) {
 	a, rest, ok1 := strings.Cut(w, "-")
 	b, c, ok2 := strings.Cut(rest, "-")
+	if ok1 && !ok2 && len(a) == 4 && isYear(a) && len(rest) == 2 && isDigits(rest) {
+		// "2021-07", a year and a month.
+		if m := atoi(rest); m >= 1 && m <= 12 {
+			return DateMention{Year: atoi(a), Month: m}, true
+		}
+	}
 	if !ok1 || !ok2 || !isDigits(a) || !isDigits(b) || !isDigits(c) {
 		return DateMention{}, false
 	}

@@ -30,6 +30,8 @@ var dateTests = []struct {
 	{"Dat gebeurde in 2022 en 2023.", []dateCase{{"2022", 2022, 0, 0}, {"2023", 2023, 0, 0}}},
 	{"Tussen 2011 en 2018 vielen ze 2000 servers aan.", []dateCase{{"Tussen 2011", 2011, 0, 0}, {"2018", 2018, 0, 0}}},
 	{"Gepubliceerd op 2021-07-19.", []dateCase{{"2021-07-19", 2021, 7, 19}}},
+	{"date 2021-07 De Europese Unie", []dateCase{{"2021-07", 2021, 7, 0}}},
+	{"Exchange-versies 2013-2019 en 2021-13 zijn geen datum.", nil},
 	{"Gepubliceerd op 19-07-2021.", []dateCase{{"19-07-2021", 2021, 7, 19}}},
 	{"Gepubliceerd op 19/7/2021.", []dateCase{{"19/7/2021", 2021, 7, 19}}},
 	{"De minister sprak donderdag met de Kamer.", []dateCase{{"donderdag", 0, 0, 0}}},
