@@ -127,7 +127,7 @@ func FuzzDates(f *testing.F) {
 }
 
 func BenchmarkDates(b *testing.B) {
-	text := benchArticle(b)
+	text := sentenceBenchText(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {

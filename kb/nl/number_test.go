@@ -141,7 +141,7 @@ func FuzzNumbers(f *testing.F) {
 }
 
 func BenchmarkNumbers(b *testing.B) {
-	text := benchArticle(b)
+	text := sentenceBenchText(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -107,9 +107,9 @@ func TestSentencesGolden(t *testing.T) {
 	}
 }
 
-// checkSpans fails when spans are out of range, overlap, are not
+// checkSentenceSpans fails when spans are out of range, overlap, are not
 // increasing, are empty or are not trimmed.
-func checkSpans(t *testing.T, text string, spans []Span) {
+func checkSentenceSpans(t *testing.T, text string, spans []Span) {
 	t.Helper()
 	prev := 0
 	for _, s := range spans {
@@ -142,7 +142,7 @@ func TestSentencesBadInput(t *testing.T) {
 		strings.Repeat("Zin. ", 1<<18),
 	}
 	for _, in := range inputs {
-		checkSpans(t, in, Sentences(in))
+		checkSentenceSpans(t, in, Sentences(in))
 	}
 	long := strings.Repeat("woord ", 1<<17) // 768 KiB on one line
 	if got := Sentences(long); len(got) != 1 {
@@ -158,12 +158,12 @@ func FuzzSentences(f *testing.F) {
 		f.Add(tt.in)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		checkSpans(t, text, Sentences(text))
+		checkSentenceSpans(t, text, Sentences(text))
 	})
 }
 
-// benchArticle is a realistic article body for benchmarks.
-func benchArticle(b *testing.B) string {
+// sentenceBenchText is a realistic article body for benchmarks.
+func sentenceBenchText(b *testing.B) string {
 	b.Helper()
 	in, err := os.ReadFile("testdata/sentence_nos.txt")
 	if err != nil {
@@ -173,7 +173,7 @@ func benchArticle(b *testing.B) string {
 }
 
 func BenchmarkSentences(b *testing.B) {
-	text := benchArticle(b)
+	text := sentenceBenchText(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
