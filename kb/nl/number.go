@@ -142,6 +142,10 @@ func Numbers(s string) []Number {
 			i = end
 			continue // "in 2022", "sinds 2006", "2021 was een rampjaar"
 		}
+		if i > 0 && toks[i-1].Norm == "jaren" && adjacent(s, toks[i-1], t, "") {
+			i = end
+			continue // a decade: "de jaren negentig", "de jaren 80"
+		}
 		if end == i && n.Start == t.Start && inName(s, toks, i) {
 			continue // "Windows 10", "Advanced Persistent Threat 40"
 		}
@@ -298,12 +302,14 @@ func parseNumeral(w string) (float64, bool) {
 	for i := 0; i < len(intPart); i++ {
 		v = v*10 + float64(intPart[i]-'0')
 	}
-	scale := 0.1
-	for i := 0; i < len(frac); i++ {
-		v += float64(frac[i]-'0') * scale
-		scale /= 10
+	// The fraction as one integer over a power of ten, so that "0,3" is 0.3
+	// exactly as a float64 literal would be.
+	f, scale := 0.0, 1.0
+	for i := 0; i < len(frac) && i < 15; i++ {
+		f = f*10 + float64(frac[i]-'0')
+		scale *= 10
 	}
-	return v, true
+	return v + f/scale, true
 }
 
 // parseNumberWord parses a Dutch number word written as one word:
@@ -396,15 +402,30 @@ func clockTime(s string, toks []Token, i int) (clock, bool) {
 		}
 		return clock{}, false
 	}
-	if j+1 >= len(toks) || toks[j+1].Norm != "uur" || !adjacent(s, toks[j], toks[j+1], "") {
-		return clock{}, false
-	}
 	hv, _ := parseNumeral(h)
 	mv, _ := parseNumeral(m)
 	if hv > 24 || mv > 59 {
 		return clock{}, false
 	}
-	return clock{value: hv + mv/60, end: toks[j+1].End, last: j + 1}, true
+	c := clock{value: hv + mv/60}
+	if j+1 < len(toks) && toks[j+1].Norm == "uur" && adjacent(s, toks[j], toks[j+1], "") {
+		c.end, c.last = toks[j+1].End, j+1
+		return c, true
+	}
+	// The first time of a range: "van 08.00 tot 11.45 uur".
+	if j+2 < len(toks) && (toks[j+1].Norm == "tot" || toks[j+1].Norm == "en") && adjacent(s, toks[j], toks[j+1], "") && j == i {
+		if _, ok := clockTime(s, toks, j+2); ok {
+			c.end, c.last = toks[j].End, j
+			return c, true
+		}
+	}
+	if k := skipSpaces(s, t.End); j+1 < len(toks) && j == i && k < len(s) && (s[k] == '-' || strings.HasPrefix(s[k:], "\u2013")) {
+		if _, ok := clockTime(s, toks, j+1); ok {
+			c.end, c.last = toks[j].End, j
+			return c, true
+		}
+	}
+	return clock{}, false
 }
 
 // unitAfter returns the index of the counted noun after toks[end], or -1.
