@@ -262,7 +262,7 @@ func (st *sent) window(v int) (int, int) {
 	ws := st.ws
 	L := 0
 	for i := v - 1; i >= 0; i-- {
-		if gap := st.s[ws[i].End:ws[i+1].Start]; strings.ContainsAny(gap, ";:") || isDash(gap) || clauseStarts[ws[i].Key] && st.at[i] < 0 {
+		if gap := st.s[ws[i].End:ws[i+1].Start]; strings.ContainsAny(gap, ";:") || isDash(gap) || clauseStarts[ws[i].Key] && st.at[i] < 0 && !st.parenthetical(i, v) {
 			L = i + 1
 			break
 		}
@@ -286,6 +286,22 @@ func isDash(gap string) bool {
 	return strings.Contains(gap, " - ") || strings.Contains(gap, " \u2013 ") || strings.Contains(gap, " \u2014 ")
 }
 
+// parenthetical reports whether the word i ("dat", "die") opens a relative
+// clause between commas that closes before word v: "Microsoft, dat zelf
+// doelwit was, wees …".
+func (st *sent) parenthetical(i, v int) bool {
+	k := st.ws[i].Key
+	if k != "dat" && k != "die" && k != "wat" || i == 0 || !strings.Contains(st.s[st.ws[i-1].End:st.ws[i].Start], ",") {
+		return false
+	}
+	for j := i + 1; j < v; j++ {
+		if strings.Contains(st.s[st.ws[j-1].End:st.ws[j].Start], ",") {
+			return true
+		}
+	}
+	return false
+}
+
 // party is a coordinated group of mentions.
 type party struct {
 	first, last int // word range [first, last)
@@ -303,7 +319,7 @@ func (st *sent) parties(from, to int, target bool) []party {
 		if i < skipTo {
 			continue
 		}
-		if st.ws[i].Key == "die" && st.at[i] < 0 && i > from {
+		if (st.ws[i].Key == "die" || st.parenthetical(i, to)) && st.at[i] < 0 && i > from {
 			// A relative clause up to the next comma before `to`.
 			for j := i + 1; j < to; j++ {
 				if strings.Contains(st.s[st.ws[j-1].End:st.ws[j].Start], ",") {
@@ -696,6 +712,19 @@ func (st *sent) about(t trigger, objEnd, R int) string {
 	if from == -2 {
 		return ""
 	}
+	if from == -1 && t.targetPrep == "aan" {
+		end := -1
+		for i := t.v + 1; i < R; i++ {
+			if ws[i].Key == "aan" || i == t.particle {
+				end = i
+				break
+			}
+		}
+		if end > t.v+1 {
+			return strings.Trim(st.s[ws[t.v+1].Start:ws[end-1].End], " \"'\u201c\u201d\u2018\u2019,")
+		}
+		return ""
+	}
 	if from == -1 && (t.targetPrep == "tegen" || t.targetPrep == "op" || t.targetPrep == "naar") {
 		for i := t.v + 1; i < R; i++ {
 			if st.ws[i].Key == t.targetPrep && st.at[i] < 0 {
@@ -795,7 +824,7 @@ var (
 		"oordeelt", "oordeelde", "constateert", "constateerde", "bevestigt", "bevestigde", "zeggen", "menen", "meent", "meende")
 	coordFill  = set("en", "of", "de", "het", "een", "zogenoemde", "zogeheten", "ook", "evenals", "alsmede", "verder", "tevens", "andere")
 	actorNouns = set("hackers", "hacker", "hackersgroep", "hackersgroepen", "hackergroepen", "spionnen", "staatshackers",
-		"cybercriminelen", "daders", "aanvallers", "cyberspionnen", "inlichtingendienst", "inlichtingendiensten", "veiligheidsdiensten")
+		"cyberspionnen", "inlichtingendienst", "inlichtingendiensten", "veiligheidsdiensten")
 	hackerPronouns = set("die", "ze", "zij", "hackers", "daders", "aanvallers", "groep", "groepen", "hackersgroepen", "hackersgroep")
 	aboutPreps     = set("van", "voor", "om", "wegens", "vanwege", "op", "over")
 )

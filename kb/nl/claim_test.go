@@ -67,7 +67,7 @@ func TestClaims(t *testing.T) {
 		{"gelinkt aan, reported", []string{"Het NCSC zei eerder al dat de aanvallen aan Iran konden worden gelinkt."},
 			[]string{"accuse: NCSC > Iran | "}},
 		{"toeschrijven aan", []string{"Google schrijft de phishingcampagne toe aan APT42."},
-			[]string{"accuse: Google > APT42 | "}},
+			[]string{"accuse: Google > APT42 | de phishingcampagne"}},
 		{"ter verantwoording roepen in a dat-clause", []string{"Een ingewijde zei tegen persbureau Reuters dat Duitsland en Polen Wit-Rusland ter verantwoording zouden roepen."},
 			[]string{"accuse: Duitsland,Polen > Wit-Rusland | "}},
 		{"veroordelen", []string{"Japan veroordeelt de raketlancering door Noord-Korea."},

@@ -433,6 +433,9 @@ func viaBefore(ws []word, i int, prev []mention) string {
 			if k == "in" && j > 0 && govNouns[ws[j-1].Key] {
 				return "" // "de regering in Moskou" is the state itself
 			}
+			if k == "van" && j > 0 && isRoleWord(ws[j-1].Key) {
+				return "" // "een woordvoerder van het Kremlin" speaks for it
+			}
 			return k
 		}
 		if len(prev) > 0 && prev[len(prev)-1].w1 == j+1 && prev[len(prev)-1].form == formAdj {
@@ -441,7 +444,7 @@ func viaBefore(ws []word, i int, prev []mention) string {
 			continue
 		}
 		if determiners[k] || cueKind(k) != "" || isRoleWord(k) || k == "zogenoemde" || k == "zogeheten" ||
-			!ws[j].Cap && len(k) > 3 && strings.HasSuffix(k, "e") && !funcWords[k] {
+			!ws[j].Cap && isAdjLike(k) {
 			continue
 		}
 		return ""
@@ -513,6 +516,9 @@ func (r *Recognizer) bestAt(s string, ws []word, i int, prev []mention, ctx *art
 			}
 			return &mention{Mention: Mention{Entity: e}, w0: i, w1: i + n}
 		}
+	}
+	if len(prev) > 0 && prev[len(prev)-1].form == formAdj && prev[len(prev)-1].w1 == i {
+		return nil // "de Iraanse Revolutionaire Garde" is no person
 	}
 	return r.person(s, ws, i, ctx)
 }
@@ -742,6 +748,8 @@ func cueKind(k string) EntityKind {
 		return Media
 	case strings.HasSuffix(k, "organisatie") || k == "denktank" || k == "ngo":
 		return Organisation
+	case k == "gemeente" || k == "provincie" || k == "stad" || k == "regio" || k == "deelstaat":
+		return Place
 	case strings.HasSuffix(k, "dienst") || strings.HasSuffix(k, "inspectie") || k == "toezichthouder":
 		return Agency
 	}
@@ -753,8 +761,25 @@ func isRoleWord(k string) bool {
 	if roleWords[k] {
 		return true
 	}
+	if strings.HasSuffix(k, "s") && roleWords[k[:len(k)-1]] || strings.HasSuffix(k, "en") && roleWords[k[:len(k)-2]] {
+		return true // "onderzoekers", "analisten"
+	}
 	for _, suf := range roleSuffixes {
 		if strings.HasSuffix(k, suf) && len(k) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// isAdjLike reports whether k looks like an inflected adjective ("federale",
+// "voormalige", "huidige"), not a past tense ("maakte", "zei").
+func isAdjLike(k string) bool {
+	if len(k) <= 3 || funcWords[k] || determiners[k] {
+		return false
+	}
+	for _, suf := range [...]string{"ige", "ale", "ele", "ische", "ijke", "aire", "ieve", "iele", "se", "we", "oude", "ere", "ante", "ente", "ste"} {
+		if strings.HasSuffix(k, suf) {
 			return true
 		}
 	}

@@ -62,7 +62,7 @@ func TestMentions(t *testing.T) {
 		{"EU-buitenlandchef Josep Borrell sprak met de Oekraïense president.",
 			[]string{"EU=Europese Unie/country", "Josep Borrell=Josep Borrell/person", "Oekraïense=Oekraïne/country~@met"}},
 		{"Woordvoerder Pieter van der Berg van de gemeente Zwolle wilde niets zeggen.",
-			[]string{"Pieter van der Berg=Pieter van der Berg/person"}},
+			[]string{"Pieter van der Berg=Pieter van der Berg/person", "Zwolle=Zwolle/place"}},
 		{"Minister van Buitenlandse Zaken Caspar Veldkamp ontbood de ambassadeur.",
 			[]string{"Caspar Veldkamp=Caspar Veldkamp/person"}},
 		{"Op maandag 3 maart meldde Tweakers dat de Tweede Wereldoorlog voorbij is.",

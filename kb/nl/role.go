@@ -60,7 +60,7 @@ func (st *sent) roleBefore(m mention) string {
 			start = st.ms[k].w0
 			continue
 		}
-		if !p.Cap && len(p.Key) > 3 && strings.HasSuffix(p.Key, "e") && !funcWords[p.Key] && !determiners[p.Key] {
+		if !p.Cap && isAdjLike(p.Key) {
 			start--
 			continue
 		}
@@ -85,7 +85,7 @@ func (st *sent) roleAfter(m mention) string {
 	}
 	start := i
 	for n := 0; i < len(ws) && n < 2; n++ { // adjectives: "Britse", "voormalige"
-		if k := st.at[i]; k >= 0 && st.ms[k].form == formAdj || !ws[i].Cap && strings.HasSuffix(ws[i].Key, "e") && !isRoleWord(ws[i].Key) {
+		if k := st.at[i]; k >= 0 && st.ms[k].form == formAdj || !ws[i].Cap && isAdjLike(ws[i].Key) && !isRoleWord(ws[i].Key) {
 			i++
 			continue
 		}
