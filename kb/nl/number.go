@@ -206,11 +206,12 @@ func inName(s string, toks []Token, i int) bool {
 	if k < 0 {
 		return false
 	}
-	switch s[k] {
-	case '.', '!', '?', ':', '"', '\'', '(', '-':
+	r, _ := utf8.DecodeRuneInString(s[k:])
+	switch r {
+	case '.', '!', '?', ':', '(', '-', '\u2013', '\u2026':
 		return false
 	}
-	return !strings.HasSuffix(s[:k+1], "“") && !strings.HasSuffix(s[:k+1], "‘") && !strings.HasSuffix(s[:k+1], "…")
+	return !isOpening(r)
 }
 
 // tokenValue reads toks[i] as a number.
