@@ -44,7 +44,9 @@ var geRoots = []string{
 // word share a stem ("beschuldigt", "beschuldigd", "beschuldigen",
 // "beschuldigde" and "gehackt", "hacken", "hackt"). The corrections undouble
 // a final consonant ("aanvall" → "aanval"), drop the "ge" of weak past
-// participles ("gesteund", "vastgesteld"), keep "-heid" nouns whole (Snowball
+// participles ("gesteund", "vastgesteld") and of separable strong ones
+// ("aangevallen"), read "-ies" and "'s" as plurals, turn a final v or z
+// into f or s ("bedrijven" → "bedrijf"), keep "-heid" nouns whole (Snowball
 // would turn "overheid" into the preposition "over"), and strip a final t or
 // d and restem as if before "-en", so that the -t, -d, -de and -en forms
 // meet. Words of three letters or fewer and tokens with a digit are returned
@@ -62,7 +64,11 @@ func Stem(norm string) string {
 	if s, ok := heidStem(norm); ok {
 		return s
 	}
-	w := stripParticiple(norm)
+	w := strings.TrimSuffix(norm, "'s") // "pc's", "auto's"
+	if len(w) >= 7 && strings.HasSuffix(w, "ies") {
+		w = w[:len(w)-1] // "ministeries", "instanties": Snowball keeps this s
+	}
+	w = stripParticiple(w)
 	s := undouble(snowball(w))
 	for range 4 {
 		if len(s) <= 3 || !endsTD(s) {
@@ -72,6 +78,16 @@ func Stem(norm string) string {
 	}
 	if len(s) > 3 && endsTD(s) {
 		s = s[:len(s)-1]
+	}
+	// A stem never ends in v or z where the singular has f or s:
+	// "bedrijven" → "bedrijf", "huizen" → "huis", "geven" → "geef".
+	if len(s) >= 3 {
+		switch s[len(s)-1] {
+		case 'v':
+			s = s[:len(s)-1] + "f"
+		case 'z':
+			s = s[:len(s)-1] + "s"
+		}
 	}
 	return s
 }
@@ -91,6 +107,17 @@ func heidStem(w string) (string, bool) {
 // "hackt", "uitgevoerd" → "uitvoerd". The rest must keep four letters, so
 // that "geeft", "geest" and "uitgeven" stay as they are.
 func stripParticiple(w string) string {
+	if strings.HasSuffix(w, "en") && !strings.HasSuffix(w, "ingen") {
+		// A strong participle of a separable verb: "aangevallen",
+		// "opgelopen". A bare "ge-…-en" is too often a noun ("gevallen",
+		// "gesprekken") to touch.
+		for _, p := range separablePrefixes {
+			if rest, ok := strings.CutPrefix(w, p+"ge"); ok && len(rest) >= 5 {
+				return p + rest
+			}
+		}
+		return w
+	}
 	if !endsTD(w) {
 		return w
 	}
