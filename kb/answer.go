@@ -47,6 +47,11 @@ func (db *DB) Answer(ctx context.Context, question string) (bot.Answer, error) {
 		ans, err = db.answerQuote(ctx, q)
 	case relRole:
 		ans, err = db.answerRole(ctx, q)
+		if err == nil && ans == nil {
+			ans, err = db.answerDefine(ctx, q, ids)
+		}
+	case relDefine:
+		ans, err = db.answerDefine(ctx, q, ids)
 	}
 	if err != nil {
 		return a, err
@@ -471,7 +476,7 @@ func containsFold(list []string, s string) bool {
 // personIDs finds the entities a typed name stands for: the full name, or
 // a surname, in any case.
 func (db *DB) personIDs(ctx context.Context, name string) ([]int64, []string, error) {
-	norm := nl.Fold(strings.TrimSpace(name))
+	norm := normName(name)
 	if norm == "" {
 		return nil, nil, nil
 	}
@@ -730,31 +735,46 @@ func (db *DB) mentionsOfKind(ctx context.Context, q question) ([]namedHit, error
 	return out, rows.Err()
 }
 
+// extractionBonus is how much coverage a sentence may lack when it holds
+// exactly the kind of thing the question asks for (a number for hoeveel, a
+// date for wanneer, a name for wie).
+const extractionBonus = 0.08
+
 // answerFromText answers from retrieved sentences, extracting what the
-// question's kind asks for.
+// question's kind asks for from the best sentence that has it.
 func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot.Answer, error) {
 	hits, err := db.retrieve(ctx, q, ids)
 	if err != nil || len(hits) == 0 {
 		return nil, err
 	}
-	var good []hit
-	for _, h := range hits {
-		if h.coverage >= minCoverage {
-			good = append(good, h)
+	switch q.kind {
+	case askHowMany, askWhen, askWho, askWhich, askWhere:
+		for i, h := range hits {
+			if i == 6 || h.coverage+extractionBonus < minCoverage {
+				break
+			}
+			var a *bot.Answer
+			switch q.kind {
+			case askHowMany:
+				a = extractNumber(q, h)
+			case askWhen:
+				a = extractDate(q, h, h.coverage >= minCoverage)
+			default:
+				a, err = db.extractEntity(ctx, q, h)
+				if err != nil {
+					return nil, err
+				}
+			}
+			if a != nil {
+				return a, nil
+			}
 		}
-	}
-	if len(good) == 0 {
 		return nil, nil
 	}
-	switch q.kind {
-	case askHowMany:
-		return extractNumber(q, good), nil
-	case askWhen:
-		return extractDate(q, good), nil
-	case askWho, askWhich, askWhere:
-		return db.extractEntity(ctx, q, good)
+	best := hits[0]
+	if best.coverage < minCoverage {
+		return nil, nil
 	}
-	best := good[0]
 	a := &bot.Answer{Sources: []bot.Source{best.source()}}
 	text := strings.TrimSpace(best.text)
 	switch {
@@ -768,102 +788,198 @@ func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot
 	return a, nil
 }
 
-// extractNumber answers "hoeveel" with the number whose unit matches.
-func extractNumber(q question, hits []hit) *bot.Answer {
-	for _, h := range hits {
-		nums := nl.Numbers(h.text)
-		var pick *nl.Number
-		for i := range nums {
-			n := &nums[i]
-			if q.unit != "" && n.Unit != "" && strings.HasPrefix(nl.Stem(n.Unit), q.unit) {
-				pick = n
-				break
-			}
-			if pick == nil && q.unit == "" {
-				pick = n
-			}
-		}
-		if pick == nil && len(nums) == 1 && q.unit != "" && strings.Contains(nl.StemText(h.text), q.unit) {
-			pick = &nums[0]
-		}
-		if pick == nil {
-			continue
-		}
-		return &bot.Answer{Text: capitalize(pick.Text) + ".", Items: []string{pick.Text}, Sources: []bot.Source{h.source()}}
+// moneyWords ask for an amount of money.
+var moneyWords = map[string]bool{"losgel": true, "geld": true, "bedrag": true, "schade": true, "buit": true,
+	"boet": true, "kost": true, "money": true, "ransom": true, "damag": true, "euro": true, "dollar": true}
+
+var currencies = map[string]bool{"euro": true, "dollar": true, "pond": true, "bitcoin": true, "usd": true, "eur": true}
+
+// extractNumber answers "hoeveel" with the number in the sentence that
+// counts what the question counts.
+func extractNumber(q question, h hit) *bot.Answer {
+	nums := nl.Numbers(h.text)
+	if len(nums) == 0 {
+		return nil
 	}
-	return nil
+	toks := nl.Tokens(h.text)
+	best, bestScore := -1, 0
+	for i, n := range nums {
+		score := 0
+		unit := nl.Stem(n.Unit)
+		switch {
+		case q.unit == "":
+			score = 1
+		case unit != "" && (strings.HasPrefix(unit, q.unit) || strings.HasPrefix(q.unit, unit)):
+			score = 4
+		case moneyWords[q.unit] && (currencies[unit] || strings.ContainsAny(n.Text, "€$£")):
+			score = 3
+		case nearStem(toks, n.Start, n.End, q.unit, 5):
+			score = 2
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	n := nums[best]
+	return &bot.Answer{Text: capitalize(n.Text) + ".", Items: []string{n.Text}, Sources: []bot.Source{h.source()}}
 }
 
-// extractDate answers "wanneer" with a date from the sentence, or the
-// article's date when the sentence names only a weekday.
-func extractDate(q question, hits []hit) *bot.Answer {
-	for _, h := range hits {
-		for _, d := range nl.Dates(h.text) {
-			if d.Year == 0 && d.Month == 0 && d.Day == 0 {
+// nearStem reports whether a word with the stem stands within window
+// tokens of [start, end).
+func nearStem(toks []nl.Token, start, end int, stem string, window int) bool {
+	for i, t := range toks {
+		if t.End <= start {
+			if countBetween(toks, i, start) > window {
 				continue
 			}
-			text := d.Text
-			return &bot.Answer{Text: capitalize(text) + ".", Items: []string{text}, Sources: []bot.Source{h.source()}}
+		} else if t.Start >= end {
+			if countBetween(toks, indexAt(toks, end), t.Start) > window {
+				break
+			}
+		} else {
+			continue
 		}
+		if strings.HasPrefix(nl.Stem(t.Norm), stem) {
+			return true
+		}
+	}
+	return false
+}
+
+func countBetween(toks []nl.Token, from, offset int) int {
+	n := 0
+	for i := from; i < len(toks) && toks[i].End <= offset; i++ {
+		n++
+	}
+	return n
+}
+
+func indexAt(toks []nl.Token, offset int) int {
+	for i, t := range toks {
+		if t.Start >= offset {
+			return i
+		}
+	}
+	return len(toks)
+}
+
+// extractDate answers "wanneer" with a date from the sentence or, when the
+// sentence says only "donderdag" or "eerder dit jaar" and matches well,
+// with that and the article's date.
+func extractDate(q question, h hit, strong bool) *bot.Answer {
+	dates := nl.Dates(h.text)
+	for _, d := range dates {
+		if d.Year == 0 && d.Month == 0 && d.Day == 0 {
+			continue
+		}
+		return &bot.Answer{Text: capitalize(d.Text) + ".", Items: []string{d.Text}, Sources: []bot.Source{h.source()}}
+	}
+	if strong && len(dates) > 0 && h.date != "" {
+		text := fmt.Sprintf("%s (artikel van %s)", dates[0].Text, h.date)
+		if q.english {
+			text = fmt.Sprintf("%s (article of %s)", dates[0].Text, h.date)
+		}
+		return &bot.Answer{Text: capitalize(text) + ".", Items: []string{dates[0].Text, h.date}, Sources: []bot.Source{h.source()}}
 	}
 	return nil
 }
 
-// extractEntity answers wie / welke / waar with the entities of the best
-// sentences that the question did not name itself.
-func (db *DB) extractEntity(ctx context.Context, q question, hits []hit) (*bot.Answer, error) {
+// extractEntity answers wie / welke / waar with the entities of a sentence
+// that the question did not name itself.
+func (db *DB) extractEntity(ctx context.Context, q question, h hit) (*bot.Answer, error) {
 	exclude := map[string]bool{}
 	for _, e := range q.entities {
 		exclude[e.Name] = true
 	}
 	want := func(k nl.EntityKind) bool {
-		switch q.kind {
-		case askWhere:
+		switch {
+		case q.kind == askWhere:
 			return k == nl.Country || k == nl.Place
-		case askWhich:
-			return q.listKind == "" || k == q.listKind
-		}
-		if q.listKind != "" {
+		case q.listKind != "":
 			return k == q.listKind
+		case q.rel == relBehind:
+			return k == nl.Group || k == nl.Country || k == nl.Agency || k == nl.Organisation || k == nl.Person
+		case q.kind == askWhich:
+			return true
 		}
 		return k != nl.Media && k != nl.Place
 	}
+	rows, err := db.db.QueryContext(ctx, `SELECT e.name, e.kind, m.prep FROM mentions m JOIN entities e ON e.id = m.entity_id
+		WHERE m.sentence_id = ? ORDER BY m.rowid`, h.sid)
+	if err != nil {
+		return nil, fmt.Errorf("kb: mentions: %w", err)
+	}
 	var l itemList
-	top := hits
-	if len(top) > 3 {
-		top = top[:3]
-	}
-	for _, h := range top {
-		if h.coverage < hits[0].coverage-0.15 {
-			break
+	var groups itemList
+	for rows.Next() {
+		var name, kind, prep string
+		if err := rows.Scan(&name, &kind, &prep); err != nil {
+			rows.Close()
+			return nil, err
 		}
-		rows, err := db.db.QueryContext(ctx, `SELECT e.name, e.kind, m.prep FROM mentions m JOIN entities e ON e.id = m.entity_id
-			WHERE m.sentence_id = ? ORDER BY m.rowid`, h.sid)
-		if err != nil {
-			return nil, fmt.Errorf("kb: mentions: %w", err)
+		if exclude[name] || !want(nl.EntityKind(kind)) {
+			continue
 		}
-		for rows.Next() {
-			var name, kind, prep string
-			if err := rows.Scan(&name, &kind, &prep); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			if exclude[name] || !want(nl.EntityKind(kind)) {
-				continue
-			}
-			if q.kind == askWho && q.rel == relNone && (prep == "van" || prep == "bij" || prep == "in") && nl.EntityKind(kind) != nl.Person {
-				continue
-			}
-			l.add(name, h)
+		if q.kind == askWho && q.rel == relNone && (prep == "van" || prep == "bij" || prep == "in") && nl.EntityKind(kind) != nl.Person {
+			continue
 		}
-		rows.Close()
-		if len(l.order) > 0 {
-			break
+		l.add(name, h)
+		if nl.EntityKind(kind) == nl.Group {
+			groups.add(name, h)
 		}
 	}
-	return answerOf(l.sorted(), func(items []string) string {
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// Perpetrators are groups when the sentence names any.
+	if q.rel == relBehind && len(groups.order) > 0 {
+		l = groups
+	}
+	if len(l.order) == 0 && q.kind == askWhere {
+		for _, p := range placesAfterPrepositions(h.text, q) {
+			l.add(p, h)
+		}
+	}
+	return answerOf(l.order, func(items []string) string {
 		return joinNames(items, q.english) + "."
 	}), nil
+}
+
+// placesAfterPrepositions finds capitalised names after "in", "uit", "te",
+// "bij" and "nabij": places the recognizer does not know, such as towns.
+func placesAfterPrepositions(sentence string, q question) []string {
+	asked := map[string]bool{}
+	for _, t := range q.terms {
+		asked[t.word] = true
+	}
+	for _, e := range q.entities {
+		for _, t := range nl.Tokens(e.Name) {
+			asked[t.Norm] = true
+		}
+	}
+	toks := nl.Tokens(sentence)
+	var out []string
+	for i := 0; i+1 < len(toks); i++ {
+		switch toks[i].Norm {
+		case "in", "uit", "te", "nabij", "bij", "vanuit":
+		default:
+			continue
+		}
+		j := i + 1
+		var words []string
+		for j < len(toks) && nl.IsCapitalized(toks[j].Text) && !asked[toks[j].Norm] {
+			words = append(words, toks[j].Text)
+			j++
+		}
+		if len(words) > 0 && len(words) <= 3 {
+			out = append(out, strings.Join(words, " "))
+		}
+	}
+	return out
 }
 
 func capitalize(s string) string {
@@ -902,4 +1018,97 @@ func (db *DB) Explain(ctx context.Context, question string) (string, error) {
 		fmt.Fprintf(&b, "hit %.2f cov=%.2f bm25=%.2f %q\n", h.score, h.coverage, h.bm25, h.text)
 	}
 	return b.String(), nil
+}
+
+// definitionCues are words before a name that say what it is
+// ("hackersgroep Hafnium", "malware TraderTraitor").
+var definitionCues = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`hackersgroep hackergroep groep ransomwaregroep ransomwarebende bende collectief
+		hackerscollectief malware ransomware software programma virus botnet dienst inlichtingendienst veiligheidsdienst
+		bedrijf techbedrijf beveiligingsbedrijf organisatie alliantie campagne operatie spionagecampagne lek kwetsbaarheid
+		platform app website product systeem netwerk actor`) {
+		definitionCues[w] = true
+	}
+}
+
+// answerDefine answers "wat is X?" (and "wie is X?" without a known role)
+// with the sentence that best says what X is: an apposition ("X, een …"),
+// a copula ("X is een …") or a describing noun ("hackersgroep X").
+func (db *DB) answerDefine(ctx context.Context, q question, ids []int64) (*bot.Answer, error) {
+	if q.name == "" {
+		return nil, nil
+	}
+	nameNorm := normName(q.name)
+	// Search for the name itself; the question's other words are context.
+	dq := q
+	dq.kind = askWhat
+	dq.headNoun = false
+	dq.terms = nil
+	for _, st := range strings.Fields(nl.StemText(q.name)) {
+		if !nl.IsStopword(st) {
+			dq.terms = append(dq.terms, term{word: st, stems: []string{st}})
+		}
+	}
+	var dids []int64
+	dq.entities = nil
+	for i, e := range q.entities {
+		if ids[i] != 0 && normName(e.Name) == nameNorm {
+			dq.entities, dids, dq.terms = []nl.Entity{e}, []int64{ids[i]}, nil
+		}
+	}
+	hits, err := db.retrieve(ctx, dq, dids)
+	if err != nil || len(hits) == 0 {
+		return nil, err
+	}
+	best, bestScore := -1, 0.0
+	for i, h := range hits {
+		if h.coverage < 0.99 {
+			continue
+		}
+		score := definitionScore(h.text, nameNorm) - float64(i)*0.01
+		if best < 0 || score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return nil, nil
+	}
+	h := hits[best]
+	return &bot.Answer{Text: strings.TrimSpace(h.text), Items: []string{}, Sources: []bot.Source{h.source()}}, nil
+}
+
+// definitionScore rates how well a sentence defines the name: a describing
+// noun right before it, an apposition or copula right after it.
+func definitionScore(sentence, nameNorm string) float64 {
+	toks := nl.Tokens(sentence)
+	nameToks := strings.Fields(nameNorm)
+	score := 0.0
+	for i := 0; i+len(nameToks) <= len(toks); i++ {
+		match := true
+		for j, w := range nameToks {
+			if toks[i+j].Norm != w {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		score = 0.5
+		if i > 0 && (definitionCues[toks[i-1].Norm] || strings.HasSuffix(toks[i-1].Norm, "groep") || strings.HasSuffix(toks[i-1].Norm, "bedrijf")) {
+			score += 2
+		}
+		end := toks[i+len(nameToks)-1].End
+		rest := strings.TrimLeft(sentence[end:], " ")
+		for _, p := range []string{", een ", ", de ", ", het ", " is een ", " is de ", " (", ", dat ", ", die ", " zijn "} {
+			if strings.HasPrefix(rest, p) || strings.HasPrefix(sentence[end:], p) {
+				score += 1.5
+				break
+			}
+		}
+		break
+	}
+	return score
 }

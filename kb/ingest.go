@@ -248,7 +248,7 @@ func (w *writer) entity(ctx context.Context, e nl.Entity) (int64, error) {
 	}
 	err := w.selEntity.QueryRowContext(ctx, e.Name, string(e.Kind)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		norm := nl.Fold(e.Name)
+		norm := normName(e.Name)
 		last := norm
 		if i := strings.LastIndexByte(norm, ' '); i >= 0 {
 			last = norm[i+1:]

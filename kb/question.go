@@ -65,6 +65,23 @@ type question struct {
 type term struct {
 	word  string   // folded word as typed
 	stems []string // the stem first, then synonyms' stems
+	weak  bool     // a light verb or vague word: it counts for little
+}
+
+// weakWords are light verbs and vague words: questions use them ("waar
+// staat…", "wanneer vond … plaats", "wat kreeg…") but articles often say the
+// same with other words, so they weigh little in a match.
+var weakWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`staat staan stond stonden ligt liggen lag lagen vond vinden vindt plaats plaatsvinden
+		plaatsgevonden gebeurde gebeurden gebeurt gebeuren gebeurd kreeg kregen krijgt krijgen gekregen maakt maken maakte
+		maakten gemaakt komt komen kwam kwamen gekomen gaat gaan ging gingen gegaan geeft geven gaf gaven gegeven neemt nemen
+		nam namen genomen houdt houden hield hielden zit zitten zat zaten ziet zien zag zagen gezien weet weten wist wisten
+		blijkt bleek bleken heet heten noemt noemde noemden doet doen deed deden gedaan precies eigenlijk allemaal ooit echt
+		laatst eerst gelegen gevestigd happened happen get got take took make made come came go went give gave`) {
+		weakWords[w] = true
+	}
 }
 
 // fillers open a question without being part of it.
@@ -368,11 +385,12 @@ func (q *question) detectRelation(words []string) {
 	if q.rel == relAccuse && len(words) > 0 && words[len(words)-1] == "of" {
 		q.charge = true
 	}
-	if q.rel == relNone && len(words) >= 2 && len(words) <= 6 {
+	if q.rel == relNone && len(words) >= 2 && len(words) <= 7 {
+		last := words[len(words)-1]
 		switch {
-		case (words[0] == "wie" || words[0] == "who") && isCopula(words[1]):
+		case (words[0] == "wie" || words[0] == "who") && (isCopula(words[1]) || len(words) >= 3 && isCopula(last)):
 			q.rel = relRole
-		case (words[0] == "wat" || words[0] == "what") && isCopula(words[1]):
+		case (words[0] == "wat" || words[0] == "what") && (isCopula(words[1]) || len(words) >= 3 && isCopula(last)):
 			q.rel = relDefine
 		}
 	}
@@ -446,6 +464,10 @@ func nameAfter(text string, toks []nl.Token, rel relation) string {
 		if start >= 0 {
 			break
 		}
+	}
+	if rel != relQuote && start < 0 && len(toks) >= 3 && isCopula(toks[len(toks)-1].Norm) {
+		// "(weet jij) wie Marloes Kuipers is": the name stands before the copula.
+		return strings.TrimSpace(text[toks[1].Start:toks[len(toks)-2].End])
 	}
 	if rel == relQuote && start == len(toks) && len(toks) > 3 {
 		// "What did Blinken say": the name stands before the verb.
@@ -532,7 +554,7 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 			}
 			seen["stem:"+st] = true
 			stems := append([]string{st}, synonymStems[st]...)
-			q.terms = append(q.terms, term{word: w, stems: dedupe(stems)})
+			q.terms = append(q.terms, term{word: w, stems: dedupe(stems), weak: weakWords[w]})
 		}
 	}
 }

@@ -63,16 +63,53 @@ func termGroup(t term) string {
 }
 
 // entityIDs looks up the ids of the question's entities in the knowledge
-// base. An entity the knowledge base never saw gets id 0.
+// base: by name and kind, else by name alone (a question may take a group
+// for a person). An entity the knowledge base never saw gets id 0.
 func (db *DB) entityIDs(ctx context.Context, ents []nl.Entity) ([]int64, error) {
 	ids := make([]int64, len(ents))
 	for i, e := range ents {
 		err := db.db.QueryRowContext(ctx, `SELECT id FROM entities WHERE name = ? AND kind = ?`, e.Name, string(e.Kind)).Scan(&ids[i])
+		if isNoRows(err) {
+			err = db.db.QueryRowContext(ctx, `SELECT id FROM entities WHERE norm = ? ORDER BY id LIMIT 1`, normName(e.Name)).Scan(&ids[i])
+		}
 		if err != nil && !isNoRows(err) {
 			return nil, fmt.Errorf("kb: entity %s: %w", e.Name, err)
 		}
 	}
 	return ids, nil
+}
+
+// normName is the form names are compared in: folded words, single spaces,
+// no punctuation ("Daan V." and "daan v" are one).
+func normName(name string) string {
+	toks := nl.Tokens(name)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Norm
+	}
+	return strings.Join(words, " ")
+}
+
+// withKnownEntities returns the question with the names the knowledge base
+// does not know turned into plain search words, and the known ids.
+func withKnownEntities(q question, ids []int64) (question, []int64) {
+	var ents []nl.Entity
+	var known []int64
+	terms := append([]term(nil), q.terms...)
+	for i, id := range ids {
+		if id != 0 {
+			ents = append(ents, q.entities[i])
+			known = append(known, id)
+			continue
+		}
+		for _, st := range strings.Fields(nl.StemText(q.entities[i].Name)) {
+			if !nl.IsStopword(st) {
+				terms = append(terms, term{word: st, stems: []string{st}})
+			}
+		}
+	}
+	q.entities, q.terms = ents, terms
+	return q, known
 }
 
 // docFreq returns how many sentences hold each stem (phrases count by their
@@ -123,6 +160,9 @@ const contextWeight = 0.6
 // synonymWeight is the credit for a term found only as a synonym.
 const synonymWeight = 0.7
 
+// weakWeight is the share of its weight a light verb keeps.
+const weakWeight = 0.25
+
 // headWeight is the extra weight of the noun a question asks about.
 const headWeight = 1.5
 
@@ -135,11 +175,7 @@ const maxContextHits = 12
 // results, rarest first. Each hit's coverage is the share of the question's
 // weight (terms and entities) that the sentence, or its article, holds.
 func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, error) {
-	for _, id := range entIDs {
-		if id == 0 {
-			return nil, nil // a named entity the knowledge base does not know
-		}
-	}
+	q, entIDs = withKnownEntities(q, entIDs)
 	total, err := db.sentenceCount(ctx)
 	if err != nil || total == 0 {
 		return nil, err
@@ -164,7 +200,11 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 		for _, s := range t.stems {
 			n += df[s]
 		}
-		terms = append(terms, weightedTerm{term: t, weight: idf(n), df: n})
+		w := idf(n)
+		if t.weak {
+			w *= weakWeight
+		}
+		terms = append(terms, weightedTerm{term: t, weight: w, df: n})
 	}
 	// Terms no article uses cannot narrow anything down, but they count
 	// against coverage: a question about things the KB never mentions must
@@ -184,6 +224,9 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 	sort.SliceStable(usable, func(i, j int) bool {
 		if usable[i].head != usable[j].head {
 			return usable[i].head
+		}
+		if usable[i].weak != usable[j].weak {
+			return !usable[i].weak
 		}
 		return df[usable[i].stems[0]] < df[usable[j].stems[0]]
 	})
