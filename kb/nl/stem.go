@@ -74,7 +74,10 @@ func Stem(norm string) string {
 		if len(s) <= 3 || !endsTD(s) {
 			break
 		}
-		s = undouble(snowball(s[:len(s)-1] + "en"))
+		root := s[:len(s)-1]
+		if s = undouble(snowball(root + "en")); len(s) > len(root) {
+			s = root // Snowball keeps "-en" after a vowel: "moet" → "moe", not "moeen"
+		}
 	}
 	if len(s) > 3 && endsTD(s) {
 		s = s[:len(s)-1]

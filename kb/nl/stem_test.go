@@ -22,6 +22,8 @@ func TestStemUnifies(t *testing.T) {
 		{"lekt", "lekken", "gelekt", "lek", "lekte"},
 		{"verklaart", "verklaren", "verklaarde", "verklaard"},
 		{"toegelaten", "toelaten"},
+		{"moet", "moeten"},
+		{"staat", "staten"},
 		{"hacker", "hackers"},
 		{"hack", "hacks", "hacken", "hackt", "gehackt"},
 		{"stelt", "stellen", "stelde", "gesteld"},
@@ -137,4 +139,23 @@ func BenchmarkStemText(b *testing.B) {
 	for b.Loop() {
 		StemText(text)
 	}
+}
+
+func FuzzStemText(f *testing.F) {
+	for _, s := range []string{"De hackers vielen 1.200 servers aan.", "China's EU-buitenlandchef", "gehackt", "\xff\xfe", "aangevallen", "aaad", "moet"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := StemText(s)
+		if strings.HasPrefix(got, " ") || strings.HasSuffix(got, " ") || strings.Contains(got, "  ") {
+			t.Fatalf("StemText(%q) = %q, want single spaces between stems", s, got)
+		}
+		for _, tok := range Tokens(s) {
+			// Stemming only removes or replaces: it never grows a word or
+			// empties it.
+			if st := Stem(tok.Norm); st == "" || len(st) > len(tok.Norm) {
+				t.Fatalf("Stem(%q) = %q, want a non-empty stem no longer than the word", tok.Norm, st)
+			}
+		}
+	})
 }
