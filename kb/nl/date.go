@@ -198,7 +198,9 @@ func dateAt(s string, toks []Token, i int) (DateMention, int, bool) {
 	}
 	// A qualifier: "begin december", "eind 2023", "sinds 2006".
 	if _, ok := dateQualifiers[toks[j].Norm]; ok && adj(j) {
-		if next := toks[j+1]; MonthNumber(next.Norm) > 0 || isYear(next.Text) {
+		next := toks[j+1]
+		dayMonth := isDayNumber(next.Text) && j+2 < len(toks) && adjDot(j+1) && MonthNumber(toks[j+2].Norm) > 0
+		if MonthNumber(next.Norm) > 0 || isYear(next.Text) || dayMonth {
 			j++
 		}
 	}

@@ -10,11 +10,11 @@ import (
 // Vries", "nr. 5", "ca. 300"). Abbreviations made of single letters with dots
 // ("o.a.", "d.w.z.", "A.B.") are recognised by their shape.
 var abbreviations = setOf(
-	"bijv.", "bv.", "jl.", "nr.", "ca.", "mr.", "dr.", "drs.", "ir.", "prof.",
+	"bijv.", "bv.", "nr.", "ca.", "mr.", "dr.", "drs.", "ir.", "prof.",
 	"ing.", "mevr.", "mw.", "dhr.", "blz.", "mln.", "mld.", "mrd.", "min.",
 	"max.", "incl.", "excl.", "st.", "vs.", "zgn.", "resp.", "evt.", "vgl.",
 	"ong.", "gem.", "tel.", "afd.", "jr.", "sr.", "mrs.", "ms.", "nrs.",
-	"art.", "lid.", "no.", "pag.", "jan.", "feb.", "mrt.", "apr.", "jun.",
+	"art.", "no.", "pag.", "jan.", "feb.", "mrt.", "apr.", "jun.",
 	"jul.", "aug.", "sep.", "sept.", "okt.", "nov.", "dec.", "ma.", "di.",
 	"wo.", "do.", "vr.", "za.", "zo.", "gen.", "kol.", "lt.", "sgt.",
 )
