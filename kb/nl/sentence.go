@@ -77,7 +77,7 @@ func Sentences(text string) []Span {
 			if r2 != '.' && r2 != '!' && r2 != '?' && r2 != '…' && !isClosing(r2) {
 				break
 			}
-			if isClosing(r2) && q.open >= 0 {
+			if q.open >= 0 && closes(q.opener, r2) {
 				closed = true
 			}
 			j += s2

@@ -58,6 +58,7 @@ var sentenceTests = []struct {
 	{"multi-sentence quote standing alone", "“Dit kan niet. Wij eisen opheldering.” Daarna zweeg hij.", []string{"“Dit kan niet.", "Wij eisen opheldering.”", "Daarna zweeg hij."}},
 	{"straight quote with attribution", `"Het is voorbij. Echt voorbij", aldus Jansen.`, []string{`"Het is voorbij. Echt voorbij", aldus Jansen.`}},
 	{"apostrophe inside quote", "‘Zo’n aanval is ernstig. China’s rol ook’, zei hij.", []string{"‘Zo’n aanval is ernstig. China’s rol ook’, zei hij."}},
+	{"bracket inside quote", "“Dit kan niet (zie boven.) Echt fout. Nooit”, zei hij. Toen ging hij.", []string{"“Dit kan niet (zie boven.) Echt fout. Nooit”, zei hij.", "Toen ging hij."}},
 	{"unclosed quote", "“Dit kan niet. Wij eisen opheldering. Daarna zweeg hij.", []string{"“Dit kan niet.", "Wij eisen opheldering.", "Daarna zweeg hij."}},
 	{"VS at the end", "Het gebeurde niet tot in de VS. Ook in andere landen werd gehackt. Ajax vs. Feyenoord.", []string{"Het gebeurde niet tot in de VS.", "Ook in andere landen werd gehackt.", "Ajax vs. Feyenoord."}},
 	{"accented capital", "Hij zweeg. Één ding is zeker.", []string{"Hij zweeg.", "Één ding is zeker."}},
