@@ -675,12 +675,32 @@ func (db *DB) answerList(ctx context.Context, q question, ids []int64) (*bot.Ans
 		}
 		var good []hit
 		for _, h := range hits {
-			if h.coverage >= minCoverage || len(q.terms) == 0 {
+			if h.coverage >= minCoverage {
 				good = append(good, h)
 			}
 		}
 		if err := collect(good); err != nil {
 			return nil, fmt.Errorf("kb: list: %w", err)
+		}
+		// The sentences that match may not name them: "welke groepen noemt
+		// België" is answered by the rest of the article about Belgium.
+		if len(l.order) == 0 && len(good) > 0 {
+			seen := map[int64]bool{}
+			for _, h := range good {
+				if seen[h.aid] || len(seen) == 3 {
+					continue
+				}
+				seen[h.aid] = true
+				hs, err := db.articleMentionsOfKind(ctx, h.aid, q.listKind)
+				if err != nil {
+					return nil, err
+				}
+				for _, x := range hs {
+					if !exclude[x.name] {
+						l.add(x.name, x.hit)
+					}
+				}
+			}
 		}
 	}
 	if len(l.order) == 0 && len(q.terms) == 0 && len(ids) == 0 {
@@ -700,6 +720,33 @@ func (db *DB) answerList(ctx context.Context, q question, ids []int64) (*bot.Ans
 		}
 		return fmt.Sprintf("Genoemde %s: %s.", kindWord, joinNames(items, false))
 	}), nil
+}
+
+// articleMentionsOfKind lists the entities of a kind an article names, each
+// with the first sentence that names it.
+func (db *DB) articleMentionsOfKind(ctx context.Context, aid int64, kind nl.EntityKind) ([]namedHit, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, e.name
+		FROM (SELECT m.entity_id, min(m.sentence_id) AS sid FROM mentions m JOIN entities e ON e.id = m.entity_id
+		      WHERE m.article_id = ? AND e.kind = ? GROUP BY m.entity_id) m
+		JOIN entities e ON e.id = m.entity_id
+		JOIN sentences s ON s.id = m.sid
+		JOIN articles a ON a.id = s.article_id
+		ORDER BY s.pos`, aid, string(kind))
+	if err != nil {
+		return nil, fmt.Errorf("kb: list %s: %w", kind, err)
+	}
+	defer rows.Close()
+	var out []namedHit
+	for rows.Next() {
+		var n namedHit
+		h, err := scanHit(rows, &n.name)
+		if err != nil {
+			return nil, err
+		}
+		n.hit = h
+		out = append(out, n)
+	}
+	return out, rows.Err()
 }
 
 type namedHit struct {
@@ -944,6 +991,18 @@ func (db *DB) extractEntity(ctx context.Context, q question, h hit) (*bot.Answer
 			l.add(p, h)
 		}
 	}
+	if q.kind == askWhich && q.listKind == "" && len(q.terms) > 0 {
+		// "welke provincies …": the names listed after the noun asked about
+		// are the answer, known entities or not.
+		if items := listAfterNoun(h.text, q.terms[0].stems[0]); len(items) > 0 {
+			l = itemList{}
+			for _, it := range items {
+				if !exclude[it] {
+					l.add(it, h)
+				}
+			}
+		}
+	}
 	return answerOf(l.order, func(items []string) string {
 		return joinNames(items, q.english) + "."
 	}), nil
@@ -1111,4 +1170,74 @@ func definitionScore(sentence, nameNorm string) float64 {
 		break
 	}
 	return score
+}
+
+// listAfterNoun returns the items a sentence lists right after a noun with
+// the given stem: "de provincies Groningen, Noord-Brabant en Zeeland",
+// "bondgenoten als Japan, Canada en Nederland", "sectoren zoals energie,
+// water en telecom". Items are verbatim.
+func listAfterNoun(sentence, stem string) []string {
+	toks := nl.Tokens(sentence)
+	for i, t := range toks {
+		if !strings.HasPrefix(nl.Stem(t.Norm), stem) {
+			continue
+		}
+		j := i + 1
+		open := false // after "als", "zoals", "waaronder", ":" any words may be items
+		if j < len(toks) {
+			switch toks[j].Norm {
+			case "als", "zoals", "waaronder", "namelijk", "including", "such":
+				open = true
+				j++
+			}
+		}
+		if gap := sentence[t.End:min(len(sentence), t.End+3)]; strings.HasPrefix(strings.TrimSpace(gap), ":") {
+			open = true
+		}
+		var items []string
+		var cur []nl.Token
+		flush := func() {
+			if len(cur) > 0 {
+				items = append(items, sentence[cur[0].Start:cur[len(cur)-1].End])
+				cur = nil
+			}
+		}
+		for ; j < len(toks); j++ {
+			tk := toks[j]
+			between := sentence[toks[j-1].End:tk.Start]
+			if strings.Contains(between, ",") {
+				flush()
+			}
+			if strings.ContainsAny(between, ".;:()\"“”") && len(items)+len(cur) > 0 {
+				break
+			}
+			if tk.Norm == "en" || tk.Norm == "of" || tk.Norm == "and" {
+				flush()
+				if len(items) == 0 {
+					break
+				}
+				continue
+			}
+			if nl.IsCapitalized(tk.Text) || isDigitsOnly(tk.Norm) || (open && !nl.IsStopword(tk.Norm)) {
+				cur = append(cur, tk)
+				continue
+			}
+			break
+		}
+		flush()
+		// A list ends after its "en": the last item is complete.
+		if len(items) >= 2 || (len(items) == 1 && open) {
+			return items
+		}
+	}
+	return nil
+}
+
+func isDigitsOnly(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -536,7 +536,13 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 			continue
 		}
 		if _, ok := kindNouns[w]; ok && q.listKind != "" {
-			continue // "welke landen": the kind is the answer, not a search word
+			// "welke landen": the kind is the answer, not a search word; but
+			// "ransomwaregroepen" asks for groups about ransomware.
+			if mod := compoundModifier(w); mod != "" {
+				st := nl.Stem(mod)
+				q.terms = append(q.terms, term{word: mod, stems: []string{st}})
+			}
+			continue
 		}
 		if isSayVerb(w) || w == "volgens" || w == "according" {
 			continue
@@ -557,6 +563,21 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 			q.terms = append(q.terms, term{word: w, stems: dedupe(stems), weak: weakWords[w]})
 		}
 	}
+}
+
+// compoundModifier returns the first part of a compound kind noun that
+// narrows it: "ransomware" in "ransomwaregroepen"; "" for plain kinds.
+func compoundModifier(w string) string {
+	for _, head := range []string{"groepen", "groep", "bendes", "bende", "bedrijven", "bedrijf", "diensten", "dienst"} {
+		if mod, ok := strings.CutSuffix(w, head); ok && len(mod) > 3 {
+			switch mod {
+			case "hackers", "hacker", "tech", "inlichtingen", "veiligheids", "beveiligings", "ransomwar":
+				return ""
+			}
+			return mod
+		}
+	}
+	return ""
 }
 
 // isCovered reports whether a token is part of a name found in the question.
