@@ -1,0 +1,158 @@
+package kb_test
+
+import (
+	"context"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/nieuwsbot/nieuwsbot/kb"
+	"github.com/nieuwsbot/nieuwsbot/kb/corpus"
+)
+
+// smokeArticles is the corpus size of the CI smoke run of the benchmark
+// path; cmd/nieuwsbench measures the large sizes.
+const smokeArticles = 300
+
+// ingestCorpus stores the first n articles of the synthetic corpus through
+// kb.Prepare and Store, preparing on two goroutines while one stores, as
+// nieuwsbot ingest does.
+func ingestCorpus(tb testing.TB, db *kb.DB, seed int64, n int) (added int) {
+	tb.Helper()
+	ctx := context.Background()
+	idx := make(chan int)
+	prepared := make(chan kb.Prepared, 16)
+	errs := make(chan error, 2)
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(func() {
+			for i := range idx {
+				a := corpus.Make(seed, i)
+				p, err := kb.Prepare(a.Name, a.Text)
+				if err != nil {
+					errs <- err
+					return
+				}
+				prepared <- p
+			}
+		})
+	}
+	go func() {
+		for i := range n {
+			idx <- i
+		}
+		close(idx)
+	}()
+	go func() { wg.Wait(); close(prepared) }()
+	for p := range prepared {
+		res, err := db.Store(ctx, p)
+		if err != nil {
+			tb.Fatalf("Store(%s): %v", p.Doc.Name, err)
+		}
+		if res.Added {
+			added++
+		}
+	}
+	select {
+	case err := <-errs:
+		tb.Fatalf("Prepare: %v", err)
+	default:
+	}
+	return added
+}
+
+func openTemp(tb testing.TB) *kb.DB {
+	tb.Helper()
+	db, err := kb.Open(context.Background(), filepath.Join(tb.TempDir(), "kb.db"), nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+// TestSyntheticCorpusSmoke runs the benchmark's code path on a small
+// corpus: every article is stored once, the index and claims fill, and
+// every kind of generated question finds an answer. It checks no timings.
+func TestSyntheticCorpusSmoke(t *testing.T) {
+	db := openTemp(t)
+	if added := ingestCorpus(t, db, 1, smokeArticles); added != smokeArticles {
+		t.Fatalf("ingest of %d synthetic articles added %d", smokeArticles, added)
+	}
+	// The same texts again change nothing.
+	for i := range 5 {
+		a := corpus.Make(1, i)
+		res, err := db.Ingest(t.Context(), a.Name, a.Text)
+		if err != nil {
+			t.Fatalf("Ingest(%s) again: %v", a.Name, err)
+		}
+		if res.Added || res.Replaced {
+			t.Errorf("Ingest(%s) again = %+v, want unchanged", a.Name, res)
+		}
+	}
+	ov, err := db.Overview(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ov.Articles != smokeArticles {
+		t.Errorf("Overview().Articles = %d, want %d", ov.Articles, smokeArticles)
+	}
+	found := map[string]int{}
+	qs := corpus.Questions(1, 4)
+	for _, q := range qs {
+		a, err := db.Answer(t.Context(), q.Text)
+		if err != nil {
+			t.Fatalf("Answer(%q): %v", q.Text, err)
+		}
+		if a.Found {
+			found[q.Kind]++
+			if len(a.Sources) == 0 {
+				t.Errorf("Answer(%q) found an answer without sources: %q", q.Text, a.Text)
+			}
+		}
+	}
+	for _, k := range corpus.Kinds {
+		if found[k] == 0 {
+			t.Errorf("no %q question of %d found an answer in %d articles", k, len(qs)/len(corpus.Kinds), smokeArticles)
+		}
+	}
+}
+
+// BenchmarkIngest stores synthetic articles through the ingest pipeline;
+// run it with -cpuprofile to see where ingest spends its time.
+func BenchmarkIngest(b *testing.B) {
+	db := openTemp(b)
+	b.ResetTimer()
+	ingestCorpus(b, db, 1, b.N)
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkPrepare parses and analyses synthetic articles, without the
+// database.
+func BenchmarkPrepare(b *testing.B) {
+	arts := make([]corpus.Article, 200)
+	for i := range arts {
+		arts[i] = corpus.Make(1, i)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		a := arts[i%len(arts)]
+		if _, err := kb.Prepare(a.Name, a.Text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAnswer answers the generated questions on a corpus of 2,000
+// articles.
+func BenchmarkAnswer(b *testing.B) {
+	db := openTemp(b)
+	ingestCorpus(b, db, 1, 2000)
+	qs := corpus.Questions(1, 10)
+	b.ResetTimer()
+	for i := range b.N {
+		if _, err := db.Answer(context.Background(), qs[i%len(qs)].Text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
