@@ -856,12 +856,15 @@ func extractNumber(q question, h hit) *bot.Answer {
 		switch {
 		case q.unit == "":
 			score = 1
-		case unit != "" && (strings.HasPrefix(unit, q.unit) || strings.HasPrefix(q.unit, unit)):
+		case unit != "" && matchesUnit(unit, q.units):
 			score = 4
 		case moneyWords[q.unit] && (currencies[unit] || strings.ContainsAny(n.Text, "€$£")):
 			score = 3
 		case nearStem(toks, n.Start, n.End, q.unit, 5):
 			score = 2
+		case len(nums) == 1 && h.coverage >= minCoverage+0.1:
+			// The only number in a sentence that matches the question well.
+			score = 1
 		}
 		if score > bestScore {
 			best, bestScore = i, score
@@ -872,6 +875,23 @@ func extractNumber(q question, h hit) *bot.Answer {
 	}
 	n := nums[best]
 	return &bot.Answer{Text: capitalize(n.Text) + ".", Items: []string{n.Text}, Sources: []bot.Source{h.source()}}
+}
+
+// matchesUnit reports whether a number's unit is one of the question's
+// words after "hoeveel", or a compound ending in one ("Ivanti-gateways").
+func matchesUnit(unit string, units []string) bool {
+	for _, u := range units {
+		if len(u) < 3 {
+			continue
+		}
+		if strings.HasPrefix(unit, u) || strings.HasPrefix(u, unit) || strings.HasSuffix(unit, u) {
+			return true
+		}
+		if i := strings.LastIndexAny(unit, "- "); i >= 0 && strings.HasPrefix(unit[i+1:], u) {
+			return true
+		}
+	}
+	return false
 }
 
 // nearStem reports whether a word with the stem stands within window

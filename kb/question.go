@@ -54,6 +54,7 @@ type question struct {
 	listOf   []nl.Entity   // "welke Chinese bedrijven" → China
 	terms    []term        // content words, for search
 	unit     string        // stem of the counted noun in "hoeveel servers"
+	units    []string      // stems of the words after "hoeveel": "kwetsbare ivanti systemen"
 	covered  []nl.Span     // byte spans of the names found, left out of the terms
 	headNoun bool          // the first term is the noun asked about: "wie zijn de daders van …", "hoeveel servers"
 	yearFrom int           // time filter on article dates, 0 = none
@@ -66,6 +67,7 @@ type term struct {
 	word  string   // folded word as typed
 	stems []string // the stem first, then synonyms' stems
 	weak  bool     // a light verb or vague word: it counts for little
+	name  bool     // typed with a capital inside the question: a name the answer must be about
 }
 
 // weakWords are light verbs and vague words: questions use them ("waar
@@ -255,10 +257,13 @@ func parseQuestion(rec *nl.Recognizer, raw string) question {
 	// The counted noun in "hoeveel servers", the listed kind in "welke landen".
 	if q.kind == askHowMany && rest < len(words) {
 		for _, w := range words[rest:] {
-			if !nl.IsStopword(w) && w != "zijn" {
-				q.unit = nl.Stem(w)
+			if nl.IsStopword(w) || len(q.units) == 3 {
 				break
 			}
+			q.units = append(q.units, nl.Stem(w))
+		}
+		if len(q.units) > 0 {
+			q.unit = q.units[0]
 		}
 	}
 	if q.kind == askWhich || q.kind == askWho {
@@ -560,7 +565,8 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 			}
 			seen["stem:"+st] = true
 			stems := append([]string{st}, synonymStems[st]...)
-			q.terms = append(q.terms, term{word: w, stems: dedupe(stems), weak: weakWords[w]})
+			name := t.Start > 0 && nl.IsCapitalized(t.Text) && !strings.ContainsAny(t.Text, "-'’")
+			q.terms = append(q.terms, term{word: w, stems: dedupe(stems), weak: weakWords[w], name: name})
 		}
 	}
 }

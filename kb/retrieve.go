@@ -289,6 +289,7 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 	score := func(h *hit, ctxStems map[string]bool) {
 		stems := stemSet(h.text)
 		got := 0.0
+		missingName := false
 		for _, t := range terms {
 			best := 0.0
 			for i, s := range t.stems {
@@ -305,6 +306,9 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 				}
 			}
 			got += best * t.weight
+			if t.name && best == 0 {
+				missingName = true
+			}
 		}
 		for _, tok := range entTokens {
 			if stems[tok] || h.entityTokens[tok] {
@@ -313,9 +317,14 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 				got += contextWeight * idf(df[tok])
 			}
 		}
-		if sum > 0 {
+		switch {
+		case missingName && ctxStems != nil:
+			// A name the question is about that neither the sentence nor
+			// its article mentions: this is about something else.
+			h.coverage = 0
+		case sum > 0:
 			h.coverage = got / sum
-		} else {
+		default:
 			h.coverage = 1
 		}
 		// bm25 is negative; better matches are more negative.
