@@ -9,7 +9,7 @@ import "sort"
 // listed, "de desbetreffende bedrijven" the companies just named, and a
 // sentence that is all direct speech goes on quoting the last speaker.
 func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
-	ctx := &articleCtx{persons: map[string]string{}, names: map[string]Entity{}}
+	ctx := &articleCtx{persons: map[string]string{}, names: map[string][]cueName{}}
 	out := make([]SentenceAnalysis, len(sentences))
 	for i, s := range sentences {
 		ws := splitWords(s)

@@ -197,6 +197,9 @@ func FuzzAnalyze(f *testing.F) {
 		for _, a := range as {
 			checkAnalysisSpans(t, s, a)
 		}
+		if fast, slow := splitWords(s), splitWordsSlow(s); fmt.Sprint(fast) != fmt.Sprint(slow) {
+			t.Fatalf("splitWords(%q) = %v, want %v", s, fast, slow)
+		}
 		if utf8.ValidString(s) {
 			for _, m := range r.Mentions(s) {
 				if !utf8.ValidString(m.Text) {
@@ -216,6 +219,9 @@ func analyzeBenchArticle(b *testing.B) []string {
 	for words < 600 {
 		for _, f := range files {
 			for _, s := range readArticleLines(b, f) {
+				if words >= 600 {
+					return sentences
+				}
 				sentences = append(sentences, s)
 				words += len(strings.Fields(s))
 			}

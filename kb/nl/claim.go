@@ -110,6 +110,9 @@ func (st *sent) triggers() []trigger {
 		if st.at[i] >= 0 {
 			continue
 		}
+		if !isTriggerCandidate(k) {
+			continue
+		}
 		L, R := st.window(i)
 		switch {
 		case strings.HasPrefix(k, "beschuldig") && !strings.HasPrefix(k, "beschuldiging") && k != "beschuldigde" || k == "beschuldigde" && !determiners[keyAt(ws, i-1)]:
@@ -234,6 +237,41 @@ func (st *sent) triggers() []trigger {
 	}
 	return ts
 }
+
+// isTriggerCandidate reports cheaply whether k may start a claim, so that
+// the clause window is only computed for the few words that may.
+func isTriggerCandidate(k string) bool {
+	if triggerWords[k] {
+		return true
+	}
+	for _, p := range [...]string{"beschuldig", "veroorde", "bekritiseer", "bekritiseren", "aanklaag", "ontken", "verwerp"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// triggerWords are the words, other than the prefixes above, that
+// triggers looks at.
+var triggerWords = func() map[string]bool {
+	m := set("aanklagen", "aangeklaagd", "aanrekenen", "aangerekend", "aanrekent", "aanrekende", "aanrekenden",
+		"uitspreekt", "uitspreken", "uitgesproken", "uitsprak", "uitspraken", "aanspreken", "aangesproken",
+		"verantwoordelijk", "aansprakelijk", "aangewezen", "aanwijzen", "afgewezen", "afwijzen", "afwijst",
+		"toegeschreven", "toeschrijven", "gelinkt", "linken", "linkt", "gekoppeld", "koppelen", "koppelt",
+		"schuld", "achter", "uithalen", "uitgehaald", "verantwoording", "verband", "verworpen", "ongegrond", "onzin",
+		"ongefundeerd", "baseloos", "lasterlijk", "niets", "niks", "steunt", "steunen", "steunde", "steunden", "gesteund",
+		"onderschrijft", "onderschrijven", "onderschreef", "onderschreven", "bijval", "steun", "aansluiten", "aangesloten",
+		"scharen", "schaart", "schaarde", "schaarden", "geschaard", "samenwerken", "samenwerkt", "samenwerkten",
+		"samengewerkt", "loonlijst", "betaalrol", "gelieerd", "verbonden", "gelinieerd", "banden", "connecties", "band",
+		"opdracht", "naam", "dienst", "onderdeel")
+	for _, forms := range []map[string]bool{rekenForms, spreekForms, wijsForms, schrijfForms, haalForms, sluitForms, werkForms} {
+		for k := range forms {
+			m[k] = true
+		}
+	}
+	return m
+}()
 
 // keyAt returns the key of word i, or "" out of range.
 func keyAt(ws []word, i int) string {

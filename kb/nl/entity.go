@@ -45,11 +45,81 @@ type word struct {
 	Digits     bool   // only digits
 }
 
-// splitWords splits s into words.
+// splitWords splits s into words: the tokens of Tokens, split further at
+// hyphens. Plain ASCII text takes a fast path that folds without Tokens.
 func splitWords(s string) []word {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] == '`' {
+			return splitWordsSlow(s)
+		}
+	}
+	ws := make([]word, 0, len(s)/6+1)
+	isWord := func(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+	isDigit := func(c byte) bool { return '0' <= c && c <= '9' }
+	start := -1
+	joined := false
+	flush := func(end int) {
+		if start >= 0 {
+			ws = append(ws, makeWordNorm(s[start:end], start, joined, asciiLower(s[start:end])))
+		}
+		start = -1
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isWord(c) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		next := byte(0)
+		if i+1 < len(s) {
+			next = s[i+1]
+		}
+		if start >= 0 && isWord(next) {
+			switch {
+			case c == '-':
+				flush(i)
+				joined = true
+				continue
+			case c == '\'' || c == '`':
+				continue
+			case (c == '.' || c == ',') && isDigit(s[i-1]) && isDigit(next):
+				continue
+			}
+		}
+		flush(i)
+		joined = false
+	}
+	flush(len(s))
+	return ws
+}
+
+// asciiLower lower-cases ASCII s, allocating only when it must.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// splitWordsSlow is splitWords for text with non-ASCII letters.
+func splitWordsSlow(s string) []word {
 	toks := Tokens(s)
 	ws := make([]word, 0, len(toks)+4)
 	for _, t := range toks {
+		if !strings.ContainsAny(t.Text, "-\u2010\u2011") {
+			ws = append(ws, makeWordNorm(t.Text, t.Start, false, t.Norm))
+			continue
+		}
 		start := 0
 		joined := false
 		for i := 0; i <= len(t.Text); {
@@ -78,15 +148,21 @@ func splitWords(s string) []word {
 
 // makeWord builds the word for text at offset start.
 func makeWord(text string, start int, joined bool) word {
+	return makeWordNorm(text, start, joined, Fold(text))
+}
+
+// makeWordNorm is makeWord with Fold(text) given.
+func makeWordNorm(text string, start int, joined bool, norm string) word {
 	w := word{Start: start, End: start + len(text), Joined: joined}
 	for _, suf := range [...]string{"'s", "\u2019s", "'", "\u2019"} {
 		if len(text) > len(suf)+1 && strings.HasSuffix(text, suf) {
 			text = text[:len(text)-len(suf)]
+			norm = strings.TrimSuffix(strings.TrimSuffix(norm, "s"), "'")
 			break
 		}
 	}
 	w.Text = text
-	w.Key = Fold(text)
+	w.Key = norm
 	w.Cap = IsCapitalized(text)
 	letters, upper, digits := 0, 0, 0
 	for _, r := range text {
@@ -331,10 +407,16 @@ type mention struct {
 	via string
 }
 
+// cueName is a name found after a cue word ("hackersgroep Sandworm").
+type cueName struct {
+	keys []string
+	ent  Entity
+}
+
 // articleCtx is what Analyze has learnt from the sentences before.
 type articleCtx struct {
-	persons map[string]string // surname key → full name
-	names   map[string]Entity // joined word keys → entity found by a cue
+	persons map[string]string    // surname key → full name
+	names   map[string][]cueName // by first word key: names found after a cue
 	// The parties "deze landen", "de bedrijven", "het land" and "de
 	// hackers" refer to, from the sentences before.
 	lastStates, lastCompanies, lastGroups []Entity
@@ -473,7 +555,9 @@ func (r *Recognizer) bestAt(s string, ws []word, i int, prev []mention, ctx *art
 		}
 	}
 	// APT40, APT 40, Advanced Persistent Threat 40.
-	if name, n := aptName(ws, i); n > 0 {
+	if c := w.Key[0]; c != 'a' && c != 'u' && c != 'f' && c != 't' && c != 's' {
+		// no APT-like name starts otherwise
+	} else if name, n := aptName(ws, i); n > 0 {
 		take(&mention{Mention: Mention{Entity: Entity{Name: name, Kind: Group}}, w0: i, w1: i + n, apt: true})
 	}
 	// "Advanced Persistent Threat 40 en 31": the 31.
@@ -490,13 +574,19 @@ func (r *Recognizer) bestAt(s string, ws []word, i int, prev []mention, ctx *art
 	// Ministerie van/voor X.
 	take(r.ministry(s, ws, i, prev))
 	if ctx != nil && w.Cap {
-		for n := 3; n >= 1; n-- {
-			if i+n > len(ws) {
+		for _, cn := range ctx.names[w.Key] {
+			if i+len(cn.keys) > len(ws) {
 				continue
 			}
-			if e, ok := ctx.names[joinKeys(ws[i:i+n])]; ok {
-				take(&mention{Mention: Mention{Entity: e}, w0: i, w1: i + n})
-				break
+			ok := true
+			for k, key := range cn.keys {
+				if ws[i+k].Key != key {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				take(&mention{Mention: Mention{Entity: cn.ent}, w0: i, w1: i + len(cn.keys)})
 			}
 		}
 	}
@@ -512,7 +602,11 @@ func (r *Recognizer) bestAt(s string, ws []word, i int, prev []mention, ctx *art
 			}
 			e := Entity{Name: joinText(ws[i : i+n]), Kind: kind}
 			if ctx != nil {
-				ctx.names[joinKeys(ws[i:i+n])] = e
+				keys := make([]string, n)
+				for k := range keys {
+					keys[k] = ws[i+k].Key
+				}
+				ctx.names[w.Key] = append(ctx.names[w.Key], cueName{keys: keys, ent: e})
 			}
 			return &mention{Mention: Mention{Entity: e}, w0: i, w1: i + n}
 		}
@@ -646,7 +740,7 @@ func (r *Recognizer) ministry(s string, ws []word, i int, prev []mention) *menti
 func (r *Recognizer) person(s string, ws []word, i int, ctx *articleCtx) *mention {
 	w := ws[i]
 	if w.Cap {
-		for n := 3; n >= 1; n-- {
+		for n := 3; n >= 1 && notPersonFirst[w.Key]; n-- {
 			if i+n <= len(ws) && notPersons[joinKeys(ws[i:i+n])] {
 				return &mention{w0: i, w1: i + n, skip: true}
 			}
@@ -785,6 +879,15 @@ func isAdjLike(k string) bool {
 	}
 	return false
 }
+
+// notPersonFirst holds the first words of notPersons, a cheap pre-check.
+var notPersonFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range notPersons {
+		m[strings.SplitN(k, " ", 2)[0]] = true
+	}
+	return m
+}()
 
 // set makes a set of words.
 func set(words ...string) map[string]bool {

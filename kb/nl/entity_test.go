@@ -181,3 +181,19 @@ func TestLoadRejectsBadTable(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitWordsFastPathMatchesTokens(t *testing.T) {
+	for _, s := range []string{
+		"De VS en het VK, APT-31 en 'China's' hackers: 100.000 euro, 3,5 procent.",
+		"EU-buitenlandchef Borrell -- zei - 'niets' ... A-B-C d'r zo'n x-",
+		"-start- en eind- 'quote' `tick` 1.2.3 1,,2 a..b",
+		"",
+		"---",
+		"0`A",
+	} {
+		fast, slow := splitWords(s), splitWordsSlow(s)
+		if fmt.Sprint(fast) != fmt.Sprint(slow) {
+			t.Errorf("splitWords(%q) =\n  %v\nwant (via Tokens)\n  %v", s, fast, slow)
+		}
+	}
+}
