@@ -137,6 +137,10 @@ func (st *sent) triggers() []trigger {
 			if st.hasKey(i+1, R, set("tegen")) >= 0 {
 				add(trigger{rel: Accuse, v: i, targetPrep: "tegen", aboutFrom: -1})
 			}
+		case klaagForms[k]:
+			if p := st.particle(i, R, "aan"); p >= 0 {
+				add(trigger{rel: Accuse, v: i, particle: p, aboutFrom: -1})
+			}
 		case k == "aanspreken" || k == "aangesproken":
 			add(trigger{rel: Accuse, v: i, aboutFrom: -1})
 		case k == "verantwoordelijk" || k == "aansprakelijk":
@@ -265,7 +269,7 @@ var triggerWords = func() map[string]bool {
 		"scharen", "schaart", "schaarde", "schaarden", "geschaard", "samenwerken", "samenwerkt", "samenwerkten",
 		"samengewerkt", "loonlijst", "betaalrol", "gelieerd", "verbonden", "gelinieerd", "banden", "connecties", "band",
 		"opdracht", "naam", "dienst", "onderdeel")
-	for _, forms := range []map[string]bool{rekenForms, spreekForms, wijsForms, schrijfForms, haalForms, sluitForms, werkForms} {
+	for _, forms := range []map[string]bool{klaagForms, rekenForms, spreekForms, wijsForms, schrijfForms, haalForms, sluitForms, werkForms} {
 		for k := range forms {
 			m[k] = true
 		}
@@ -835,6 +839,7 @@ func without(es, drop []Entity) []Entity {
 }
 
 var (
+	klaagForms    = set("klaagt", "klagen", "klaagde", "klaagden")
 	rekenForms    = set("rekent", "rekenen", "rekende", "rekenden", "reken")
 	spreekForms   = set("spreekt", "spreken", "sprak", "spraken", "spreek")
 	houdStelForms = set("houdt", "houden", "hield", "hielden", "gehouden", "houd", "stelt", "stellen", "stelde",
