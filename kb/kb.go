@@ -107,6 +107,10 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
 		sqldb.Close()
 		return nil, err
 	}
+	if err := db.checkAnalysis(ctx); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
 	return db, nil
 }
 

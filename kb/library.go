@@ -186,7 +186,7 @@ func (db *DB) Overview(ctx context.Context) (bot.Overview, error) {
 	var o bot.Overview
 	err := db.db.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM articles),
-		(SELECT coalesce(max(id), 0) FROM sentences),
+		(SELECT count(*) FROM sentences),
 		(SELECT count(*) FROM entities),
 		(SELECT count(*) FROM claims),
 		(SELECT coalesce(min(date), '') FROM articles WHERE date <> ''),
