@@ -194,7 +194,7 @@ func (st *sent) triggers() []trigger {
 		// Denials.
 		case strings.HasPrefix(k, "ontken") && !strings.HasPrefix(k, "ontkenning"),
 			strings.HasPrefix(k, "verwerp") || k == "verworpen",
-			k == "ongegrond" || k == "onzin" || k == "ongefundeerd" || k == "baseloos" || k == "lasterlijk":
+			k == "ongegrond" || k == "ongegronde" || k == "onzin" || k == "ongefundeerd" || k == "ongefundeerde" || k == "baseloos" || k == "lasterlijk":
 			add(trigger{rel: Deny, v: i, aboutFrom: -1})
 		case (k == "niets" || k == "niks") && st.hasKey(i+1, min(i+8, R), set("maken")) >= 0:
 			add(trigger{rel: Deny, v: i, aboutFrom: -1})
@@ -264,7 +264,7 @@ var triggerWords = func() map[string]bool {
 		"verantwoordelijk", "aansprakelijk", "aangewezen", "aanwijzen", "afgewezen", "afwijzen", "afwijst",
 		"toegeschreven", "toeschrijven", "gelinkt", "linken", "linkt", "gekoppeld", "koppelen", "koppelt",
 		"schuld", "achter", "uithalen", "uitgehaald", "verantwoording", "verband", "verworpen", "ongegrond", "onzin",
-		"ongefundeerd", "baseloos", "lasterlijk", "niets", "niks", "steunt", "steunen", "steunde", "steunden", "gesteund",
+		"ongefundeerd", "ongegronde", "ongefundeerde", "baseloos", "lasterlijk", "niets", "niks", "steunt", "steunen", "steunde", "steunden", "gesteund",
 		"onderschrijft", "onderschrijven", "onderschreef", "onderschreven", "bijval", "steun", "aansluiten", "aangesloten",
 		"scharen", "schaart", "schaarde", "schaarden", "geschaard", "samenwerken", "samenwerkt", "samenwerkten",
 		"samengewerkt", "loonlijst", "betaalrol", "gelieerd", "verbonden", "gelinieerd", "banden", "connecties", "band",
@@ -422,6 +422,10 @@ func (st *sent) coordinated(a, b int) bool {
 	joined := strings.Contains(st.s[st.ws[a-1].End:st.ws[a].Start], ",")
 	for i := a; i < b; i++ {
 		k := st.ws[i].Key
+		if k == "als" && st.hasKey(0, a, zowel) >= 0 {
+			joined = true // "zowel de VS als het VK"
+			continue
+		}
 		if !coordFill[k] {
 			return false
 		}
@@ -493,7 +497,14 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 		} else {
 			c.Agents = st.fallbackAgents()
 		}
-		for _, p := range st.parties(t.v+1, R, true) {
+		end := R
+		for i := t.v + 1; i+1 < R; i++ {
+			if st.ws[i].Key == "en" && isTriggerCandidate(st.ws[i+1].Key) {
+				end = i // "ontkent … en beschuldigt Israël": that is another claim
+				break
+			}
+		}
+		for _, p := range st.parties(t.v+1, end, true) {
 			if p.prep == "" || p.prep == "van" || p.prep == "door" || p.prep == "aan" || p.prep == "tegen" || p.prep == "uit" {
 				if ts := without(p.ents, c.Agents); len(ts) > 0 {
 					c.Targets = ts
@@ -579,7 +590,7 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 	if len(c.Agents) == 0 {
 		c.Agents = nil
 	}
-	if t.rel != Deny {
+	if t.rel == Accuse {
 		c.About = st.about(t, objEnd, R)
 	}
 	return c, true
@@ -839,6 +850,7 @@ func without(es, drop []Entity) []Entity {
 }
 
 var (
+	zowel         = set("zowel")
 	klaagForms    = set("klaagt", "klagen", "klaagde", "klaagden")
 	rekenForms    = set("rekent", "rekenen", "rekende", "rekenden", "reken")
 	spreekForms   = set("spreekt", "spreken", "sprak", "spraken", "spreek")
