@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/url"
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
 	"time"
@@ -48,9 +50,10 @@ type SlackConfig struct {
 
 // DiscordConfig configures the Discord adapter; it is on when token is set.
 type DiscordConfig struct {
-	Token   string `yaml:"token"`
-	APIURL  string `yaml:"api_url"`
-	Command string `yaml:"command"`
+	Token          string `yaml:"token"`
+	APIURL         string `yaml:"api_url"`
+	Command        string `yaml:"command"`
+	MessageContent bool   `yaml:"message_content"`
 }
 
 // DigestConfig configures the daily digest.
@@ -80,6 +83,8 @@ func DefaultConfig() Config {
 	}
 }
 
+var discordCommand = regexp.MustCompile(`^[-_a-z0-9]{1,32}$`)
+
 var envRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 
 // ParseConfig reads a YAML configuration over the defaults. ${VAR} in a
@@ -98,6 +103,9 @@ func ParseConfig(r io.Reader) (Config, error) {
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return cfg, fmt.Errorf("config: %w", err)
 	}
+	if err := checkKeys(&root, reflect.TypeOf(cfg), ""); err != nil {
+		return cfg, err
+	}
 	var missing []string
 	expandNode(&root, &missing)
 	if len(missing) > 0 {
@@ -114,6 +122,87 @@ func ParseConfig(r io.Reader) (Config, error) {
 		return cfg, fmt.Errorf("config: %s", strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	return cfg, cfg.Validate()
+}
+
+// checkKeys walks the YAML tree along the Config struct and reports the
+// first unknown key or value of the wrong shape, naming the key in full
+// ("digest.slack_channels"). Values are never quoted: they may be secrets.
+func checkKeys(n *yaml.Node, t reflect.Type, key string) error {
+	if n.Kind == 0 {
+		return nil // no document: only comments
+	}
+	if n.Kind == yaml.DocumentNode {
+		for _, c := range n.Content {
+			if err := checkKeys(c, t, key); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if n.Kind == yaml.AliasNode {
+		return fmt.Errorf("config: line %d: %s: YAML aliases are not supported", n.Line, keyName(key))
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil // an empty value keeps the default
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			return fmt.Errorf("config: line %d: %s: must be a mapping of keys", n.Line, keyName(key))
+		}
+		fields := map[string]reflect.Type{}
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); tag != "" && tag != "-" {
+				fields[tag] = f.Type
+			}
+		}
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			name := k.Value
+			if key != "" {
+				name = key + "." + k.Value
+			}
+			ft, ok := fields[k.Value]
+			if !ok {
+				return fmt.Errorf("config: line %d: unknown key %s", k.Line, name)
+			}
+			if seen[k.Value] {
+				return fmt.Errorf("config: line %d: key %s given twice", k.Line, name)
+			}
+			seen[k.Value] = true
+			if err := checkKeys(v, ft, name); err != nil {
+				return err
+			}
+		}
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			return fmt.Errorf("config: line %d: %s: must be a single value", n.Line, key)
+		}
+	case reflect.Bool:
+		var b bool
+		if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
+			return fmt.Errorf("config: line %d: %s: must be true or false", n.Line, key)
+		}
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			return fmt.Errorf("config: line %d: %s: must be a list, e.g. [\"C0123\"]", n.Line, key)
+		}
+		for _, c := range n.Content {
+			if err := checkKeys(c, t.Elem(), key); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func keyName(key string) string {
+	if key == "" {
+		return "the configuration"
+	}
+	return key
 }
 
 func expandNode(n *yaml.Node, missing *[]string) {
@@ -191,6 +280,27 @@ func (c Config) Validate() error {
 	}
 	if len(c.Digest.DiscordChannels) > 0 && c.Discord.Token == "" {
 		return errors.New("config: digest.discord_channels: set discord.token to post to Discord")
+	}
+	for key, chans := range map[string][]string{"digest.slack_channels": c.Digest.SlackChannels, "digest.discord_channels": c.Digest.DiscordChannels} {
+		seen := map[string]bool{}
+		for _, ch := range chans {
+			switch {
+			case strings.TrimSpace(ch) == "" || strings.ContainsAny(ch, " \t\r\n"):
+				return fmt.Errorf("config: %s: %q is not a channel id", key, ch)
+			case seen[ch]:
+				return fmt.Errorf("config: %s: %q is listed twice", key, ch)
+			}
+			seen[ch] = true
+		}
+	}
+	if c.Discord.Command != "" && !discordCommand.MatchString(c.Discord.Command) {
+		return fmt.Errorf("config: discord.command: %q is not 1-32 lower-case letters, digits, - or _", c.Discord.Command)
+	}
+	if strings.TrimSpace(c.HTTP.Listen) == "" {
+		return errors.New("config: http.listen: required, e.g. 127.0.0.1:8080")
+	}
+	if _, _, err := net.SplitHostPort(c.HTTP.Listen); err != nil {
+		return fmt.Errorf("config: http.listen: %q is not host:port", c.HTTP.Listen)
 	}
 	return nil
 }

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/nieuwsbot/nieuwsbot/kb"
 	"github.com/nieuwsbot/nieuwsbot/seeds"
@@ -67,6 +68,15 @@ type Main struct {
 
 	db     *kb.DB
 	logger *slog.Logger
+
+	// now and after are the clock of serve and digest (the knowledge base's
+	// added times, the scheduler, the bot); tests replace them. Nil means
+	// time.Now and time.After.
+	now   func() time.Time
+	after func(time.Duration) <-chan time.Time
+	// listening, when set, receives the address serve's HTTP server
+	// listens on, once it does.
+	listening chan<- string
 }
 
 // NewMain returns a Main wired to the process's standard streams.
@@ -200,6 +210,9 @@ func (m *Main) openDB(ctx context.Context) (*kb.DB, error) {
 		return nil, err
 	}
 	m.db = db
+	if m.now != nil {
+		db.Now = m.now
+	}
 	if !m.NoSeed {
 		if _, err := db.Seed(ctx, seeds.FS); err != nil {
 			return nil, err

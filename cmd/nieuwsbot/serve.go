@@ -2,13 +2,346 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/nieuwsbot/nieuwsbot/adapters/discord"
+	"github.com/nieuwsbot/nieuwsbot/adapters/slack"
+	"github.com/nieuwsbot/nieuwsbot/bot"
+	"github.com/nieuwsbot/nieuwsbot/kb"
 )
 
-func (m *Main) runServe(ctx context.Context, args []string) error {
-	return errors.New("serve: not wired yet")
+// shutdownTimeout bounds each step of a graceful shutdown: the HTTP
+// requests in flight, then the answers and posts in flight.
+const shutdownTimeout = 30 * time.Second
+
+// healthTimeout bounds the knowledge base check of /healthz.
+const healthTimeout = 2 * time.Second
+
+// service is serve's wiring: the knowledge base, the bot, the enabled
+// adapters, the digest scheduler, the inbox and the HTTP routes.
+type service struct {
+	db      *kb.DB
+	logger  *slog.Logger
+	metrics *metrics
+	bot     *bot.Bot
+	slack   *slack.Adapter
+	discord *discord.Adapter
+	sched   *bot.Scheduler // nil without digest channels
+	inbox   *inbox         // nil without kb.inbox
+	loc     *time.Location
 }
 
+// wire builds the service from the configuration. It starts nothing.
+func (m *Main) wire(db *kb.DB) (*service, error) {
+	cfg := m.Config
+	met := newMetrics()
+	logger := slog.New(errorCounter{next: m.logger.Handler(), metrics: met})
+	loc, err := time.LoadLocation(cfg.Digest.Timezone)
+	if err != nil {
+		return nil, badInputError{fmt.Errorf("config: digest.timezone: %w", err)}
+	}
+	s := &service{db: db, logger: logger, metrics: met, loc: loc}
+	s.bot = bot.New(db, logger, m.now)
+	s.bot.Observe = met.observe
+	s.bot.Command = "/" + cfg.Discord.Command
+	if cfg.Slack.BotToken != "" {
+		s.bot.Command = cfg.Slack.Command
+		s.slack, err = slack.New(slack.Config{
+			BotToken:      cfg.Slack.BotToken,
+			SigningSecret: cfg.Slack.SigningSecret,
+			AppToken:      cfg.Slack.AppToken,
+			Command:       cfg.Slack.Command,
+			APIURL:        cfg.Slack.APIURL,
+			Public:        cfg.Slack.Public,
+		}, s.bot, logger)
+		if err != nil {
+			return nil, badInputError{fmt.Errorf("config: %w", err)}
+		}
+	}
+	if cfg.Discord.Token != "" {
+		s.discord, err = discord.New(discord.Config{
+			Token:          cfg.Discord.Token,
+			APIURL:         cfg.Discord.APIURL,
+			Command:        cfg.Discord.Command,
+			MessageContent: cfg.Discord.MessageContent,
+		}, s.bot, logger)
+		if err != nil {
+			return nil, badInputError{fmt.Errorf("config: %w", err)}
+		}
+	}
+	var targets []bot.Target
+	for _, ch := range cfg.Digest.SlackChannels {
+		targets = append(targets, bot.Target{Platform: "slack", Channel: ch, Poster: s.slack})
+	}
+	for _, ch := range cfg.Digest.DiscordChannels {
+		targets = append(targets, bot.Target{Platform: "discord", Channel: ch, Poster: s.discord})
+	}
+	if len(targets) > 0 {
+		hour, minute, err := bot.ParseClock(cfg.Digest.Time)
+		if err != nil {
+			return nil, badInputError{fmt.Errorf("config: digest.time: %w", err)}
+		}
+		s.sched = &bot.Scheduler{
+			Digester: db, Log: db, Targets: targets,
+			Hour: hour, Minute: minute, Location: loc, Quiet: cfg.Digest.Quiet,
+			Logger: logger, Now: m.now, After: m.after, Observe: met.digest,
+		}
+	}
+	if cfg.KB.Inbox != "" {
+		s.inbox = newInbox(cfg.KB.Inbox, db, logger, met)
+	}
+	return s, nil
+}
+
+// component is one long-running part of serve.
+type component struct {
+	name string
+	run  func(ctx context.Context) error
+}
+
+// runServe runs the enabled adapters, the digest scheduler, the inbox and
+// the HTTP server (/healthz, /metrics, the Slack endpoints) until ctx ends,
+// then shuts down gracefully: no new requests, the ones in flight answered,
+// and the knowledge base closed by Close.
+func (m *Main) runServe(ctx context.Context, args []string) error {
+	fs := commandFlags("serve")
+	if err := parseCommandFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("serve: takes no arguments")
+	}
+	db, err := m.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	s, err := m.wire(db)
+	if err != nil {
+		return err
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/healthz", s.healthz)
+	mux.HandleFunc("/metrics", s.serveMetrics)
+	var comps []component
+	if s.slack != nil {
+		mode := "socket"
+		if m.Config.Slack.SigningSecret != "" {
+			mux.Handle("/slack/commands", s.slack.Commands())
+			mux.Handle("/slack/events", s.slack.Events())
+			mode = "http"
+			if m.Config.Slack.AppToken != "" {
+				mode = "socket+http"
+			}
+		}
+		s.logger.InfoContext(ctx, "slack adapter on", "mode", mode, "command", m.Config.Slack.Command)
+		comps = append(comps, component{"slack", s.slack.Run})
+	}
+	if s.discord != nil {
+		s.logger.InfoContext(ctx, "discord adapter on", "command", "/"+m.Config.Discord.Command)
+		comps = append(comps, component{"discord", s.discord.Run})
+	}
+	if s.slack == nil && s.discord == nil {
+		s.logger.WarnContext(ctx, "no chat adapter configured (slack.bot_token, discord.token); serving /healthz and /metrics only")
+	}
+	if s.sched != nil {
+		s.warnUnfinishedDigests(ctx)
+		s.logger.InfoContext(ctx, "digest scheduled", "time", m.Config.Digest.Time, "timezone", s.loc.String(),
+			"channels", len(s.sched.Targets), "quiet", s.sched.Quiet)
+		comps = append(comps, component{"digest", s.sched.Run})
+	}
+	if s.inbox != nil {
+		comps = append(comps, component{"inbox", s.inbox.run})
+	}
+
+	ln, err := net.Listen("tcp", m.Config.HTTP.Listen)
+	if err != nil {
+		return fmt.Errorf("serve: http.listen: %w", err)
+	}
+	srv := &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(s.logger.Handler(), slog.LevelWarn),
+	}
+	s.logger.InfoContext(ctx, "listening", "addr", ln.Addr().String(), "db", db.Path())
+	if m.listening != nil {
+		m.listening <- ln.Addr().String()
+	}
+	return s.run(ctx, srv, ln, comps)
+}
+
+// run runs the components and the HTTP server until ctx ends or one of them
+// stops, then shuts down in order: the HTTP server stops taking requests
+// and finishes those in flight; then the adapters stop taking questions and
+// finish the answers in flight, and the scheduler and the inbox stop.
+func (s *service) run(ctx context.Context, srv *http.Server, ln net.Listener, comps []component) error {
+	type result struct {
+		name string
+		err  error
+	}
+	runCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	defer stop()
+	results := make(chan result, len(comps)+1)
+	for _, c := range comps {
+		go func() { results <- result{c.name, c.run(runCtx)} }()
+	}
+	go func() {
+		err := srv.Serve(ln)
+		if errors.Is(err, http.ErrServerClosed) {
+			err = nil
+		}
+		results <- result{"http", err}
+	}()
+	pending := len(comps) + 1
+
+	var first error
+	fail := func(r result, early bool) {
+		switch {
+		case r.err != nil:
+			s.logger.Error("stopped with an error", "component", r.name, "err", r.err)
+			if first == nil {
+				first = fmt.Errorf("serve: %s: %w", r.name, r.err)
+			}
+		case early && first == nil:
+			first = fmt.Errorf("serve: %s stopped", r.name)
+		}
+	}
+	select {
+	case <-ctx.Done():
+		s.logger.Info("shutting down")
+	case r := <-results:
+		pending--
+		fail(r, true)
+		s.logger.Error("a component stopped; shutting down", "component", r.name)
+	}
+
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		s.logger.Warn("http shutdown", "err", err)
+	}
+	stop()
+	timeout := time.NewTimer(shutdownTimeout)
+	defer timeout.Stop()
+	for ; pending > 0; pending-- {
+		select {
+		case r := <-results:
+			fail(r, false)
+		case <-timeout.C:
+			s.logger.Error("shutdown timed out", "waiting_for", pending)
+			if first == nil {
+				first = errors.New("serve: shutdown timed out")
+			}
+			return first
+		}
+	}
+	s.logger.Info("stopped")
+	return first
+}
+
+// warnUnfinishedDigests logs the digests of yesterday and today that were
+// claimed but never marked posted: the process stopped between the two,
+// and the post may or may not have gone out. They are not tried again.
+func (s *service) warnUnfinishedDigests(ctx context.Context) {
+	yesterday := time.Now().In(s.loc).AddDate(0, 0, -1)
+	if s.sched.Now != nil {
+		yesterday = s.sched.Now().In(s.loc).AddDate(0, 0, -1)
+	}
+	recs, err := s.db.Digests(ctx, yesterday.Format(time.DateOnly))
+	if err != nil {
+		s.logger.WarnContext(ctx, "digest log unreadable", "err", err)
+		return
+	}
+	for _, r := range recs {
+		if !r.Posted {
+			s.logger.WarnContext(ctx, "digest claimed but not confirmed as posted; it is not posted again",
+				"channel", r.Channel, "day", r.Day, "claimed_at", r.At)
+		}
+	}
+}
+
+// health is the body of /healthz.
+type health struct {
+	Status   string          `json:"status"` // "ok" or "unhealthy"
+	KB       string          `json:"kb"`     // "ok" or "unreachable"
+	Adapters map[string]bool `json:"adapters"`
+}
+
+// connected reports, per enabled adapter, whether it is connected.
+func (s *service) connected() map[string]bool {
+	c := map[string]bool{}
+	if s.slack != nil {
+		c["slack"] = s.slack.Connected()
+	}
+	if s.discord != nil {
+		c["discord"] = s.discord.Connected()
+	}
+	return c
+}
+
+// healthz answers 200 when the knowledge base answers and every enabled
+// adapter is connected, else 503; the body says which part is down.
+func (s *service) healthz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), healthTimeout)
+	defer cancel()
+	h := health{Status: "ok", KB: "ok", Adapters: s.connected()}
+	if err := s.db.Ping(ctx); err != nil {
+		s.logger.WarnContext(ctx, "healthz: knowledge base unreachable", "err", err)
+		h.Status, h.KB = "unhealthy", "unreachable"
+	}
+	for _, up := range h.Adapters {
+		if !up {
+			h.Status = "unhealthy"
+		}
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	if h.Status != "ok" {
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}
+	_ = json.NewEncoder(w).Encode(h)
+}
+
+// serveMetrics writes the metrics in the Prometheus text format.
+func (s *service) serveMetrics(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), healthTimeout)
+	defer cancel()
+	g := gauges{connected: s.connected()}
+	if o, err := s.db.Overview(ctx); err == nil {
+		g.kbUp, g.articles, g.sentences, g.claims = true, o.Articles, o.Sentences, o.Claims
+	} else {
+		s.logger.WarnContext(ctx, "metrics: knowledge base unreachable", "err", err)
+	}
+	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+	if err := s.metrics.write(w, g); err != nil {
+		s.logger.DebugContext(ctx, "metrics: write", "err", err)
+	}
+}
+
+// postDigestNow posts today's digest to the configured channels that have
+// not had it yet, through the scheduler's own path, and records it.
 func (m *Main) postDigestNow(ctx context.Context) error {
-	return errors.New("digest --post: not wired yet")
+	if len(m.Config.Digest.SlackChannels)+len(m.Config.Digest.DiscordChannels) == 0 {
+		return usagef("digest --post: no channels configured (digest.slack_channels, digest.discord_channels)")
+	}
+	db, err := m.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	s, err := m.wire(db)
+	if err != nil {
+		return err
+	}
+	n, err := s.sched.PostNow(ctx)
+	fmt.Fprintf(m.Stdout, "digest: today's digest done for %d of %d channels; the others had it already or failed\n",
+		n, len(s.sched.Targets))
+	return err
 }
