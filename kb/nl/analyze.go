@@ -64,6 +64,9 @@ func (ctx *articleCtx) update(st *sent, a SentenceAnalysis) {
 			}
 		case Group:
 			groups = append(groups, m.Entity)
+		case Agency:
+			e := m.Entity
+			ctx.lastAgency = &e
 		}
 	}
 	if companies != nil {
@@ -108,6 +111,8 @@ func addRefs(ws []word, ms []mention, ctx *articleCtx) []mention {
 			ents = ctx.lastStates
 		case refCompanies[k] && len(ctx.lastCompanies) > 0 && (j > i+1 || ws[i].Key != "de" || k != "bedrijf"):
 			ents = ctx.lastCompanies
+		case refAgencies[k] && (ws[i].Key == "de" || ws[i].Key == "deze" || ws[i].Key == "die") && ctx.lastAgency != nil:
+			ents = []Entity{*ctx.lastAgency}
 		case k == "land" && (ws[i].Key == "het" || ws[i].Key == "dat" || ws[i].Key == "dit"):
 			if e := lastCountryIn(ms, i); e != nil {
 				ents = []Entity{*e}
@@ -148,5 +153,6 @@ var (
 	refDeterminers = set("de", "deze", "die", "alle", "beide", "dezelfde", "het", "dat", "dit")
 	refAdjectives  = set("verschillende", "desbetreffende", "betrokken", "genoemde", "bovengenoemde", "westerse", "betreffende", "twee", "drie", "vier", "vijf", "zes", "zeven")
 	refStates      = set("landen", "bondgenoten", "overheden", "partners", "regeringen", "lidstaten")
+	refAgencies    = set("dienst", "inlichtingendienst", "veiligheidsdienst", "geheime", "opsporingsdienst")
 	refCompanies   = set("bedrijven", "bedrijf", "techbedrijven", "ondernemingen", "fabrikanten", "leveranciers")
 )

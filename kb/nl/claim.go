@@ -504,7 +504,16 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 				break
 			}
 		}
+		for _, m := range st.ms {
+			// "de Nederlandse beschuldigingen": the adjective names the accuser.
+			if m.w0 >= L && m.w1 < end && m.form == formAdj && accusationNouns[st.ws[m.w1].Key] {
+				c.Targets = []Entity{m.Entity}
+			}
+		}
 		for _, p := range st.parties(t.v+1, end, true) {
+			if c.Targets != nil {
+				break
+			}
 			if p.prep == "" || p.prep == "van" || p.prep == "door" || p.prep == "aan" || p.prep == "tegen" || p.prep == "uit" {
 				if ts := without(p.ents, c.Agents); len(ts) > 0 {
 					c.Targets = ts
@@ -850,11 +859,12 @@ func without(es, drop []Entity) []Entity {
 }
 
 var (
-	zowel         = set("zowel")
-	klaagForms    = set("klaagt", "klagen", "klaagde", "klaagden")
-	rekenForms    = set("rekent", "rekenen", "rekende", "rekenden", "reken")
-	spreekForms   = set("spreekt", "spreken", "sprak", "spraken", "spreek")
-	houdStelForms = set("houdt", "houden", "hield", "hielden", "gehouden", "houd", "stelt", "stellen", "stelde",
+	zowel           = set("zowel")
+	accusationNouns = set("beschuldiging", "beschuldigingen", "aantijging", "aantijgingen", "verwijten", "beweringen", "claims")
+	klaagForms      = set("klaagt", "klagen", "klaagde", "klaagden")
+	rekenForms      = set("rekent", "rekenen", "rekende", "rekenden", "reken")
+	spreekForms     = set("spreekt", "spreken", "sprak", "spraken", "spreek")
+	houdStelForms   = set("houdt", "houden", "hield", "hielden", "gehouden", "houd", "stelt", "stellen", "stelde",
 		"stelden", "gesteld", "stel", "acht", "achten", "achtte", "achtten", "geacht")
 	zijnForms         = set("is", "zijn", "was", "waren", "zou", "zouden", "zal", "zullen", "lijkt", "lijken", "blijkt", "blijken", "wordt", "worden")
 	wijsForms         = set("wijst", "wijzen", "wees", "wezen", "wijs", "gewezen")

@@ -145,7 +145,7 @@ func TestClaims(t *testing.T) {
 		{"deny by an embassy", []string{"De Russische ambassade in Den Haag spreekt van \"ongefundeerde aantijgingen\"."},
 			[]string{"deny: Rusland >  | "}},
 		{"deny after a participle", []string{"Rusland heeft de Nederlandse beschuldigingen van cyberspionage donderdag verworpen."},
-			[]string{"deny: Rusland >  | "}},
+			[]string{"deny: Rusland > Nederland | "}},
 		{"English names", []string{"Volgens de NATO zit Russia achter de aanvallen."},
 			[]string{"accuse: NAVO > Rusland | de aanvallen"}},
 		{"the ANP dateline is no agent", []string{"DEN HAAG (ANP) - Nederland en België beschuldigen Rusland van sabotage."},

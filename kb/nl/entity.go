@@ -420,7 +420,7 @@ type articleCtx struct {
 	// The parties "deze landen", "de bedrijven", "het land" and "de
 	// hackers" refer to, from the sentences before.
 	lastStates, lastCompanies, lastGroups []Entity
-	lastCountry                           *Entity
+	lastCountry, lastAgency               *Entity
 	lastSpeaker                           *Entity // of the last quote, for a quote that goes on
 }
 

@@ -217,7 +217,14 @@ func (st *sent) lastSpeakerBefore(c int) (Entity, bool) {
 func (st *sent) pickSpeaker(from, to int) (Entity, bool) {
 	var cand *Entity
 	for _, m := range st.ms {
-		if m.w0 < from || m.w0 >= to || m.ref || m.product {
+		if m.w0 < from || m.w0 >= to || m.product {
+			continue
+		}
+		if m.ref {
+			if len(m.refs) == 1 && cand == nil && m.via == "" { // "stelt de dienst"
+				e := m.refs[0]
+				cand = &e
+			}
 			continue
 		}
 		if m.Kind == Person {
