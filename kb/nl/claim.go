@@ -2,6 +2,21 @@ package nl
 
 import "strings"
 
+// Claims are found by patterns over the words of one sentence, with the
+// mentions already found. Decisions:
+//   - A group of states such as the Five Eyes stays one agent; callers that
+//     want its members expand it with Entity.Members.
+//   - Media are agents only as the subject of an accusing verb: "meldt
+//     Reuters" and "volgens Reuters" report, they do not accuse.
+//   - Names after van/op/in/bij/tegen/aan/uit/voor/met are no agents or
+//     direct objects (victims, places), except after the preposition a
+//     trigger asks for ("wijzen naar", "door" in a passive, "bijval van").
+//   - An adjective names the state only with a government noun ("de
+//     Chinese overheid", "de Britse en Amerikaanse overheden"); as a target
+//     also before "hackers" ("wees naar Chinese hackers").
+//   - A claim needs a target, except a denial; a negated accusation ("X
+//     beschuldigt China niet") is no claim.
+
 // sent is one sentence with its words and mentions.
 type sent struct {
 	s   string
@@ -815,6 +830,12 @@ func (st *sent) about(t trigger, objEnd, R int) string {
 	to := R
 	if t.particle > from && t.particle < R {
 		to = t.particle
+	}
+	for i := from + 1; i+1 < to; i++ {
+		if ws[i].Key == "en" && isTriggerCandidate(ws[i+1].Key) {
+			to = i // "… en bekritiseren het land": the next claim
+			break
+		}
 	}
 	if to <= from {
 		return ""

@@ -191,6 +191,15 @@ type phrase struct {
 
 // Recognizer finds entities, claims, roles and quotes in Dutch news
 // sentences. It is built once with NewRecognizer and safe for concurrent use.
+//
+// Entities come from golang.org/x/text (every country, Dutch and English
+// names) and from the curated table entities.tsv (short forms, demonyms,
+// metonyms, organisations, agencies, groups, companies, media, well-known
+// persons); patterns add APT numbers, "<Name> Typhoon"-style group names,
+// ministries, names after a cue word ("hackersgroep X", "beveiligingsbedrijf
+// Y") and persons. See entities.tsv for the naming decisions (Engeland is
+// the United Kingdom; "Europese" alone is not the EU; Brussel and Den Haag
+// stay places).
 type Recognizer struct {
 	ents    []Entity
 	index   map[string][]phrase // by the key of the first word, longest first
