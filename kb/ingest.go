@@ -25,6 +25,7 @@ type IngestResult struct {
 type sentence struct {
 	text    string
 	heading bool
+	terms   string // the stemmed text the index holds
 	nl.SentenceAnalysis
 }
 
@@ -88,11 +89,14 @@ func (db *DB) store(ctx context.Context, p Prepared) (IngestResult, error) {
 		return res, nil
 	}
 	if doc.URL != "" {
+		// "url <> ''" lets SQLite use the partial index articles_url; with
+		// a bare "url = ?" it cannot prove the parameter non-empty and
+		// scans every article, which made ingest quadratic.
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sentences_fts WHERE rowid IN
-			(SELECT s.id FROM sentences s JOIN articles a ON a.id = s.article_id WHERE a.url = ?)`, doc.URL); err != nil {
+			(SELECT s.id FROM sentences s JOIN articles a ON a.id = s.article_id WHERE a.url = ? AND a.url <> '')`, doc.URL); err != nil {
 			return res, err
 		}
-		r, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE url = ?`, doc.URL)
+		r, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE url = ? AND url <> ''`, doc.URL)
 		if err != nil {
 			return res, err
 		}
@@ -151,6 +155,11 @@ func analyse(rec *nl.Recognizer, body string) []sentence {
 			sents[i].SentenceAnalysis = a
 		}
 	}
+	// Stemming here keeps it on the preparing goroutines, off the single
+	// writer.
+	for i := range sents {
+		sents[i].terms = nl.StemText(sents[i].text)
+	}
 	return sents
 }
 
@@ -202,32 +211,59 @@ type writer struct {
 	insSentence, insFTS, insMention, insClaim, insRole, insQuote, selEntity, insEntity *sql.Stmt
 }
 
-func newWriter(ctx context.Context, tx *sql.Tx, db *DB, articleID int64) (*writer, error) {
-	w := &writer{db: db, tx: tx, articleID: articleID, newEntities: map[entityKey]int64{}}
-	for _, p := range []struct {
-		dst **sql.Stmt
-		sql string
-	}{
-		{&w.insSentence, `INSERT INTO sentences (article_id, pos, heading, text) VALUES (?, ?, ?, ?)`},
-		{&w.insFTS, `INSERT INTO sentences_fts (rowid, terms) VALUES (?, ?)`},
-		{&w.insMention, `INSERT INTO mentions (sentence_id, article_id, entity_id, text, prep, demonym) VALUES (?, ?, ?, ?, ?, ?)`},
-		{&w.insClaim, `INSERT INTO claims (sentence_id, article_id, relation, agent_id, target_id, about) VALUES (?, ?, ?, ?, ?, ?)`},
-		{&w.insRole, `INSERT INTO roles (sentence_id, article_id, person_id, description) VALUES (?, ?, ?, ?)`},
-		{&w.insQuote, `INSERT INTO quotes (sentence_id, article_id, speaker_id, text) VALUES (?, ?, ?, ?)`},
-		{&w.selEntity, `SELECT id FROM entities WHERE name = ? AND kind = ?`},
-		{&w.insEntity, `INSERT INTO entities (name, kind, norm, last) VALUES (?, ?, ?, ?)`},
-	} {
-		st, err := tx.PrepareContext(ctx, p.sql)
+// writerSQL are the statements of an ingest, prepared once per connection
+// and reused by every article's transaction.
+var writerSQL = [...]string{
+	`INSERT INTO sentences (article_id, pos, heading, text) VALUES (?, ?, ?, ?)`,
+	`INSERT INTO sentences_fts (rowid, terms) VALUES (?, ?)`,
+	`INSERT INTO mentions (sentence_id, article_id, entity_id, text, prep, demonym) VALUES (?, ?, ?, ?, ?, ?)`,
+	`INSERT INTO claims (sentence_id, article_id, relation, agent_id, target_id, about) VALUES (?, ?, ?, ?, ?, ?)`,
+	`INSERT INTO roles (sentence_id, article_id, person_id, description) VALUES (?, ?, ?, ?)`,
+	`INSERT INTO quotes (sentence_id, article_id, speaker_id, text) VALUES (?, ?, ?, ?)`,
+	`SELECT id FROM entities WHERE name = ? AND kind = ?`,
+	`INSERT INTO entities (name, kind, norm, last) VALUES (?, ?, ?, ?)`,
+}
+
+// writerStmts returns the ingest statements prepared on the database;
+// a transaction binds them to its connection with Tx.StmtContext, which
+// reuses the connection's prepared copy after the first use.
+func (db *DB) writerStmts(ctx context.Context) ([]*sql.Stmt, error) {
+	db.stmtMu.Lock()
+	defer db.stmtMu.Unlock()
+	if db.stmts != nil {
+		return db.stmts, nil
+	}
+	stmts := make([]*sql.Stmt, 0, len(writerSQL))
+	for _, q := range writerSQL {
+		st, err := db.db.PrepareContext(ctx, q)
 		if err != nil {
-			w.close()
+			for _, st := range stmts {
+				st.Close()
+			}
 			return nil, err
 		}
-		*p.dst = st
+		stmts = append(stmts, st)
+	}
+	db.stmts = stmts
+	return stmts, nil
+}
+
+func newWriter(ctx context.Context, tx *sql.Tx, db *DB, articleID int64) (*writer, error) {
+	shared, err := db.writerStmts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	w := &writer{db: db, tx: tx, articleID: articleID, newEntities: map[entityKey]int64{}}
+	for i, dst := range []**sql.Stmt{&w.insSentence, &w.insFTS, &w.insMention, &w.insClaim, &w.insRole, &w.insQuote, &w.selEntity, &w.insEntity} {
+		st := tx.StmtContext(ctx, shared[i])
+		*dst = st
 		w.stmts = append(w.stmts, st)
 	}
 	return w, nil
 }
 
+// close releases the transaction's handles; the prepared statements stay
+// with the connection.
 func (w *writer) close() {
 	for _, st := range w.stmts {
 		st.Close()
@@ -278,7 +314,10 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 	if err != nil {
 		return 0, err
 	}
-	terms := nl.StemText(s.text)
+	terms := s.terms
+	if terms == "" {
+		terms = nl.StemText(s.text)
+	}
 	seen := map[int64]bool{}
 	var b strings.Builder
 	b.WriteString(terms)

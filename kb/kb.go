@@ -43,6 +43,9 @@ type DB struct {
 
 	entMu    sync.Mutex
 	entCache map[entityKey]int64
+
+	stmtMu sync.Mutex
+	stmts  []*sql.Stmt // ingest statements; see writerStmts
 }
 
 type entityKey struct {
@@ -116,6 +119,12 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
 
 // Close closes the database.
 func (db *DB) Close() error {
+	db.stmtMu.Lock()
+	for _, st := range db.stmts {
+		st.Close()
+	}
+	db.stmts = nil
+	db.stmtMu.Unlock()
 	if err := db.db.Close(); err != nil {
 		return fmt.Errorf("kb: close: %w", err)
 	}

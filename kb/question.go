@@ -68,6 +68,7 @@ type term struct {
 	stems []string // the stem first, then synonyms' stems
 	weak  bool     // a light verb or vague word: it counts for little
 	name  bool     // typed with a capital inside the question: a name the answer must be about
+	parts []string // the stems of a compound's parts; nil for a simple word
 }
 
 // weakWords are light verbs and vague words: questions use them ("waar
@@ -559,15 +560,25 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 			continue
 		}
 		seen[w] = true
+		var parts []string
 		for _, st := range strings.Fields(nl.StemText(t.Text)) {
-			if nl.IsStopword(st) || seen["stem:"+st] {
-				continue
+			if !nl.IsStopword(st) && !seen["stem:"+st] {
+				seen["stem:"+st] = true
+				parts = append(parts, st)
 			}
-			seen["stem:"+st] = true
-			stems := append([]string{st}, synonymStems[st]...)
-			name := t.Start > 0 && nl.IsCapitalized(t.Text) && !strings.ContainsAny(t.Text, "-'’")
-			q.terms = append(q.terms, term{word: w, stems: dedupe(stems), weak: weakWords[w], name: name})
 		}
+		if len(parts) == 0 {
+			continue
+		}
+		// A compound ("Exchange-hack") is one term: its parts, and the
+		// synonyms of its last part ("hack" → "aanval").
+		last := parts[len(parts)-1]
+		stems := append(append([]string(nil), parts...), synonymStems[last]...)
+		if len(parts) == 1 {
+			parts = nil
+		}
+		name := t.Start > 0 && nl.IsCapitalized(t.Text) && !strings.ContainsAny(t.Text, "-'’")
+		q.terms = append(q.terms, term{word: w, stems: dedupe(stems), parts: parts, weak: weakWords[w], name: name})
 	}
 }
 

@@ -157,14 +157,22 @@ type weightedTerm struct {
 // article about the hack.
 const contextWeight = 0.6
 
-// synonymWeight is the credit for a term found only as a synonym.
-const synonymWeight = 0.7
+// synonymWeight is the credit for a term found only as a synonym;
+// headSynonymWeight for the noun the question asks about.
+const (
+	synonymWeight     = 0.7
+	headSynonymWeight = 0.5
+)
 
 // weakWeight is the share of its weight a light verb keeps.
 const weakWeight = 0.25
 
 // headWeight is the extra weight of the noun a question asks about.
 const headWeight = 1.5
+
+// entityContextWeight is the credit for a named entity found in the
+// sentence's article but not in the sentence.
+const entityContextWeight = 0.4
 
 // maxContextHits is how many of the best candidates get their article read
 // for context.
@@ -258,7 +266,7 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 			if len(parts) == 0 {
 				break
 			}
-			found, err := db.match(ctx, strings.Join(parts, " AND "), q)
+			found, err := db.match(ctx, strings.Join(parts, " AND "), q, nil)
 			if err != nil {
 				return nil, err
 			}
@@ -276,6 +284,29 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 			break
 		}
 	}
+	// The sentence that answers may name the entity only as "de groep" or
+	// "de gemeente": search the articles that name it.
+	if len(hits) < minCandidates && len(entIDs) > 0 && len(usable) > 0 {
+		for n := len(usable); n >= 1; n-- {
+			var parts []string
+			for _, t := range usable[:n] {
+				parts = append(parts, termGroup(t.term))
+			}
+			found, err := db.match(ctx, strings.Join(parts, " AND "), q, entIDs)
+			if err != nil {
+				return nil, err
+			}
+			for _, h := range found {
+				if !seen[h.sid] {
+					seen[h.sid] = true
+					hits = append(hits, h)
+				}
+			}
+			if len(hits) >= minCandidates {
+				break
+			}
+		}
+	}
 	if len(hits) == 0 {
 		return nil, nil
 	}
@@ -291,20 +322,7 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 		got := 0.0
 		missingName := false
 		for _, t := range terms {
-			best := 0.0
-			for i, s := range t.stems {
-				if containsStems(stems, s) {
-					best = 1
-					if i > 0 {
-						best = synonymWeight
-					}
-					break
-				}
-				// Context counts for the word itself, not its synonyms.
-				if i == 0 && !t.head && ctxStems != nil && containsStems(ctxStems, s) {
-					best = contextWeight
-				}
-			}
+			best := termCredit(t, stems, ctxStems)
 			got += best * t.weight
 			if t.name && best == 0 {
 				missingName = true
@@ -314,7 +332,7 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 			if stems[tok] || h.entityTokens[tok] {
 				got += idf(df[tok])
 			} else if ctxStems != nil && ctxStems[tok] {
-				got += contextWeight * idf(df[tok])
+				got += entityContextWeight * idf(df[tok])
 			}
 		}
 		switch {
@@ -355,6 +373,49 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 		sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
 	}
 	return hits, nil
+}
+
+// termCredit is how much of a term a sentence holds (1 for the word itself),
+// or failing that its article (ctx, may be nil).
+func termCredit(t weightedTerm, stems, ctx map[string]bool) float64 {
+	if len(t.parts) > 0 {
+		in, inCtx := 0, 0
+		for _, p := range t.parts {
+			switch {
+			case stems[p]:
+				in++
+			case ctx != nil && ctx[p]:
+				inCtx++
+			}
+		}
+		credit := (float64(in) + contextWeight*float64(inCtx)) / float64(len(t.parts))
+		if in < len(t.parts) {
+			for _, s := range t.stems[len(t.parts):] {
+				if containsStems(stems, s) {
+					credit = max(credit, synonymWeight*float64(len(t.parts)-1)/float64(len(t.parts)))
+				}
+			}
+		}
+		return credit
+	}
+	best := 0.0
+	for i, s := range t.stems {
+		if containsStems(stems, s) {
+			if i == 0 {
+				return 1
+			}
+			if t.head {
+				// The noun asked about, in other words: weaker.
+				return headSynonymWeight
+			}
+			return synonymWeight
+		}
+		// Context counts for the word itself, not its synonyms.
+		if i == 0 && !t.head && ctx != nil && containsStems(ctx, s) {
+			best = contextWeight
+		}
+	}
+	return best
 }
 
 func allIndexes(n int) []int {
@@ -408,7 +469,7 @@ func (db *DB) articleStems(ctx context.Context, aid int64) (map[string]bool, err
 
 // match runs one FTS5 query and returns the candidate sentences, headings
 // left out, within the question's years.
-func (db *DB) match(ctx context.Context, expr string, q question) ([]hit, error) {
+func (db *DB) match(ctx context.Context, expr string, q question, inArticlesOf []int64) ([]hit, error) {
 	from, to := q.yearFrom, q.yearTo
 	if from == 0 {
 		from = 1
@@ -416,13 +477,24 @@ func (db *DB) match(ctx context.Context, expr string, q question) ([]hit, error)
 	if to == 0 {
 		to = 9999
 	}
+	args := []any{expr, from, to}
+	articles := ""
+	if len(inArticlesOf) > 0 {
+		var sub []string
+		for _, id := range inArticlesOf {
+			sub = append(sub, `SELECT article_id FROM mentions WHERE entity_id = ?`)
+			args = append(args, id)
+		}
+		articles = ` AND s.article_id IN (` + strings.Join(sub, " INTERSECT ") + `)`
+	}
+	args = append(args, maxCandidates)
 	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, bm25(sentences_fts)
 		FROM sentences_fts
 		JOIN sentences s ON s.id = sentences_fts.rowid
 		JOIN articles a ON a.id = s.article_id
 		WHERE sentences_fts MATCH ? AND s.heading = 0
-		  AND (a.date = '' OR CAST(substr(a.date, 1, 4) AS INTEGER) BETWEEN ? AND ?)
-		ORDER BY bm25(sentences_fts) LIMIT ?`, expr, from, to, maxCandidates)
+		  AND (a.date = '' OR CAST(substr(a.date, 1, 4) AS INTEGER) BETWEEN ? AND ?)`+articles+`
+		ORDER BY bm25(sentences_fts) LIMIT ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("kb: search %q: %w", expr, err)
 	}
