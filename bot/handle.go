@@ -36,6 +36,9 @@ type Bot struct {
 
 	// Command is the slash command the help text names, e.g. "/nieuws".
 	Command string
+	// Allow limits the channels and users the bot answers; the zero value
+	// allows all.
+	Allow AllowList
 	// Observe, when set, is called after every request with the reply's kind
 	// and how long it took; metrics hook in here.
 	Observe func(req Request, kind Kind, took time.Duration)
@@ -65,6 +68,9 @@ func (b *Bot) Handle(ctx context.Context, req Request) Reply {
 }
 
 func (b *Bot) route(ctx context.Context, req Request) Reply {
+	if r, ok := b.refuse(ctx, req); !ok {
+		return r
+	}
 	text := CleanText(req.Text)
 	if utf8.RuneCountInString(text) > MaxRequestRunes {
 		return Reply{Kind: KindError, Private: true,
