@@ -536,15 +536,36 @@ func (db *DB) answerRole(ctx context.Context, q question) (*bot.Answer, error) {
 		return nil, err
 	}
 	who := names[0]
-	return answerOf(l.sorted(), func(items []string) string {
+	items := l.sorted()
+	return answerOf(items, func(descs []string) string {
+		text := fmt.Sprintf("%s is %s", who, descs[0])
 		if q.english {
-			return fmt.Sprintf("%s: %s.", who, strings.Join(items, "; "))
+			text = fmt.Sprintf("%s: %s", who, descs[0])
 		}
-		if len(items) == 1 {
-			return fmt.Sprintf("%s is %s.", who, items[0])
+		if len(descs) > 1 {
+			text += " (ook: " + strings.Join(descs[1:], "; ") + ")"
 		}
-		return fmt.Sprintf("%s is %s (ook genoemd: %s).", who, items[0], strings.Join(items[1:], "; "))
+		// A bare function ("woordvoerder") says little without where the
+		// person works: name the article that introduces them.
+		if !hasCapital(strings.Join(descs, " ")) && len(items) > 0 && items[0].hits[0].title != "" {
+			text += ", genoemd in “" + items[0].hits[0].title + "”"
+			if q.english {
+				text = strings.Replace(text, ", genoemd in", ", named in", 1)
+			}
+		}
+		return text + "."
 	}), nil
+}
+
+// hasCapital reports whether s holds a word that starts with a capital: a
+// name, so a role that says where.
+func hasCapital(s string) bool {
+	for _, t := range nl.Tokens(s) {
+		if nl.IsCapitalized(t.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // answerQuote answers "wat zei X (over Y)?" from the quotes of X.

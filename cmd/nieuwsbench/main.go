@@ -96,6 +96,7 @@ type result struct {
 	bareBytes                  int64
 	ingest, bareInsert         time.Duration
 	ingestRSS                  int64
+	ingestCPU                  time.Duration
 	answers                    map[string]latency
 	bare                       map[string]latency
 	found                      map[string]int
@@ -145,7 +146,7 @@ func run(ctx context.Context, o options, logger *slog.Logger) error {
 	barePath := filepath.Join(o.dir, fmt.Sprintf("bare-%d.db", o.n))
 	if !o.skipIngest {
 		logger.Info("ingest through nieuwsbot", "articles", o.n)
-		if r.ingest, r.ingestRSS, err = ingest(ctx, bin, dbPath, dir); err != nil {
+		if r.ingest, r.ingestRSS, r.ingestCPU, err = ingest(ctx, bin, dbPath, dir); err != nil {
 			return err
 		}
 		logger.Info("bare FTS5 insert", "articles", o.n)
@@ -229,10 +230,11 @@ func removeDB(path string) error {
 }
 
 // ingest runs `nieuwsbot ingest` on the corpus into a new database and
-// returns its wall time and peak RSS.
-func ingest(ctx context.Context, bin, dbPath, dir string) (time.Duration, int64, error) {
+// returns its wall time, peak RSS and CPU time (user and system), which a
+// machine shared with other work leaves less noisy than wall time.
+func ingest(ctx context.Context, bin, dbPath, dir string) (time.Duration, int64, time.Duration, error) {
 	if err := removeDB(dbPath); err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
 	cmd := exec.CommandContext(ctx, bin, "--db", dbPath, "--no-seed", "ingest", "-q", dir)
 	cmd.Env = benchEnv()
@@ -242,9 +244,10 @@ func ingest(ctx context.Context, bin, dbPath, dir string) (time.Duration, int64,
 	err := cmd.Run()
 	took := time.Since(start)
 	if err != nil {
-		return 0, 0, fmt.Errorf("nieuwsbot ingest: %w: %s", err, lastLines(out.String(), 5))
+		return 0, 0, 0, fmt.Errorf("nieuwsbot ingest: %w: %s", err, lastLines(out.String(), 5))
 	}
-	return took, maxRSS(cmd.ProcessState), nil
+	ps := cmd.ProcessState
+	return took, maxRSS(ps), ps.UserTime() + ps.SystemTime(), nil
 }
 
 // benchEnv is the environment of the nieuwsbot child processes: no config
@@ -578,6 +581,8 @@ func report(w io.Writer, o options, r result) {
 		fmt.Fprintf(w, "| ingest, articles/s | %.0f | %.0f | %.2f | ≥ %.0f/s and ≥ %.1f× floor | %s |\n",
 			rate, bareRate, rate/bareRate, goalIngestRate, goalIngestShare,
 			verdict(rate >= goalIngestRate && rate/bareRate >= goalIngestShare))
+		fmt.Fprintf(w, "| ingest CPU time per article (user+sys, all cores) | %.2f ms | | | | |\n",
+			float64(r.ingestCPU.Microseconds())/1000/float64(r.n))
 	}
 	for _, k := range corpus.Kinds {
 		a, b := r.answers[k], r.bare[k]

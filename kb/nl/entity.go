@@ -365,6 +365,11 @@ func (r *Recognizer) Resolve(name string) (Entity, bool) {
 	if i, ok := r.resolve[strings.Join(keys, " ")]; ok && r.ents[i].Kind != kindProduct {
 		return cloneEntity(r.ents[i]), true
 	}
+	if n := len(keys); n >= 2 && govNouns[keys[n-1]] { // "chinese overheid", "Britse regering"
+		if i, ok := r.resolve[strings.Join(keys[:n-1], " ")]; ok && r.ents[i].Kind == Country {
+			return cloneEntity(r.ents[i]), true
+		}
+	}
 	if name, n := aptNameCase(ws, 0, false); n == len(ws) {
 		return Entity{Name: name, Kind: Group}, true
 	}
@@ -788,8 +793,17 @@ func (r *Recognizer) person(s string, ws []word, i int, ctx *articleCtx) *mentio
 			return nil
 		}
 		name := joinText(ws[i:j])
+		first, last := ws[i].Key, ws[j-1].Key
+		switch {
+		case orgWords[first] || orgWords[last]:
+			return &mention{Mention: Mention{Entity: Entity{Name: name, Kind: Organisation}}, w0: i, w1: j}
+		case placeWords[first] || placeWords[last]:
+			return &mention{Mention: Mention{Entity: Entity{Name: name, Kind: Place}}, w0: i, w1: j}
+		case nonNameWords[last]:
+			return &mention{w0: i, w1: j, skip: true}
+		}
 		if ctx != nil {
-			ctx.persons[ws[j-1].Key] = name
+			ctx.persons[last] = name
 		}
 		return &mention{Mention: Mention{Entity: Entity{Name: name, Kind: Person}}, w0: i, w1: j}
 	}
@@ -937,6 +951,20 @@ var (
 		"eerste wereldoorlog", "advanced persistent threat", "tweede kamer", "eerste kamer", "koude oorlog", "witte huis",
 		"nieuwe zijderoute", "verenigde arabische emiraten", "defensie", "justitie", "financien", "staatsveiligheid",
 		"exchange server", "zaken", "kamer", "senaat", "congres", "europese raad", "justitie en veiligheid", "binnenhof")
+	// orgWords and placeWords make a run of capitalised words an
+	// organisation or a place instead of a person: "Universiteit Twente",
+	// "Santa Clara"; nonNameWords make it neither ("Super Bowl").
+	orgWords = set("universiteit", "rijksuniversiteit", "hogeschool", "university", "stichting", "vereniging", "bank",
+		"group", "groep", "partij", "party", "raad", "rechtbank", "hof", "college", "instituut", "institute", "centrum",
+		"center", "centre", "agency", "foundation", "council", "department", "kamer", "ministerie", "koninklijke",
+		"nationale", "nationaal", "federale", "labs", "technologies", "systems", "networks", "software", "security",
+		"airlines", "telecom", "garde", "guard", "army", "navy", "command", "office", "bureau", "commissie",
+		"committee", "parlement", "parliament", "senaat", "senate", "congres", "congress", "politie", "police")
+	placeWords = set("santa", "san", "los", "las", "new", "saint", "sint", "fort", "port", "mount", "lake", "valley",
+		"city", "street", "straat", "bay", "island", "islands", "eiland", "eilanden", "airport", "park", "square",
+		"plein", "county", "province", "provincie", "district", "noord", "zuid", "oost", "west", "north", "south", "east")
+	nonNameWords = set("bowl", "cup", "league", "prize", "awards", "games", "day", "dag", "week", "times", "post",
+		"news", "journal", "act", "wet", "akkoord", "verdrag", "agreement", "war", "oorlog", "summit", "top")
 	roleWords = set("minister", "premier", "president", "topman", "topvrouw", "directeur", "woordvoerder", "woordvoerster",
 		"burgemeester", "chef", "hoofd", "collega", "commandant", "gouverneur", "ambassadeur", "onderzoeker", "onderzoekster",
 		"analist", "professor", "hoogleraar", "voorzitter", "staatssecretaris", "kanselier", "leider", "oprichter", "ceo",

@@ -77,6 +77,8 @@ func TestMentions(t *testing.T) {
 			[]string{"Oekraïne=Oekraïne/country"}},
 		{"China’s inlichtingendienst ontkent alles.",
 			[]string{"China’s=China/country"}},
+		{"Na de Super Bowl in Santa Clara sprak Femke Halsema met de Universiteit Twente.",
+			[]string{"Santa Clara=Santa Clara/place@in", "Femke Halsema=Femke Halsema/person", "Universiteit Twente=Universiteit Twente/organisation@met"}},
 		{"vs. de rest: het vk is geen afkorting in kleine letters.",
 			nil},
 	}
@@ -126,6 +128,8 @@ func TestResolve(t *testing.T) {
 		{"ncsc", "NCSC", Agency},
 		{"het ministerie van defensie", "Ministerie van Defensie", Agency},
 		{"nos", "NOS", Media},
+		{"de Chinese overheid", "China", Country},
+		{"britse regering", "Verenigd Koninkrijk", Country},
 		{"the new york times", "The New York Times", Media},
 	}
 	for _, tt := range tests {
