@@ -362,6 +362,9 @@ func (r *Recognizer) Resolve(name string) (Entity, bool) {
 	for i, w := range ws {
 		keys[i] = w.Key
 	}
+	if len(ws) == 1 && !ws[0].Upper && ambiguousShort[ws[0].Key] {
+		return Entity{}, false // "om", "us": words first, abbreviations only in capitals
+	}
 	if i, ok := r.resolve[strings.Join(keys, " ")]; ok && r.ents[i].Kind != kindProduct {
 		return cloneEntity(r.ents[i]), true
 	}
@@ -951,6 +954,9 @@ var (
 		"eerste wereldoorlog", "advanced persistent threat", "tweede kamer", "eerste kamer", "koude oorlog", "witte huis",
 		"nieuwe zijderoute", "verenigde arabische emiraten", "defensie", "justitie", "financien", "staatsveiligheid",
 		"exchange server", "zaken", "kamer", "senaat", "congres", "europese raad", "justitie en veiligheid", "binnenhof")
+	// ambiguousShort are abbreviations that are also common words; Resolve
+	// takes them only in capitals.
+	ambiguousShort = set("om", "us", "ad", "ap", "fd", "un", "xi", "nos", "meta", "unie", "commissie", "snake", "orion")
 	// orgWords and placeWords make a run of capitalised words an
 	// organisation or a place instead of a person: "Universiteit Twente",
 	// "Santa Clara"; nonNameWords make it neither ("Super Bowl").

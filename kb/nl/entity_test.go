@@ -127,7 +127,8 @@ func TestResolve(t *testing.T) {
 		{"borrell", "Josep Borrell", Person},
 		{"ncsc", "NCSC", Agency},
 		{"het ministerie van defensie", "Ministerie van Defensie", Agency},
-		{"nos", "NOS", Media},
+		{"NOS", "NOS", Media},
+		{"US", "Verenigde Staten", Country},
 		{"de Chinese overheid", "China", Country},
 		{"britse regering", "Verenigd Koninkrijk", Country},
 		{"the new york times", "The New York Times", Media},
@@ -138,7 +139,7 @@ func TestResolve(t *testing.T) {
 			t.Errorf("Resolve(%q) = %v, %v, want %s/%s", tt.name, e, ok, tt.want, tt.kind)
 		}
 	}
-	for _, name := range []string{"", "de", "Exchange", "bakker", "zeggen", "!!!"} {
+	for _, name := range []string{"", "de", "Exchange", "bakker", "zeggen", "!!!", "om", "us", "ad", "unie"} {
 		if e, ok := testRecognizer.Resolve(name); ok {
 			t.Errorf("Resolve(%q) = %v, want no entity", name, e)
 		}
