@@ -956,7 +956,7 @@ var (
 		"exchange server", "zaken", "kamer", "senaat", "congres", "europese raad", "justitie en veiligheid", "binnenhof")
 	// ambiguousShort are abbreviations that are also common words; Resolve
 	// takes them only in capitals.
-	ambiguousShort = set("om", "us", "ad", "ap", "fd", "un", "xi", "nos", "meta", "unie", "commissie", "snake", "orion")
+	ambiguousShort = set("om", "us", "ad", "ap", "fd", "un", "xi", "meta", "unie", "commissie", "snake", "orion")
 	// orgWords and placeWords make a run of capitalised words an
 	// organisation or a place instead of a person: "Universiteit Twente",
 	// "Santa Clara"; nonNameWords make it neither ("Super Bowl").

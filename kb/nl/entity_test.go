@@ -127,7 +127,7 @@ func TestResolve(t *testing.T) {
 		{"borrell", "Josep Borrell", Person},
 		{"ncsc", "NCSC", Agency},
 		{"het ministerie van defensie", "Ministerie van Defensie", Agency},
-		{"NOS", "NOS", Media},
+		{"nos", "NOS", Media},
 		{"US", "Verenigde Staten", Country},
 		{"de Chinese overheid", "China", Country},
 		{"britse regering", "Verenigd Koninkrijk", Country},
