@@ -774,9 +774,9 @@ func (r *Recognizer) person(s string, ws []word, i int, ctx *articleCtx) *mentio
 			j++
 			continue
 		}
-		if particles[x.Key] && !x.Cap && capCount == 1 && j+1 < len(ws) && (ws[j+1].Cap || particles[ws[j+1].Key]) {
+		if particles[x.Key] && capCount == 1 && j+1 < len(ws) && (ws[j+1].Cap || particles[ws[j+1].Key]) {
 			k := j
-			for k < len(ws) && particles[ws[k].Key] && !ws[k].Cap {
+			for k < len(ws) && particles[ws[k].Key] && (k == j || !ws[k].Cap) {
 				k++
 			}
 			if k < len(ws) && ws[k].Cap && !ws[k].Upper && !funcWords[ws[k].Key] && !r.startsEntry(ws, k) && !gapBreaks(s[ws[k-1].End:ws[k].Start]) {

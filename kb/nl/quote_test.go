@@ -30,6 +30,11 @@ func TestQuotes(t *testing.T) {
 		{[]string{"\"We zijn er klaar voor\", zegt NAVO-chef Mark Rutte.", "\"Elke aanval wordt beantwoord.\""},
 			[]string{"Mark Rutte: Elke aanval wordt beantwoord."}},
 		{[]string{"De NAVO stelt China verantwoordelijk, zegt een ingewijde."}, nil},
+		{[]string{"\"We hebben geen aanwijzingen voor datalekken\", laat de FBI weten."},
+			[]string{"FBI: We hebben geen aanwijzingen voor datalekken"}},
+		{[]string{"Borrell zegt: \"Dit is onacceptabel.\""}, []string{"Josep Borrell: Dit is onacceptabel."}},
+		{[]string{"Het Zuid-Koreaanse leger meldt dat Noord-Koreaanse hackers wapenplannen hebben gestolen."},
+			[]string{"Zuid-Korea: Noord-Koreaanse hackers wapenplannen hebben gestolen"}},
 		{[]string{"\"Niemand weet het\", zegt een ingewijde."}, nil},
 	}
 	for _, tt := range tests {

@@ -22,6 +22,12 @@ func TestRoles(t *testing.T) {
 		{[]string{"Het incident werd gemeld door commandant Greg Bovino van de grenspolitie."}, []string{"Greg Bovino = commandant"}},
 		{[]string{"Volgens onderzoeker Eva Jansen van de Universiteit Twente gaat het om Lazarus."}, []string{"Eva Jansen = onderzoeker"}},
 		{[]string{"De hackers vielen Pieter Bakker en Sanne de Wit aan."}, nil},
+		{[]string{"Volgens Europol-directeur Catherine De Bolle gaat het om een grote slag."},
+			[]string{"Catherine De Bolle = Europol-directeur"}},
+		{[]string{"Peter de Groot, woordvoerder van de gemeente Utrecht, bevestigt de hack."},
+			[]string{"Peter de Groot = woordvoerder van de gemeente Utrecht"}},
+		{[]string{"De Oekraïense president Volodymyr Zelensky bedankt Nederland."},
+			[]string{"Volodymyr Zelensky = Oekraïense president"}},
 	}
 	for _, tt := range tests {
 		as := testRecognizer.Analyze(tt.sentences)
