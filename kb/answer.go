@@ -839,6 +839,9 @@ func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot
 		}
 		return nil, nil
 	}
+	if q.kind == askWhy {
+		return db.answerWhy(ctx, q, hits)
+	}
 	best := hits[0]
 	if best.coverage < minCoverage {
 		return nil, nil
@@ -1281,4 +1284,97 @@ func isDigitsOnly(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// causalWords mark a sentence that gives a reason.
+var causalWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`omdat doordat want vanwege daarom daardoor waardoor reden redenen oorzaak doel doelwit
+		bedoeld aangezien dankzij wegens gevolg motief antwoord reactie vergelding wraak zodat angst bang because since
+		due reason cause aim goal`) {
+		causalWords[w] = true
+	}
+}
+
+// whyWindow is how many sentences after a matching one may give its reason.
+const whyWindow = 2
+
+// answerWhy answers "waarom": the sentence about the question's subject,
+// or one right after it, that gives a reason.
+func (db *DB) answerWhy(ctx context.Context, q question, hits []hit) (*bot.Answer, error) {
+	type cand struct {
+		h      hit
+		base   hit
+		score  float64
+		causal bool
+	}
+	var best *cand
+	for i, h := range hits {
+		if i == 5 || h.coverage < minCoverage-0.15 {
+			break
+		}
+		next, err := db.sentencesAfter(ctx, h, whyWindow)
+		if err != nil {
+			return nil, err
+		}
+		for j, c := range append([]hit{h}, next...) {
+			causal := hasCausal(c.text)
+			score := h.coverage - 0.03*float64(j)
+			if causal {
+				score += 0.15
+			}
+			if best == nil || score > best.score {
+				best = &cand{h: c, base: h, score: score, causal: causal}
+			}
+		}
+	}
+	if best == nil || (!best.causal && best.base.coverage < minCoverage) || best.score < minCoverage {
+		return nil, nil
+	}
+	a := &bot.Answer{Text: strings.TrimSpace(best.h.text), Items: []string{}}
+	if best.h.sid != best.base.sid {
+		a.Sources = append(a.Sources, best.base.source())
+	}
+	a.Sources = append(a.Sources, best.h.source())
+	return a, nil
+}
+
+func hasCausal(text string) bool {
+	toks := nl.Tokens(text)
+	for i, t := range toks {
+		if causalWords[t.Norm] {
+			return true
+		}
+		// "om … te": a purpose.
+		if t.Norm == "om" {
+			for _, u := range toks[i+1 : min(len(toks), i+8)] {
+				if u.Norm == "te" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// sentencesAfter returns up to n sentences that follow h in its article,
+// headings left out.
+func (db *DB) sentencesAfter(ctx context.Context, h hit, n int) ([]hit, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+` FROM sentences s JOIN articles a ON a.id = s.article_id
+		WHERE s.article_id = ? AND s.pos > ? AND s.heading = 0 ORDER BY s.pos LIMIT ?`, h.aid, h.pos, n)
+	if err != nil {
+		return nil, fmt.Errorf("kb: context sentences: %w", err)
+	}
+	defer rows.Close()
+	var out []hit
+	for rows.Next() {
+		x, err := scanHit(rows)
+		if err != nil {
+			return nil, err
+		}
+		x.coverage = h.coverage
+		out = append(out, x)
+	}
+	return out, rows.Err()
 }

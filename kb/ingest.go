@@ -66,27 +66,115 @@ func (db *DB) Store(ctx context.Context, p Prepared) (IngestResult, error) {
 }
 
 func (db *DB) store(ctx context.Context, p Prepared) (IngestResult, error) {
-	doc, sents := p.Doc, p.sents
-	res := IngestResult{Title: doc.Title, Sentences: len(sents)}
 	var id int64
-	err := db.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ?`, doc.Hash).Scan(&id)
+	err := db.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ?`, p.Doc.Hash).Scan(&id)
+	if err == nil {
+		return IngestResult{ID: id, Title: p.Doc.Title, Sentences: len(p.sents)}, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return IngestResult{}, err
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return IngestResult{}, err
+	}
+	defer tx.Rollback()
+	w, err := newWriter(ctx, tx, db, 0)
+	if err != nil {
+		return IngestResult{}, err
+	}
+	defer w.close()
+	res, err := w.article(ctx, p)
+	if err != nil {
+		return res, err
+	}
+	if err := tx.Commit(); err != nil {
+		return res, err
+	}
+	db.rememberEntities(w.newEntities)
+	return res, nil
+}
+
+// StoreBatch stores prepared articles in one transaction, each under a
+// savepoint of its own: an article that fails is left out, its error is
+// returned at its index in errs, and the others are stored. Every commit
+// writes the changed pages and flushes the full-text index, so one commit
+// for many articles is what makes a large ingest fast. A storage error
+// (see IsStorageError) or a failed commit stores nothing and is returned
+// as err.
+func (db *DB) StoreBatch(ctx context.Context, ps []Prepared) (res []IngestResult, errs []error, err error) {
+	res = make([]IngestResult, len(ps))
+	errs = make([]error, len(ps))
+	if len(ps) == 0 {
+		return res, errs, nil
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return res, errs, fmt.Errorf("kb: ingest: %w", err)
+	}
+	defer tx.Rollback()
+	w, err := newWriter(ctx, tx, db, 0)
+	if err != nil {
+		return res, errs, fmt.Errorf("kb: ingest: %w", err)
+	}
+	defer w.close()
+	kept := map[entityKey]int64{}
+	for i, p := range ps {
+		if _, err := tx.ExecContext(ctx, `SAVEPOINT article`); err != nil {
+			return res, errs, fmt.Errorf("kb: ingest %s: %w", p.Doc.Name, err)
+		}
+		clear(w.newEntities)
+		r, err := w.article(ctx, p)
+		if err != nil {
+			if IsStorageError(err) || ctx.Err() != nil {
+				return res, errs, fmt.Errorf("kb: ingest %s: %w", p.Doc.Name, err)
+			}
+			errs[i] = fmt.Errorf("kb: ingest %s: %w", p.Doc.Name, err)
+			if _, err := tx.ExecContext(ctx, `ROLLBACK TO article; RELEASE article`); err != nil {
+				return res, errs, fmt.Errorf("kb: ingest %s: %w", p.Doc.Name, err)
+			}
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `RELEASE article`); err != nil {
+			return res, errs, fmt.Errorf("kb: ingest %s: %w", p.Doc.Name, err)
+		}
+		res[i] = r
+		for k, v := range w.newEntities {
+			kept[k] = v
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return make([]IngestResult, len(ps)), make([]error, len(ps)), fmt.Errorf("kb: ingest: commit: %w", err)
+	}
+	db.rememberEntities(kept)
+	return res, errs, nil
+}
+
+// rememberEntities adds committed entity ids to the cache.
+func (db *DB) rememberEntities(m map[entityKey]int64) {
+	db.entMu.Lock()
+	defer db.entMu.Unlock()
+	for k, v := range m {
+		db.entCache[k] = v
+	}
+}
+
+// article writes one article within the writer's transaction. An article
+// whose text is stored already is left as it is; one under a URL stored
+// before replaces that older version.
+func (w *writer) article(ctx context.Context, p Prepared) (IngestResult, error) {
+	tx, doc, sents := w.tx, p.Doc, p.sents
+	res := IngestResult{Title: doc.Title, Sentences: len(sents)}
+	// Another process, or an earlier article of the batch, may have stored
+	// it already.
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ?`, doc.Hash).Scan(&id)
 	if err == nil {
 		res.ID = id
 		return res, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return res, err
-	}
-
-	tx, err := db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return res, err
-	}
-	defer tx.Rollback()
-	// Another process may have stored it since the check above.
-	if err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ?`, doc.Hash).Scan(&id); err == nil {
-		res.ID = id
-		return res, nil
 	}
 	if doc.URL != "" {
 		// "url <> ''" lets SQLite use the partial index articles_url; with
@@ -105,7 +193,7 @@ func (db *DB) store(ctx context.Context, p Prepared) (IngestResult, error) {
 	}
 	r, err := tx.ExecContext(ctx, `INSERT INTO articles (hash, title, date, url, publisher, place, source, lead, body, added_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, lead(sents), doc.Body, db.Now().Unix())
+		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, lead(sents), doc.Body, w.db.Now().Unix())
 	if err != nil {
 		return res, err
 	}
@@ -113,11 +201,7 @@ func (db *DB) store(ctx context.Context, p Prepared) (IngestResult, error) {
 		return res, err
 	}
 	res.ID = id
-	w, err := newWriter(ctx, tx, db, id)
-	if err != nil {
-		return res, err
-	}
-	defer w.close()
+	w.articleID = id
 	for pos, s := range sents {
 		n, err := w.sentence(ctx, pos, s)
 		if err != nil {
@@ -125,14 +209,6 @@ func (db *DB) store(ctx context.Context, p Prepared) (IngestResult, error) {
 		}
 		res.Claims += n
 	}
-	if err := tx.Commit(); err != nil {
-		return res, err
-	}
-	db.entMu.Lock()
-	for k, v := range w.newEntities {
-		db.entCache[k] = v
-	}
-	db.entMu.Unlock()
 	res.Added = !res.Replaced
 	return res, nil
 }
@@ -248,6 +324,8 @@ func (db *DB) writerStmts(ctx context.Context) ([]*sql.Stmt, error) {
 	return stmts, nil
 }
 
+// newWriter binds the ingest statements to tx for writing the sentences of
+// article articleID; article sets the id per article instead.
 func newWriter(ctx context.Context, tx *sql.Tx, db *DB, articleID int64) (*writer, error) {
 	shared, err := db.writerStmts(ctx)
 	if err != nil {

@@ -258,10 +258,10 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 		for _, i := range set {
 			base = append(base, ftsPhrase(entTokens[i]))
 		}
-		for n := len(usable); n >= 1 || (n == 0 && len(usable) == 0); n-- {
+		for _, subset := range termSubsets(len(usable)) {
 			parts := append([]string(nil), base...)
-			for _, t := range usable[:n] {
-				parts = append(parts, termGroup(t.term))
+			for _, i := range subset {
+				parts = append(parts, termGroup(usable[i].term))
 			}
 			if len(parts) == 0 {
 				break
@@ -276,7 +276,7 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 					hits = append(hits, h)
 				}
 			}
-			if len(hits) >= minCandidates || n == 0 {
+			if len(hits) >= minCandidates {
 				break
 			}
 		}
@@ -287,10 +287,10 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 	// The sentence that answers may name the entity only as "de groep" or
 	// "de gemeente": search the articles that name it.
 	if len(hits) < minCandidates && len(entIDs) > 0 && len(usable) > 0 {
-		for n := len(usable); n >= 1; n-- {
+		for _, subset := range termSubsets(len(usable)) {
 			var parts []string
-			for _, t := range usable[:n] {
-				parts = append(parts, termGroup(t.term))
+			for _, i := range subset {
+				parts = append(parts, termGroup(usable[i].term))
 			}
 			found, err := db.match(ctx, strings.Join(parts, " AND "), q, entIDs)
 			if err != nil {
@@ -373,6 +373,45 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 		sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
 	}
 	return hits, nil
+}
+
+// maxQueries bounds the FTS5 queries of one search level.
+const maxQueries = 10
+
+// termSubsets lists the sets of term indexes to search for, from all terms
+// down to single ones: at each size the subsets that keep the first (the
+// noun asked about, or the rarest) come first. Sizes above 1 leave out one
+// term at a time; at most maxQueries subsets.
+func termSubsets(n int) [][]int {
+	if n == 0 {
+		return [][]int{nil}
+	}
+	out := [][]int{allIndexes(n)}
+	if n >= 3 {
+		// Leave one out, the most common (last) first.
+		for drop := n - 1; drop >= 0 && len(out) < maxQueries; drop-- {
+			var set []int
+			for i := 0; i < n; i++ {
+				if i != drop {
+					set = append(set, i)
+				}
+			}
+			out = append(out, set)
+		}
+	}
+	if n >= 4 {
+		for i := 0; i < n && len(out) < maxQueries-n; i++ {
+			for j := i + 1; j < n && len(out) < maxQueries-n; j++ {
+				out = append(out, []int{i, j})
+			}
+		}
+	}
+	if n >= 2 {
+		for i := 0; i < n && len(out) < maxQueries+2; i++ {
+			out = append(out, []int{i})
+		}
+	}
+	return out
 }
 
 // termCredit is how much of a term a sentence holds (1 for the word itself),
