@@ -935,7 +935,7 @@ var (
 	memberSuffix = set("landen", "lidstaten", "partners", "bondgenoten")
 	animalSuffix = set("typhoon", "panda", "bear", "kitten", "spider", "chollima", "blizzard", "sleet", "tempest",
 		"sandstorm", "hail", "tsunami", "dust", "rain", "flood", "tornado", "sleet", "libra", "leopard", "jackal", "tiger")
-	particles = set("van", "de", "der", "den", "ter", "te", "von", "al", "el", "bin", "le", "la", "du", "da", "dos", "di", "ten", "in", "'t")
+	particles = set("van", "de", "der", "den", "ter", "von", "al", "el", "bin", "le", "la", "du", "da", "dos", "di", "ten", "'t")
 	calendar  = set("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
 		"november", "december", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
 		"pasen", "pinksteren", "kerstmis", "kerst")
