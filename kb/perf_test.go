@@ -2,6 +2,7 @@ package kb_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -15,13 +16,13 @@ import (
 const smokeArticles = 300
 
 // ingestCorpus stores the first n articles of the synthetic corpus through
-// kb.Prepare and Store, preparing on two goroutines while one stores, as
-// nieuwsbot ingest does.
-func ingestCorpus(tb testing.TB, db *kb.DB, seed int64, n int) (added int) {
+// kb.Prepare, preparing on two goroutines while one stores: with Store when
+// batch is 1, else with StoreBatch in batches of up to batch articles.
+func ingestCorpus(tb testing.TB, db *kb.DB, seed int64, n, batch int) (added int) {
 	tb.Helper()
 	ctx := context.Background()
 	idx := make(chan int)
-	prepared := make(chan kb.Prepared, 16)
+	prepared := make(chan kb.Prepared, 2*batch)
 	errs := make(chan error, 2)
 	var wg sync.WaitGroup
 	for range 2 {
@@ -44,7 +45,31 @@ func ingestCorpus(tb testing.TB, db *kb.DB, seed int64, n int) (added int) {
 		close(idx)
 	}()
 	go func() { wg.Wait(); close(prepared) }()
+	var pending []kb.Prepared
+	flush := func() {
+		results, perArticle, err := db.StoreBatch(ctx, pending)
+		if err != nil {
+			tb.Fatalf("StoreBatch: %v", err)
+		}
+		for i, r := range results {
+			if perArticle[i] != nil {
+				tb.Fatalf("StoreBatch(%s): %v", pending[i].Doc.Name, perArticle[i])
+			}
+			if r.Added {
+				added++
+			}
+		}
+		pending = pending[:0]
+	}
 	for p := range prepared {
+		if batch > 1 {
+			pending = append(pending, p)
+			// Store what has arrived: a batch never waits for more work.
+			if len(pending) >= batch || len(prepared) == 0 {
+				flush()
+			}
+			continue
+		}
 		res, err := db.Store(ctx, p)
 		if err != nil {
 			tb.Fatalf("Store(%s): %v", p.Doc.Name, err)
@@ -52,6 +77,9 @@ func ingestCorpus(tb testing.TB, db *kb.DB, seed int64, n int) (added int) {
 		if res.Added {
 			added++
 		}
+	}
+	if len(pending) > 0 {
+		flush()
 	}
 	select {
 	case err := <-errs:
@@ -76,7 +104,7 @@ func openTemp(tb testing.TB) *kb.DB {
 // every kind of generated question finds an answer. It checks no timings.
 func TestSyntheticCorpusSmoke(t *testing.T) {
 	db := openTemp(t)
-	if added := ingestCorpus(t, db, 1, smokeArticles); added != smokeArticles {
+	if added := ingestCorpus(t, db, 1, smokeArticles, 32); added != smokeArticles {
 		t.Fatalf("ingest of %d synthetic articles added %d", smokeArticles, added)
 	}
 	// The same texts again change nothing.
@@ -118,13 +146,66 @@ func TestSyntheticCorpusSmoke(t *testing.T) {
 	}
 }
 
-// BenchmarkIngest stores synthetic articles through the ingest pipeline;
-// run it with -cpuprofile to see where ingest spends its time.
+// BenchmarkIngest stores synthetic articles through the ingest pipeline,
+// one transaction per article and in batches; run it with -cpuprofile to
+// see where ingest spends its time.
 func BenchmarkIngest(b *testing.B) {
-	db := openTemp(b)
-	b.ResetTimer()
-	ingestCorpus(b, db, 1, b.N)
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	for _, batch := range []int{1, 64} {
+		b.Run(fmt.Sprintf("batch=%d", batch), func(b *testing.B) {
+			db := openTemp(b)
+			b.ResetTimer()
+			ingestCorpus(b, db, 1, b.N, batch)
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
+
+// TestStoreBatch checks that a batch stores like single Stores do: the
+// same text twice once, a new text under a known URL as a replacement.
+func TestStoreBatch(t *testing.T) {
+	db := openTemp(t)
+	prep := func(name, text string) kb.Prepared {
+		t.Helper()
+		p, err := kb.Prepare(name, []byte(text))
+		if err != nil {
+			t.Fatalf("Prepare(%s): %v", name, err)
+		}
+		return p
+	}
+	const url = "\nhttps://nieuws.example.nl/tech/2024/03/01/lek\n"
+	a := prep("a.txt", "Lek bij gemeenten\n\nDe AIVD beschuldigt Rusland van een cyberaanval op gemeenten."+url)
+	b := prep("b.txt", "Lek bij gemeenten\n\nDe AIVD beschuldigt Rusland van een cyberaanval op 40 gemeenten."+url)
+	c := prep("c.txt", "Haven stil\n\nRusland ontkent elke betrokkenheid bij de storing in de haven.")
+	res, errs, err := db.StoreBatch(t.Context(), []kb.Prepared{a, a, c, b})
+	if err != nil {
+		t.Fatalf("StoreBatch: %v", err)
+	}
+	want := []struct{ added, replaced bool }{{true, false}, {false, false}, {true, false}, {false, true}}
+	for i, w := range want {
+		if errs[i] != nil {
+			t.Errorf("StoreBatch article %d: %v", i, errs[i])
+		}
+		if res[i].Added != w.added || res[i].Replaced != w.replaced {
+			t.Errorf("StoreBatch article %d = added %v replaced %v, want %v %v", i, res[i].Added, res[i].Replaced, w.added, w.replaced)
+		}
+	}
+	if res[1].ID != res[0].ID {
+		t.Errorf("StoreBatch: same text got ids %d and %d, want one article", res[0].ID, res[1].ID)
+	}
+	ov, err := db.Overview(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ov.Articles != 2 {
+		t.Errorf("after the batch Overview().Articles = %d, want 2", ov.Articles)
+	}
+	ans, err := db.Answer(t.Context(), "ontkent Rusland?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Found {
+		t.Errorf("Answer(%q) found nothing after StoreBatch", "ontkent Rusland?")
+	}
 }
 
 // BenchmarkPrepare parses and analyses synthetic articles, without the
@@ -147,7 +228,7 @@ func BenchmarkPrepare(b *testing.B) {
 // articles.
 func BenchmarkAnswer(b *testing.B) {
 	db := openTemp(b)
-	ingestCorpus(b, db, 1, 2000)
+	ingestCorpus(b, db, 1, 2000, 64)
 	qs := corpus.Questions(1, 10)
 	b.ResetTimer()
 	for i := range b.N {
