@@ -181,7 +181,9 @@ type e2e struct {
 	logs    []*syncBuffer // the standard error of every Main run
 }
 
-func newE2E(t *testing.T, start time.Time, extraConfig string) *e2e {
+// newE2E sets up fakes and a config; slackExtra is added to the slack
+// section (indented lines).
+func newE2E(t *testing.T, start time.Time, slackExtra string) *e2e {
 	t.Helper()
 	e := &e2e{t: t, dir: t.TempDir(), clock: newTestClock(start)}
 	e.slack = slackfake.New()
@@ -198,7 +200,7 @@ slack:
   bot_token: %s
   signing_secret: %s
   api_url: %s
-discord:
+%sdiscord:
   token: %s
   api_url: %s
 digest:
@@ -209,8 +211,8 @@ digest:
 log:
   level: debug
   format: json
-%s`, filepath.Join(e.dir, "kb.db"), e2eSlackToken, e2eSigningSecret, e.slack.APIURL,
-		e2eDiscordToken, e.discord.URL, extraConfig)
+`, filepath.Join(e.dir, "kb.db"), e2eSlackToken, e2eSigningSecret, e.slack.APIURL, slackExtra,
+		e2eDiscordToken, e.discord.URL)
 	e.config = filepath.Join(e.dir, "config.yaml")
 	if err := os.WriteFile(e.config, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
@@ -636,4 +638,64 @@ func captureStdLog(t *testing.T) {
 	prev := log.Writer()
 	log.SetOutput(&stdLog)
 	t.Cleanup(func() { log.SetOutput(prev) })
+}
+
+// TestServeLogsNoSecrets runs serve through its error paths (tokens
+// refused, posts failing, a forged request) with debug logging and checks
+// that no token or secret reaches any log output.
+func TestServeLogsNoSecrets(t *testing.T) {
+	e := newE2E(t, time.Date(2026, 6, 1, 9, 0, 0, 0, amsterdam), "  app_token: "+e2eAppToken+"\n")
+	captureStdLog(t)
+	e.slack.Token = "xoxb-someone-else" // the bot token is refused: invalid_auth
+	e.discord.FailMessages(100)         // every Discord message fails with 500
+	e.run("ingest", "-q", e.writeArticle("brug.txt", bridgeArticle))
+
+	s := e.serve() // the late start tries both digests at once; both fail
+	recv(t, e.slack.Connected, "the Socket Mode connection")
+
+	// A forged slash command is refused.
+	form := url.Values{"command": {"/nieuws"}, "text": {"help"}, "user_id": {"U1"}, "channel_id": {"C1"}}
+	body := []byte(form.Encode())
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, "http://"+s.addr+"/slack/commands", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header = slackfake.Sign("not-the-secret", time.Now(), body)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("forged /slack/commands = %d, want 401", res.StatusCode)
+	}
+	// A mention is answered, but the post is refused.
+	ev := map[string]any{"type": "event_callback", "event_id": "Ev9", "event": map[string]any{"type": "app_mention",
+		"user": "U1", "channel": "C1", "text": "<@UBOT> wat zei wethouder Kramer?", "ts": "1780000000.000200"}}
+	evBody, _ := json.Marshal(ev)
+	res = s.post("/slack/events", "application/json", evBody)
+	res.Body.Close()
+	_, metrics := s.get("/metrics")
+	for _, c := range []struct{ sample, want string }{
+		{`nieuwsbot_digests_total{platform="slack",result="failed"}`, "1"},
+		{`nieuwsbot_digests_total{platform="discord",result="failed"}`, "1"},
+	} {
+		if got := metricValue(metrics, c.sample); got != c.want {
+			t.Errorf("/metrics %s = %q, want %q", c.sample, got, c.want)
+		}
+	}
+	s.stop()
+	if got := metricValue(metrics, `nieuwsbot_platform_errors_total{platform="discord"}`); got == "" || got == "0" {
+		t.Errorf("/metrics platform errors for discord = %q, want at least 1", got)
+	}
+	logs := ""
+	for _, l := range e.logs {
+		logs += l.String()
+	}
+	for _, want := range []string{"invalid_auth", "digest: post failed", "500"} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("logs lack %q; the error paths did not run", want)
+		}
+	}
+	e.checkNoSecrets(stdLog.String())
 }
