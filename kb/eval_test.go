@@ -1,0 +1,121 @@
+package kb_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/nieuwsbot/nieuwsbot/bot"
+	"github.com/nieuwsbot/nieuwsbot/kb"
+	"github.com/nieuwsbot/nieuwsbot/seeds"
+)
+
+// The evaluation floors are the measured scores, rounded down: a change that
+// makes answers worse fails here. Raise them when answers get better.
+const (
+	ownFloor    = 0.65 // kb/testdata/eval/questions.jsonl over the seeds and kb/testdata/eval/articles
+	publicFloor = 1.00 // kb/testdata/eval/public.jsonl (shared/eval/questions.jsonl) over the seeds
+)
+
+// evalDB opens a knowledge base in a temporary file, seeded, with the
+// evaluation articles ingested when withArticles.
+func evalDB(t *testing.T, withArticles bool) (*kb.DB, []string) {
+	t.Helper()
+	ctx := t.Context()
+	db, err := kb.Open(ctx, filepath.Join(t.TempDir(), "kb.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.Seed(ctx, seeds.FS); err != nil {
+		t.Fatal(err)
+	}
+	var docs []string
+	seedNames, _ := filepath.Glob("../seeds/*.txt")
+	var artNames []string
+	if withArticles {
+		artNames, _ = filepath.Glob("testdata/eval/articles/*.txt")
+	}
+	for _, name := range append(seedNames, artNames...) {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, string(data))
+	}
+	for _, name := range artNames {
+		data, _ := os.ReadFile(name)
+		if _, err := db.Ingest(ctx, filepath.Base(name), data); err != nil {
+			t.Fatalf("ingest %s: %v", name, err)
+		}
+	}
+	return db, docs
+}
+
+func runEval(t *testing.T, db *kb.DB, docs []string, file string, floor float64) {
+	t.Helper()
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	qs, err := bot.ReadEvalQuestions(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	folded := make([]string, len(docs))
+	for i, d := range docs {
+		folded[i] = bot.FoldSpace(d)
+	}
+	verbatim := func(quote string) bool {
+		q := bot.FoldSpace(quote)
+		for _, d := range folded {
+			if len(q) > 0 && contains(d, q) {
+				return true
+			}
+		}
+		return false
+	}
+	rep, err := bot.Evaluate(context.Background(), db, qs, verbatim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rep.Results {
+		if !r.Pass {
+			t.Logf("%s %s: %s", r.Question.ID, r.Question.Q, r.Why)
+		}
+	}
+	kinds := rep.ByKind()
+	names := make([]string, 0, len(kinds))
+	for k := range kinds {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		t.Logf("kind %-16s %d/%d", k, kinds[k][0], kinds[k][1])
+	}
+	t.Logf("score %d/%d (%.0f%%), quotes not verbatim: %d", rep.Passed, len(rep.Results), 100*rep.Score(), rep.BadQuotes)
+	if rep.BadQuotes > 0 {
+		t.Errorf("%d quotes are not verbatim in the articles", rep.BadQuotes)
+	}
+	if rep.Score() < floor {
+		t.Errorf("score %.3f below the floor %.2f", rep.Score(), floor)
+	}
+}
+
+func contains(s, sub string) bool {
+	return strings.Contains(s, sub)
+}
+
+func TestEvalOwn(t *testing.T) {
+	db, docs := evalDB(t, true)
+	runEval(t, db, docs, "testdata/eval/questions.jsonl", ownFloor)
+}
+
+func TestEvalPublic(t *testing.T) {
+	db, docs := evalDB(t, false)
+	runEval(t, db, docs, "testdata/eval/public.jsonl", publicFloor)
+}
