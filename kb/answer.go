@@ -837,6 +837,9 @@ func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot
 				return a, nil
 			}
 		}
+		if q.rel == relBehind && hits[0].coverage >= minCoverage {
+			return db.groupsOfArticle(ctx, q, hits[0])
+		}
 		return nil, nil
 	}
 	if q.kind == askWhy {
@@ -1026,8 +1029,9 @@ func (db *DB) extractEntity(ctx context.Context, q question, h hit) (*bot.Answer
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	// Perpetrators are groups when the sentence names any.
-	if q.rel == relBehind && len(groups.order) > 0 {
+	// Perpetrators are groups: a sentence that names none does not say
+	// who is behind it (the article may, see groupsOfArticle).
+	if q.rel == relBehind {
 		l = groups
 	}
 	if len(l.order) == 0 && q.kind == askWhere {
@@ -1377,4 +1381,24 @@ func (db *DB) sentencesAfter(ctx context.Context, h hit, n int) ([]hit, error) {
 		out = append(out, x)
 	}
 	return out, rows.Err()
+}
+
+// groupsOfArticle answers "wie zit achter X?" with the hacker groups named
+// in the article that best matches X, when the matching sentences name none
+// themselves ("de groep eist de aanval op").
+func (db *DB) groupsOfArticle(ctx context.Context, q question, h hit) (*bot.Answer, error) {
+	hs, err := db.articleMentionsOfKind(ctx, h.aid, nl.Group)
+	if err != nil || len(hs) == 0 || len(hs) > 3 {
+		return nil, err
+	}
+	var l itemList
+	for _, x := range hs {
+		l.add(x.name, x.hit)
+	}
+	return answerOf(l.order, func(items []string) string {
+		if q.english {
+			return "Named as the attackers: " + joinNames(items, true) + "."
+		}
+		return "Genoemd als daders: " + joinNames(items, false) + "."
+	}), nil
 }
