@@ -204,11 +204,17 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 	idf := func(n int) float64 { return math.Log(1 + float64(total)/float64(1+n)) }
 	var terms []weightedTerm
 	for _, t := range q.terms {
+		// Narrowing uses all the stems; the weight is the word's own (for a
+		// compound: its rarest part), so common synonyms do not dilute it.
 		n := 0
 		for _, s := range t.stems {
 			n += df[s]
 		}
-		w := idf(n)
+		own := df[t.stems[0]]
+		for _, p := range t.parts {
+			own = min(own, df[p])
+		}
+		w := idf(own)
 		if t.weak {
 			w *= weakWeight
 		}
