@@ -95,59 +95,65 @@ func (db *DB) store(ctx context.Context, p Prepared) (IngestResult, error) {
 	return res, nil
 }
 
-// StoreBatch stores prepared articles in one transaction, each under a
-// savepoint of its own: an article that fails is left out, its error is
-// returned at its index in errs, and the others are stored. Every commit
+// StoreBatch stores prepared articles in one transaction. Every commit
 // writes the changed pages and flushes the full-text index, so one commit
-// for many articles is what makes a large ingest fast. A storage error
-// (see IsStorageError) or a failed commit stores nothing and is returned
-// as err.
+// for many articles is what makes a large ingest fast. Should an article
+// fail, the batch is rolled back and its articles are stored one by one
+// with Store, so that only the failing one is left out: its error is
+// returned at its index in errs. A storage error (see IsStorageError) or a
+// failed commit is returned as err; what was not committed then is not
+// stored.
 func (db *DB) StoreBatch(ctx context.Context, ps []Prepared) (res []IngestResult, errs []error, err error) {
 	res = make([]IngestResult, len(ps))
 	errs = make([]error, len(ps))
 	if len(ps) == 0 {
 		return res, errs, nil
 	}
+	ok, err := db.storeAll(ctx, ps, res)
+	if err != nil || ok {
+		return res, errs, err
+	}
+	// One article failed: savepoints would isolate it, but FTS5 flushes
+	// its index at every savepoint, so the fast path takes none and the
+	// rare failure pays for a slow retry.
+	for i, p := range ps {
+		res[i], errs[i] = db.Store(ctx, p)
+		if errs[i] != nil && (IsStorageError(errs[i]) || ctx.Err() != nil) {
+			return res, errs, errs[i]
+		}
+	}
+	return res, errs, nil
+}
+
+// storeAll stores the articles in one transaction. It reports false, with
+// nothing stored, when an article failed for a reason of its own.
+func (db *DB) storeAll(ctx context.Context, ps []Prepared, res []IngestResult) (bool, error) {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return res, errs, fmt.Errorf("kb: ingest: %w", err)
+		return false, fmt.Errorf("kb: ingest: %w", err)
 	}
 	defer tx.Rollback()
 	w, err := newWriter(ctx, tx, db, 0)
 	if err != nil {
-		return res, errs, fmt.Errorf("kb: ingest: %w", err)
+		return false, fmt.Errorf("kb: ingest: %w", err)
 	}
 	defer w.close()
-	kept := map[entityKey]int64{}
 	for i, p := range ps {
-		if _, err := tx.ExecContext(ctx, `SAVEPOINT article`); err != nil {
-			return res, errs, fmt.Errorf("kb: ingest %s: %w", p.Doc.Name, err)
-		}
-		clear(w.newEntities)
 		r, err := w.article(ctx, p)
 		if err != nil {
 			if IsStorageError(err) || ctx.Err() != nil {
-				return res, errs, fmt.Errorf("kb: ingest %s: %w", p.Doc.Name, err)
+				return false, fmt.Errorf("kb: ingest %s: %w", p.Doc.Name, err)
 			}
-			errs[i] = fmt.Errorf("kb: ingest %s: %w", p.Doc.Name, err)
-			if _, err := tx.ExecContext(ctx, `ROLLBACK TO article; RELEASE article`); err != nil {
-				return res, errs, fmt.Errorf("kb: ingest %s: %w", p.Doc.Name, err)
-			}
-			continue
-		}
-		if _, err := tx.ExecContext(ctx, `RELEASE article`); err != nil {
-			return res, errs, fmt.Errorf("kb: ingest %s: %w", p.Doc.Name, err)
+			return false, nil
 		}
 		res[i] = r
-		for k, v := range w.newEntities {
-			kept[k] = v
-		}
 	}
 	if err := tx.Commit(); err != nil {
-		return make([]IngestResult, len(ps)), make([]error, len(ps)), fmt.Errorf("kb: ingest: commit: %w", err)
+		clear(res)
+		return false, fmt.Errorf("kb: ingest: commit: %w", err)
 	}
-	db.rememberEntities(kept)
-	return res, errs, nil
+	db.rememberEntities(w.newEntities)
+	return true, nil
 }
 
 // rememberEntities adds committed entity ids to the cache.
@@ -179,17 +185,27 @@ func (w *writer) article(ctx context.Context, p Prepared) (IngestResult, error) 
 	if doc.URL != "" {
 		// "url <> ''" lets SQLite use the partial index articles_url; with
 		// a bare "url = ?" it cannot prove the parameter non-empty and
-		// scans every article, which made ingest quadratic.
-		if _, err := tx.ExecContext(ctx, `DELETE FROM sentences_fts WHERE rowid IN
-			(SELECT s.id FROM sentences s JOIN articles a ON a.id = s.article_id WHERE a.url = ? AND a.url <> '')`, doc.URL); err != nil {
+		// scans every article, which made ingest quadratic. The deletes
+		// run only when there is something to delete: a write to the
+		// index in a statement that may cascade makes FTS5 flush its
+		// pending terms, which costs every article of a batch a segment.
+		var old int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE url = ? AND url <> '' LIMIT 1`, doc.URL).Scan(&old)
+		switch {
+		case err == nil:
+			if _, err := tx.ExecContext(ctx, `DELETE FROM sentences_fts WHERE rowid IN
+				(SELECT s.id FROM sentences s JOIN articles a ON a.id = s.article_id WHERE a.url = ? AND a.url <> '')`, doc.URL); err != nil {
+				return res, err
+			}
+			r, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE url = ? AND url <> ''`, doc.URL)
+			if err != nil {
+				return res, err
+			}
+			n, _ := r.RowsAffected()
+			res.Replaced = n > 0
+		case !errors.Is(err, sql.ErrNoRows):
 			return res, err
 		}
-		r, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE url = ? AND url <> ''`, doc.URL)
-		if err != nil {
-			return res, err
-		}
-		n, _ := r.RowsAffected()
-		res.Replaced = n > 0
 	}
 	r, err := tx.ExecContext(ctx, `INSERT INTO articles (hash, title, date, url, publisher, place, source, lead, body, added_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
