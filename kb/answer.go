@@ -15,7 +15,7 @@ import (
 
 // Limits of one answer: readable in a chat channel.
 const (
-	maxItems   = 12
+	maxItems   = 20
 	maxSources = 8
 )
 
@@ -215,10 +215,23 @@ func (db *DB) claims(ctx context.Context, rel relation, ids []int64, byAgent boo
 	args := []any{string(rel)}
 	if len(ids) > 0 {
 		ph := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
-		where = append(where, col+" IN ("+ph+")")
+		cond := col + " IN (" + ph + ")"
 		for _, id := range ids {
 			args = append(args, id)
 		}
+		if !byAgent && rel == relAccuse {
+			// Accusing a state's hacker group or agency accuses the state:
+			// a group the articles say works for it, or one the accusing
+			// sentence itself ties to it ("de Noord-Koreaanse groep Lazarus").
+			cond = "(" + cond + ` OR c.target_id IN (SELECT agent_id FROM claims WHERE relation = 'attribute' AND target_id IN (` + ph + `))
+				OR (tg.kind IN ('group', 'agency') AND EXISTS (SELECT 1 FROM mentions m WHERE m.sentence_id = c.sentence_id AND m.entity_id IN (` + ph + `))))`
+			for range 2 {
+				for _, id := range ids {
+					args = append(args, id)
+				}
+			}
+		}
+		where = append(where, cond)
 	}
 	from, to := q.yearFrom, q.yearTo
 	if from == 0 {

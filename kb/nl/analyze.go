@@ -22,10 +22,58 @@ func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
 				a.Quotes = []Quote{{Speaker: *ctx.lastSpeaker, Text: t}}
 			}
 		}
+		// "X zit achter de aanval. Dat meldt de FBI.": the FBI makes the
+		// claim of the sentence before.
+		if i > 0 {
+			if src := reportedBy(ws, ms); len(src) > 0 {
+				for c := range out[i-1].Claims {
+					cl := &out[i-1].Claims[c]
+					if len(cl.Agents) == 0 && (cl.Relation == Accuse || cl.Relation == Attribute) {
+						cl.Agents = src
+					}
+				}
+			}
+		}
 		ctx.update(st, a)
 		out[i] = a
 	}
 	return out
+}
+
+// reportVerbs are the verbs of "Dat meldt X", "Dat schrijft X", "Dat
+// concluderen X en Y".
+var reportVerbs = set("meldt", "melden", "meldde", "meldden", "schrijft", "schrijven", "schreef", "schreven",
+	"zegt", "zeggen", "zei", "zeiden", "stelt", "stellen", "stelde", "stelden", "concludeert", "concluderen",
+	"concludeerde", "concludeerden", "bevestigt", "bevestigen", "bevestigde", "bevestigden", "claimt", "claimen",
+	"claimde", "claimden", "verklaart", "verklaren", "verklaarde", "verklaarden", "denkt", "denken", "dacht",
+	"vermoedt", "vermoeden", "vermoedde", "rapporteert", "rapporteren", "rapporteerde", "onthult", "onthulde",
+	"onthullen", "onthulden", "zeker", "maakt", "maken", "maakte", "maakten")
+
+// reportedBy returns who a sentence of the form "Dat meldt X (en Y) …"
+// names as the source of the sentence before; nil for other sentences.
+func reportedBy(ws []word, ms []mention) []Entity {
+	if len(ws) < 3 || ws[0].Key != "dat" || !reportVerbs[ws[1].Key] {
+		return nil
+	}
+	var src []Entity
+	for _, m := range ms {
+		if m.product || m.ref || m.w0 < 2 {
+			continue
+		}
+		// The subject right after the verb, and the names joined to it by
+		// "en" or "van" ("de Threat Analysis Group van Google").
+		if len(src) == 0 && m.w0 > 4 {
+			break
+		}
+		if len(src) > 0 && !(m.Prep == "van" || m.Prep == "en" || m.Prep == "") {
+			break
+		}
+		switch m.Kind {
+		case Country, Organisation, Agency, Company, Person, Media:
+			src = append(src, m.Entity)
+		}
+	}
+	return src
 }
 
 // update remembers what later sentences may refer to.

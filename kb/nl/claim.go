@@ -174,7 +174,7 @@ func (st *sent) triggers() []trigger {
 			}
 		case k == "afgewezen" || k == "afwijzen" || k == "afwijst":
 			add(trigger{rel: Deny, v: i, aboutFrom: -1})
-		case k == "toegeschreven" || k == "toeschrijven" || k == "gelinkt" || k == "linken" || k == "linkt" || k == "gekoppeld" || k == "koppelen" || k == "koppelt":
+		case k == "toegeschreven" || k == "toeschrijven" || k == "toeschrijft" || k == "toeschreef" || k == "toeschreven" || k == "gelinkt" || k == "linken" || k == "linkt" || k == "gekoppeld" || k == "koppelen" || k == "koppelt":
 			add(trigger{rel: Accuse, v: i, targetPrep: "aan", aboutFrom: -1})
 		case schrijfForms[k]:
 			if p := st.particle(i, R, "toe"); p >= 0 {
@@ -277,7 +277,7 @@ var triggerWords = func() map[string]bool {
 	m := set("aanklagen", "aangeklaagd", "aanrekenen", "aangerekend", "aanrekent", "aanrekende", "aanrekenden",
 		"uitspreekt", "uitspreken", "uitgesproken", "uitsprak", "uitspraken", "aanspreken", "aangesproken",
 		"verantwoordelijk", "aansprakelijk", "aangewezen", "aanwijzen", "afgewezen", "afwijzen", "afwijst",
-		"toegeschreven", "toeschrijven", "gelinkt", "linken", "linkt", "gekoppeld", "koppelen", "koppelt",
+		"toegeschreven", "toeschrijven", "toeschrijft", "toeschreef", "toeschreven", "gelinkt", "linken", "linkt", "gekoppeld", "koppelen", "koppelt",
 		"schuld", "achter", "uithalen", "uitgehaald", "verantwoording", "verband", "verworpen", "ongegrond", "onzin",
 		"ongefundeerd", "ongegronde", "ongefundeerde", "baseloos", "lasterlijk", "niets", "niks", "steunt", "steunen", "steunde", "steunden", "gesteund",
 		"onderschrijft", "onderschrijven", "onderschreef", "onderschreven", "bijval", "steun", "aansluiten", "aangesloten",
