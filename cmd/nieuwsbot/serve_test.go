@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log"
+	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -698,4 +701,115 @@ func TestServeLogsNoSecrets(t *testing.T) {
 		}
 	}
 	e.checkNoSecrets(stdLog.String())
+}
+
+// TestDigestPost posts the digest with `digest --post` before the
+// scheduled time; serve then posts nothing more that day.
+func TestDigestPost(t *testing.T) {
+	e := newE2E(t, time.Date(2026, 6, 1, 6, 30, 0, 0, amsterdam), "")
+	e.run("ingest", "-q", e.writeArticle("brug.txt", bridgeArticle))
+	// A digest covers what was added before its second; the clock moves on.
+	e.clock.set(time.Date(2026, 6, 1, 6, 31, 0, 0, amsterdam))
+	if out := e.run("digest", "--post"); !strings.Contains(out, "done for 2 of 2 channels") {
+		t.Errorf("digest --post printed %q, want 2 of 2 channels", out)
+	}
+	p := recv(t, e.slack.Posts, "the Slack digest")
+	if text := jsonUnescape(p.Text + string(p.Blocks)); p.Channel != "CDIGEST" || !strings.Contains(text, bridgeTitle) {
+		t.Errorf("Slack digest to %s = %.400s, want %q", p.Channel, text, bridgeTitle)
+	}
+	c := recv(t, e.discord.Calls, "the Discord digest")
+	if c.Kind != "message" || c.ChannelID != "555" || !strings.Contains(discordText(t, c), bridgeTitle) {
+		t.Errorf("Discord call = %s to %s, want the digest to 555", c.Kind, c.ChannelID)
+	}
+	if out := e.run("digest", "--post"); !strings.Contains(out, "done for 0 of 2 channels") {
+		t.Errorf("second digest --post printed %q, want 0 of 2 channels", out)
+	}
+	s := e.serve()
+	s.sleep = e.clock.advance(t, s.sleep, time.Date(2026, 6, 1, 20, 0, 0, 0, amsterdam))
+	e.noMorePosts("after digest --post, on the same day")
+	s.stop()
+}
+
+// TestServeShutdownOrder checks the graceful shutdown: a request in flight
+// is answered before the adapters and the scheduler are told to stop.
+func TestServeShutdownOrder(t *testing.T) {
+	s := &service{logger: slog.New(slog.DiscardHandler)}
+	entered, release := make(chan struct{}), make(chan struct{})
+	mux := http.NewServeMux()
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		close(entered)
+		<-release
+		io.WriteString(w, "antwoord")
+	})
+	srv := &http.Server{Handler: mux}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var events []string
+	note := func(ev string) {
+		mu.Lock()
+		defer mu.Unlock()
+		events = append(events, ev)
+	}
+	adapter := component{"adapter", func(ctx context.Context) error {
+		<-ctx.Done()
+		note("adapter stopped")
+		return nil
+	}}
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- s.run(ctx, srv, ln, []component{adapter}) }()
+
+	answer := make(chan string, 1)
+	go func() {
+		res, err := http.Get("http://" + ln.Addr().String() + "/slow")
+		if err != nil {
+			answer <- err.Error()
+			return
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		note("request answered")
+		answer <- string(b)
+	}()
+	<-entered
+	cancel() // SIGTERM
+	close(release)
+	if got := recv(t, answer, "the answer in flight"); got != "antwoord" {
+		t.Errorf("answer in flight = %q, want %q", got, "antwoord")
+	}
+	if err := recv(t, done, "run to return"); err != nil {
+		t.Errorf("run = %v, want nil", err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if fmt.Sprint(events) != "[request answered adapter stopped]" {
+		t.Errorf("shutdown order = %v, want the request answered before the adapter stops", events)
+	}
+}
+
+// TestServeStopsWhenAComponentFails checks that a component that fails
+// (a gateway that cannot be opened) ends serve with its error.
+func TestServeStopsWhenAComponentFails(t *testing.T) {
+	s := &service{logger: slog.New(slog.DiscardHandler)}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stopped := make(chan struct{})
+	comps := []component{
+		{"discord", func(context.Context) error { return errors.New("open gateway: refused") }},
+		{"slack", func(ctx context.Context) error { <-ctx.Done(); close(stopped); return nil }},
+	}
+	err = s.run(t.Context(), &http.Server{Handler: http.NotFoundHandler()}, ln, comps)
+	if err == nil || !strings.Contains(err.Error(), "discord: open gateway: refused") {
+		t.Errorf("run = %v, want the discord error", err)
+	}
+	select {
+	case <-stopped:
+	default:
+		t.Error("the other component was not stopped")
+	}
 }
