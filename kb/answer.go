@@ -16,7 +16,7 @@ import (
 // Limits of one answer: readable in a chat channel.
 const (
 	maxItems   = 20
-	maxSources = 8
+	maxSources = 10
 )
 
 // minCoverage is the share of a question's term weight a sentence must hold
@@ -146,8 +146,8 @@ func (l *itemList) sorted() []*item {
 	return items
 }
 
-// answerOf builds an answer from items: each item's best sentence cited,
-// sources newest first, no sentence twice.
+// answerOf builds an answer from items and cites, for every item, a
+// sentence that names it: as few sentences as cover all items, newest first.
 func answerOf(items []*item, text func(names []string) string) *bot.Answer {
 	if len(items) == 0 {
 		return nil
@@ -156,31 +156,77 @@ func answerOf(items []*item, text func(names []string) string) *bot.Answer {
 		items = items[:maxItems]
 	}
 	a := &bot.Answer{}
-	seen := map[int64]bool{}
-	var hits []hit
-	for _, it := range items {
+	// covers[sid] = the items a sentence names itself (not through "deze
+	// landen"); an item no sentence names is covered by its first sentence.
+	byID := map[int64]hit{}
+	covers := map[int64]map[int]bool{}
+	for i, it := range items {
 		a.Items = append(a.Items, it.name)
-		best := it.hits[0]
-		for _, h := range it.hits[1:] {
-			if seen[h.sid] || h.date > best.date {
-				best = h
-				break
+		named := false
+		for _, h := range it.hits {
+			byID[h.sid] = h
+			if namesEntity(h.text, it.name) {
+				if covers[h.sid] == nil {
+					covers[h.sid] = map[int]bool{}
+				}
+				covers[h.sid][i] = true
+				named = true
 			}
 		}
-		if !seen[best.sid] {
-			seen[best.sid] = true
-			hits = append(hits, best)
+		if !named {
+			h := it.hits[0]
+			if covers[h.sid] == nil {
+				covers[h.sid] = map[int]bool{}
+			}
+			covers[h.sid][i] = true
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].date > hits[j].date })
-	if len(hits) > maxSources {
-		hits = hits[:maxSources]
+	covered := map[int]bool{}
+	var hits []hit
+	for len(covered) < len(items) && len(hits) < maxSources {
+		var best hit
+		bestN := 0
+		for sid, set := range covers {
+			n := 0
+			for i := range set {
+				if !covered[i] {
+					n++
+				}
+			}
+			h := byID[sid]
+			if n > bestN || n == bestN && n > 0 && (h.date > best.date || h.date == best.date && h.sid < best.sid) {
+				best, bestN = h, n
+			}
+		}
+		if bestN == 0 {
+			break
+		}
+		for i := range covers[best.sid] {
+			covered[i] = true
+		}
+		delete(covers, best.sid)
+		hits = append(hits, best)
 	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].date > hits[j].date })
 	for _, h := range hits {
 		a.Sources = append(a.Sources, h.source())
 	}
 	a.Text = text(a.Items)
 	return a
+}
+
+// namesEntity reports whether a sentence names the entity itself, by any
+// alias, or holds the name's words.
+func namesEntity(sentence, name string) bool {
+	if strings.Contains(nl.Fold(sentence), nl.Fold(name)) {
+		return true
+	}
+	for _, m := range recognizer().Mentions(sentence) {
+		if m.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // joinNames lists names the Dutch or English way: "A, B en C".
