@@ -18,12 +18,13 @@ import (
 
 // Config is the YAML configuration; config.example.yaml documents every key.
 type Config struct {
-	KB      KBConfig      `yaml:"kb"`
-	HTTP    HTTPConfig    `yaml:"http"`
-	Slack   SlackConfig   `yaml:"slack"`
-	Discord DiscordConfig `yaml:"discord"`
-	Digest  DigestConfig  `yaml:"digest"`
-	Log     LogConfig     `yaml:"log"`
+	KB       KBConfig       `yaml:"kb"`
+	HTTP     HTTPConfig     `yaml:"http"`
+	Slack    SlackConfig    `yaml:"slack"`
+	Discord  DiscordConfig  `yaml:"discord"`
+	Digest   DigestConfig   `yaml:"digest"`
+	Log      LogConfig      `yaml:"log"`
+	Security SecurityConfig `yaml:"security"`
 }
 
 // KBConfig configures the knowledge base.
@@ -71,6 +72,14 @@ type LogConfig struct {
 	Format string `yaml:"format"`
 }
 
+// SecurityConfig limits who may use the bot.
+type SecurityConfig struct {
+	// AllowChannels and AllowUsers are channel and user ids the bot answers
+	// (Slack and Discord ids alike); an empty list allows all.
+	AllowChannels []string `yaml:"allow_channels"`
+	AllowUsers    []string `yaml:"allow_users"`
+}
+
 // DefaultConfig returns the configuration used for keys a file leaves out.
 func DefaultConfig() Config {
 	return Config{
@@ -91,6 +100,37 @@ var envRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 // value expands from the environment (after parsing, so a value can never
 // change the YAML's structure). Unknown keys are errors.
 func ParseConfig(r io.Reader) (Config, error) {
+	var secrets []secretValue
+	cfg, err := parseConfig(r, &secrets)
+	if err != nil {
+		err = redactError(err, secrets)
+	}
+	return cfg, err
+}
+
+// secretValue is the value a secret-looking environment variable expanded
+// to, kept to keep it out of error messages.
+type secretValue struct{ name, value string }
+
+// secretName matches environment variable names that hold secrets.
+var secretName = regexp.MustCompile(`(?i)TOKEN|SECRET|PASS|KEY|CREDENTIAL|AUTH`)
+
+// redactError replaces every secret value in err's message by the ${VAR}
+// it came from: a secret put under the wrong key must not reach a terminal
+// or a log through the error that quotes the key's value.
+func redactError(err error, secrets []secretValue) error {
+	msg := err.Error()
+	redacted := msg
+	for _, s := range secrets {
+		redacted = strings.ReplaceAll(redacted, s.value, "${"+s.name+"}")
+	}
+	if redacted == msg {
+		return err
+	}
+	return errors.New(redacted)
+}
+
+func parseConfig(r io.Reader, secrets *[]secretValue) (Config, error) {
 	cfg := DefaultConfig()
 	data, err := io.ReadAll(io.LimitReader(r, 1<<20))
 	if err != nil {
@@ -107,7 +147,7 @@ func ParseConfig(r io.Reader) (Config, error) {
 		return cfg, err
 	}
 	var missing []string
-	expandNode(&root, &missing)
+	expandNode(&root, &missing, secrets)
 	if len(missing) > 0 {
 		return cfg, fmt.Errorf("config: environment variable %s is not set", strings.Join(missing, ", "))
 	}
@@ -205,7 +245,7 @@ func keyName(key string) string {
 	return key
 }
 
-func expandNode(n *yaml.Node, missing *[]string) {
+func expandNode(n *yaml.Node, missing *[]string, secrets *[]secretValue) {
 	if n.Kind == yaml.ScalarNode {
 		n.Value = envRef.ReplaceAllStringFunc(n.Value, func(m string) string {
 			name := envRef.FindStringSubmatch(m)[1]
@@ -213,12 +253,15 @@ func expandNode(n *yaml.Node, missing *[]string) {
 			if !ok {
 				*missing = append(*missing, name)
 			}
+			if len(v) >= 4 && secretName.MatchString(name) {
+				*secrets = append(*secrets, secretValue{name, v})
+			}
 			return v
 		})
 		return
 	}
 	for _, c := range n.Content {
-		expandNode(c, missing)
+		expandNode(c, missing, secrets)
 	}
 }
 
@@ -291,6 +334,18 @@ func (c Config) Validate() error {
 				return fmt.Errorf("config: %s: %q is listed twice", key, ch)
 			}
 			seen[ch] = true
+		}
+	}
+	for key, ids := range map[string][]string{"security.allow_channels": c.Security.AllowChannels, "security.allow_users": c.Security.AllowUsers} {
+		seen := map[string]bool{}
+		for _, id := range ids {
+			switch {
+			case strings.TrimSpace(id) == "" || strings.ContainsAny(id, " \t\r\n"):
+				return fmt.Errorf("config: %s: %q is not an id", key, id)
+			case seen[id]:
+				return fmt.Errorf("config: %s: %q is listed twice", key, id)
+			}
+			seen[id] = true
 		}
 	}
 	if c.Discord.Command != "" && !discordCommand.MatchString(c.Discord.Command) {

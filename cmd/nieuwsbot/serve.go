@@ -50,6 +50,7 @@ func (m *Main) wire(db *kb.DB) (*service, error) {
 	s.bot = bot.New(db, logger, m.now)
 	s.bot.Observe = met.observe
 	s.bot.Command = "/" + cfg.Discord.Command
+	s.bot.Allow = bot.NewAllowList(cfg.Security.AllowChannels, cfg.Security.AllowUsers)
 	if cfg.Slack.BotToken != "" {
 		s.bot.Command = cfg.Slack.Command
 		s.slack, err = slack.New(slack.Config{
