@@ -357,6 +357,9 @@ func (db *DB) answerClaims(ctx context.Context, q question, ids []int64) (*bot.A
 		if err != nil {
 			return nil, err
 		}
+		if rows, err = db.relevantClaims(ctx, q, rows, nil); err != nil {
+			return nil, err
+		}
 		var l itemList
 		for _, c := range rows {
 			if byAgent {
@@ -395,30 +398,49 @@ func (db *DB) answerClaims(ctx context.Context, q question, ids []int64) (*bot.A
 		}), nil
 	case relDeny:
 		if q.kind == askYesNo || len(known) > 0 && q.kind != askWho {
-			rows, err := db.claims(ctx, relDeny, known, true, q)
+			if len(known) == 0 {
+				return nil, nil
+			}
+			rows, err := db.claims(ctx, relDeny, known[:1], true, q)
 			if err != nil {
 				return nil, err
+			}
+			if rows, err = db.relevantClaims(ctx, q, rows, known[1:]); err != nil {
+				return nil, err
+			}
+			if len(rows) == 0 {
+				return nil, nil
 			}
 			var l itemList
 			for _, c := range rows {
 				l.add(c.agent, c.hit)
 			}
 			return answerOf(l.sorted(), func(items []string) string {
+				quote := strings.TrimSpace(rows[0].text)
 				if en {
-					return fmt.Sprintf("Yes: %s denies it.", joinNames(items, en))
+					return fmt.Sprintf("Yes: %s denies it: “%s”", joinNames(items, en), quote)
 				}
-				return fmt.Sprintf("Ja: %s ontkent.", joinNames(items, en))
+				return fmt.Sprintf("Ja: %s ontkent: “%s”", joinNames(items, en), quote)
 			}), nil
 		}
 		rows, err := db.claims(ctx, relDeny, nil, true, q)
 		if err != nil {
 			return nil, err
 		}
+		if len(known) > 0 {
+			kept := rows[:0]
+			for _, c := range rows {
+				if containsFold(names, c.target) {
+					kept = append(kept, c)
+				}
+			}
+			rows = kept
+		}
+		if rows, err = db.relevantClaims(ctx, q, rows, nil); err != nil {
+			return nil, err
+		}
 		var l itemList
 		for _, c := range rows {
-			if len(known) > 0 && !containsFold(names, c.target) {
-				continue
-			}
 			l.add(c.agent, c.hit)
 		}
 		return answerOf(l.sorted(), func(items []string) string {
@@ -434,6 +456,9 @@ func (db *DB) answerClaims(ctx context.Context, q question, ids []int64) (*bot.A
 	case relSupport:
 		rows, err := db.claims(ctx, relSupport, known, q.reverse, q)
 		if err != nil {
+			return nil, err
+		}
+		if rows, err = db.relevantClaims(ctx, q, rows, nil); err != nil {
 			return nil, err
 		}
 		var l itemList
@@ -481,6 +506,70 @@ func (db *DB) answerClaims(ctx context.Context, q question, ids []int64) (*bot.A
 		}), nil
 	}
 	return nil, nil
+}
+
+// topicTerms are the question's words other than the relation asked
+// about: "de aanvallen op de waterbedrijven" in "wie ontkent de aanvallen
+// op de waterbedrijven?".
+func topicTerms(q question) []term {
+	var out []term
+	for _, t := range q.terms {
+		if relationOf(t.word) != relNone || isReactionWord(t.word) || t.weak {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// relevantClaims keeps the claims whose sentence, or else article, is
+// about the question's topic: its words, and the entities named besides
+// the one asked about (others). All of them when the question names no
+// topic, or when no claim is about it.
+func (db *DB) relevantClaims(ctx context.Context, q question, rows []claimRow, others []int64) ([]claimRow, error) {
+	terms := topicTerms(q)
+	if (len(terms) == 0 && len(others) == 0) || len(rows) == 0 {
+		return rows, nil
+	}
+	articles := map[int64]map[string]bool{}
+	scores := make([]float64, len(rows))
+	best := 0.0
+	for i, c := range rows {
+		ctxStems, ok := articles[c.aid]
+		if !ok {
+			var err error
+			if ctxStems, err = db.articleStems(ctx, c.aid); err != nil {
+				return nil, err
+			}
+			articles[c.aid] = ctxStems
+		}
+		stems := stemSet(c.text)
+		for _, t := range terms {
+			scores[i] += termCredit(weightedTerm{term: t}, stems, ctxStems)
+		}
+		for _, id := range others {
+			if ctxStems[entityToken(id)] {
+				scores[i]++
+			}
+		}
+		best = max(best, scores[i])
+	}
+	if best == 0 {
+		return rows, nil
+	}
+	var kept []claimRow
+	for i, c := range rows {
+		if scores[i] >= best*0.5 {
+			kept = append(kept, c)
+		}
+	}
+	return kept, nil
+}
+
+// isReactionWord reports whether w asks how someone reacted.
+func isReactionWord(w string) bool {
+	return strings.HasPrefix(w, "reageer") || strings.HasPrefix(w, "reageren") || strings.HasPrefix(w, "gereageerd") ||
+		strings.HasPrefix(w, "reactie") || strings.HasPrefix(w, "react") || w == "respond" || w == "responded"
 }
 
 // relAttribute is the stored relation of "group works for sponsor".

@@ -355,10 +355,31 @@ func relationOf(w string) relation {
 }
 
 func (q *question) detectRelation(words []string) {
+	reaction := false
+	for i, w := range words {
+		if isReactionWord(w) {
+			reaction = true
+		}
+		// "wees de beschuldiging af", "wijst … van de hand": a denial.
+		switch w {
+		case "wees", "wijst", "wezen", "wijzen", "wees,":
+			for _, x := range words[i+1:] {
+				if x == "af" || x == "hand" {
+					q.rel = relDeny
+					return
+				}
+			}
+		}
+	}
 	for i, w := range words {
 		r := relationOf(w)
 		if r == relNone {
 			continue
+		}
+		// "Hoe reageerde China op de beschuldigingen?": China's reaction,
+		// a denial, not who accuses.
+		if reaction && r == relAccuse {
+			r = relDeny
 		}
 		q.rel = r
 		// "wordt ... beschuldigd door X" / "accused by X": X is the agent;
