@@ -248,6 +248,7 @@ func joinNames(names []string, english bool) string {
 type claimRow struct {
 	hit
 	agent, target, about string
+	agentKind, targetKind nl.EntityKind
 }
 
 // claims returns the claims of a relation about the entities: as target
@@ -288,7 +289,8 @@ func (db *DB) claims(ctx context.Context, rel relation, ids []int64, byAgent boo
 	}
 	where = append(where, "(a.date = '' OR CAST(substr(a.date, 1, 4) AS INTEGER) BETWEEN ? AND ?)")
 	args = append(args, from, to)
-	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, coalesce(ag.name, ''), coalesce(tg.name, ''), c.about
+	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, coalesce(ag.name, ''), coalesce(tg.name, ''), c.about,
+		coalesce(ag.kind, ''), coalesce(tg.kind, '')
 		FROM claims c
 		JOIN sentences s ON s.id = c.sentence_id
 		JOIN articles a ON a.id = c.article_id
@@ -303,7 +305,9 @@ func (db *DB) claims(ctx context.Context, rel relation, ids []int64, byAgent boo
 	var out []claimRow
 	for rows.Next() {
 		var c claimRow
-		h, err := scanHit(rows, &c.agent, &c.target, &c.about)
+		var ak, tk string
+		h, err := scanHit(rows, &c.agent, &c.target, &c.about, &ak, &tk)
+		c.agentKind, c.targetKind = nl.EntityKind(ak), nl.EntityKind(tk)
 		if err != nil {
 			return nil, fmt.Errorf("kb: claims: %w", err)
 		}
@@ -362,17 +366,29 @@ func (db *DB) answerClaims(ctx context.Context, q question, ids []int64) (*bot.A
 		}
 		var l itemList
 		for _, c := range rows {
-			if byAgent {
+			switch {
+			case byAgent && kindFits(q, c.targetKind):
 				l.add(c.target, c.hit)
-			} else if !containsFold(names, c.agent) {
+			case !byAgent && kindFits(q, c.agentKind) && !containsFold(names, c.agent):
 				l.add(c.agent, c.hit)
 			}
 		}
 		if len(known) == 0 {
-			// "Wie wordt beschuldigd?" without a name: the accused.
+			// "Wie wordt beschuldigd?" without a name: the accused. Asked
+			// for states, a state's group stands for the state.
 			l = itemList{}
 			for _, c := range rows {
-				l.add(c.target, c.hit)
+				name := c.target
+				if q.listKind == nl.Country && (c.targetKind == nl.Group || c.targetKind == nl.Agency) {
+					state, err := db.stateOf(ctx, c)
+					if err != nil {
+						return nil, err
+					}
+					name = state
+				} else if !kindFits(q, c.targetKind) {
+					continue
+				}
+				l.add(name, c.hit)
 			}
 			return answerOf(l.sorted(), func(items []string) string {
 				if en {
@@ -570,6 +586,32 @@ func (db *DB) relevantClaims(ctx context.Context, q question, rows []claimRow, o
 func isReactionWord(w string) bool {
 	return strings.HasPrefix(w, "reageer") || strings.HasPrefix(w, "reageren") || strings.HasPrefix(w, "gereageerd") ||
 		strings.HasPrefix(w, "reactie") || strings.HasPrefix(w, "react") || w == "respond" || w == "responded"
+}
+
+// kindFits reports whether an entity of kind k answers the question:
+// any kind, unless it asks for a kind ("welke landen").
+func kindFits(q question, k nl.EntityKind) bool {
+	return q.listKind == "" || k == q.listKind || k == ""
+}
+
+// stateOf returns the state a claim's target group or agency belongs to:
+// the state its sentence names by adjective ("de Noord-Koreaanse groep"),
+// else the one the articles say it works for; "" when unknown.
+func (db *DB) stateOf(ctx context.Context, c claimRow) (string, error) {
+	var name string
+	err := db.db.QueryRowContext(ctx, `SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id
+		WHERE m.sentence_id = ? AND e.kind = 'country' AND m.demonym = 1 AND e.name <> ?
+		ORDER BY m.rowid LIMIT 1`, c.sid, c.agent).Scan(&name)
+	if err == nil || !isNoRows(err) {
+		return name, err
+	}
+	err = db.db.QueryRowContext(ctx, `SELECT tg.name FROM claims c JOIN entities ag ON ag.id = c.agent_id
+		JOIN entities tg ON tg.id = c.target_id
+		WHERE c.relation = 'attribute' AND ag.name = ? AND tg.kind = 'country' LIMIT 1`, c.target).Scan(&name)
+	if isNoRows(err) {
+		return "", nil
+	}
+	return name, err
 }
 
 // relAttribute is the stored relation of "group works for sponsor".
