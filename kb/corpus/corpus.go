@@ -62,6 +62,7 @@ func (g *gen) tail() string              { return pseudoWord(int(g.wordZ.Uint64(
 
 // scenario is what one article is about.
 type scenario struct {
+	topic         *topic
 	accusers      []actor
 	target        actor
 	group         string
@@ -77,7 +78,6 @@ type scenario struct {
 	eventDay      int
 	patchedDay    int
 	patchedMonth  int
-	section       string
 	anp           bool
 	curlyQuotes   bool
 	headingChance float64
@@ -85,20 +85,20 @@ type scenario struct {
 
 func (g *gen) scenario() scenario {
 	s := scenario{
+		topic:   g.topic(),
 		target:  g.state(),
 		group:   g.group(),
 		agency:  g.agency(),
 		company: g.company(),
-		sector:  g.r.IntN(len(sectors)),
 		year:    2015 + g.r.IntN(12),
 		month:   1 + g.r.IntN(12),
 		day:     1 + g.r.IntN(28),
-		section: g.pick(sections),
 		anp:     g.chance(0.35),
 	}
+	s.sector = g.r.IntN(len(s.topic.sectors))
 	s.curlyQuotes = g.chance(0.6)
 	s.headingChance = 0.15
-	s.event = fmt.Sprintf(g.pick(events), sectors[s.sector].name)
+	s.event = fmt.Sprintf(g.pick(s.topic.events), s.sec().name)
 	for n := 1 + g.r.IntN(4); len(s.accusers) < n; {
 		a := g.state()
 		if a.name == s.target.name || containsActor(s.accusers, a) {
@@ -124,6 +124,32 @@ func (g *gen) scenario() scenario {
 	s.patchedDay = 1 + g.r.IntN(28)
 	s.patchedMonth = s.month
 	return s
+}
+
+// topic draws a topic by weight.
+func (g *gen) topic() *topic {
+	total := 0
+	for _, t := range topics {
+		total += t.weight
+	}
+	n := g.r.IntN(total)
+	for i := range topics {
+		if n < topics[i].weight {
+			return &topics[i]
+		}
+		n -= topics[i].weight
+	}
+	return &topics[len(topics)-1]
+}
+
+func (s scenario) sec() sector { return s.topic.sectors[s.sector] }
+
+// noun is a word of the topic or of news in general.
+func (g *gen) noun(s scenario) string {
+	if g.chance(0.5) {
+		return g.pick(s.topic.nouns)
+	}
+	return g.pick(nouns)
 }
 
 func containsActor(list []actor, a actor) bool {
@@ -212,10 +238,10 @@ func (g *gen) quoteMarks(s scenario, text string) string {
 }
 
 // filler is a sentence of background with the archive's long tail of words.
-func (g *gen) filler() string {
+func (g *gen) filler(s scenario) string {
 	var b strings.Builder
-	b.WriteString(capFirst("de " + g.pick(adjectives) + " " + g.pick(nouns)))
-	b.WriteString(" " + g.pick(verbs) + " " + g.pick(adverbs) + " de " + g.pick(nouns))
+	b.WriteString(capFirst("de " + g.pick(adjectives) + " " + g.noun(s)))
+	b.WriteString(" " + g.pick(verbs) + " " + g.pick(adverbs) + " de " + g.noun(s))
 	for range 1 + g.r.IntN(3) {
 		switch g.r.IntN(4) {
 		case 0:
@@ -232,8 +258,8 @@ func (g *gen) filler() string {
 	return b.String()
 }
 
-func (g *gen) clause() string {
-	return fmt.Sprintf("de %s %s %s moet worden", g.pick(adjectives), g.pick(nouns), g.pick([]string{"beter", "sneller", "strenger", "zorgvuldiger"})+" "+g.pick([]string{"beveiligd", "onderzocht", "aangepakt", "gecontroleerd"}))
+func (g *gen) clause(s scenario) string {
+	return fmt.Sprintf("de %s %s %s moet worden", g.pick(adjectives), g.noun(s), g.pick([]string{"beter", "sneller", "strenger", "zorgvuldiger"})+" "+g.pick([]string{"beveiligd", "onderzocht", "aangepakt", "gecontroleerd"}))
 }
 
 // sentence is one sentence of the kind k for the scenario.
@@ -273,27 +299,30 @@ func (g *gen) sentence(s scenario, k int) string {
 		}
 	case kSupport:
 		if s.supportState.name == s.target.name {
-			return g.filler()
+			return g.filler(s)
 		}
 		return fmt.Sprintf("%s %s de verklaring van %s.", capFirst(s.supportState.subj), verb([]actor{s.supportState}, "steunt", "steunen"), names(acc[:1]))
 	case kQuote:
-		q := fmt.Sprintf("We nemen deze %s %s zeer serieus", g.pick(adjectives), g.pick(nouns))
+		q := fmt.Sprintf("We nemen deze %s %s zeer serieus", g.pick(adjectives), g.noun(s))
 		switch g.r.IntN(4) {
 		case 0:
 			return fmt.Sprintf("%s, zegt %s, %s.", g.quoteMarks(s, q), p.name, p.role)
 		case 1:
-			return fmt.Sprintf("%s %s zei: %s", strings.ToUpper(p.role[:1])+p.role[1:], p.name, g.quoteMarks(s, "Dit is een "+g.pick(adjectives)+" "+g.pick(nouns)+"."))
+			return fmt.Sprintf("%s %s zei: %s", strings.ToUpper(p.role[:1])+p.role[1:], p.name, g.quoteMarks(s, "Dit is een "+g.pick(adjectives)+" "+g.noun(s)+"."))
 		case 2:
-			return fmt.Sprintf("%s zei %s dat %s.", p.name, g.pick(adverbs), g.clause())
+			return fmt.Sprintf("%s zei %s dat %s.", p.name, g.pick(adverbs), g.clause(s))
 		default:
 			return fmt.Sprintf("%s, aldus %s.", g.quoteMarks(s, q), p.name)
 		}
 	case kRole:
-		return fmt.Sprintf("%s, %s, %s de %s van %s.", p.name, p.role, g.pick(verbs), g.pick(nouns), g.tail())
+		return fmt.Sprintf("%s, %s, %s de %s van %s.", p.name, p.role, g.pick(verbs), g.noun(s), g.tail())
 	case kNumber:
-		sec := sectors[s.sector]
+		sec := s.sec()
 		switch g.r.IntN(3) {
 		case 0:
+			if !s.topic.accuse {
+				return fmt.Sprintf("Bij de %s gaat het om %s %s.", sec.name, g.formatCount(s.count), sec.unit)
+			}
 			return fmt.Sprintf("Bij de aanval zijn %s %s van %s getroffen.", g.formatCount(s.count), sec.unit, sec.name)
 		case 1:
 			return fmt.Sprintf("Volgens %s gaat het om ruim %s %s in %s.", s.agency.subj, g.formatCount(s.count), sec.unit, s.target.name)
@@ -301,12 +330,15 @@ func (g *gen) sentence(s scenario, k int) string {
 			return fmt.Sprintf("De schade wordt geschat op %d miljoen euro.", 1+g.r.IntN(900))
 		}
 	case kDate:
+		if !s.topic.accuse {
+			return fmt.Sprintf("Het besluit over de %s viel op %d %s %d.", s.sec().name, s.eventDay, months[s.month-1], s.year)
+		}
 		if g.chance(0.5) {
-			return fmt.Sprintf("De aanval op de %s begon op %d %s %d.", sectors[s.sector].name, s.eventDay, months[s.month-1], s.year)
+			return fmt.Sprintf("De aanval op de %s begon op %d %s %d.", s.sec().name, s.eventDay, months[s.month-1], s.year)
 		}
 		return fmt.Sprintf("%s dichtte het lek op %d %s.", s.company.subj, s.patchedDay, months[s.patchedMonth-1])
 	}
-	return g.filler()
+	return g.filler(s)
 }
 
 // Sentence kinds of the mix.
@@ -321,11 +353,6 @@ const (
 	kDate
 )
 
-// mix weighs the sentence kinds after the lead: mostly background, as in
-// real reporting.
-var mix = []int{kFiller, kFiller, kFiller, kFiller, kFiller, kFiller, kFiller, kAccuse, kAccuse, kDeny,
-	kSupport, kQuote, kQuote, kRole, kNumber, kNumber, kDate}
-
 // Make returns the i-th article of the corpus with the given seed. The same
 // (seed, i) always gives the same article whatever the corpus size, so a
 // small corpus is the start of a larger one.
@@ -334,11 +361,11 @@ func Make(seed int64, i int) Article {
 	s := g.scenario()
 	var b strings.Builder
 	if g.chance(0.8) {
-		switch g.r.IntN(3) {
-		case 0:
+		switch n := g.r.IntN(3); {
+		case n == 0 && s.topic.accuse:
 			b.WriteString(fmt.Sprintf("%s %s %s van %s", capFirst(names(s.accusers[:1])), verb(s.accusers[:1], "beschuldigt", "beschuldigen"), s.target.subj, s.event))
-		case 1:
-			b.WriteString(fmt.Sprintf("%s: %s getroffen door %s", capFirst(sectors[s.sector].name), g.formatCount(s.count)+" "+sectors[s.sector].unit, strings.TrimPrefix(strings.TrimPrefix(s.event, "een "), "het ")))
+		case n <= 1:
+			b.WriteString(fmt.Sprintf("%s: %s na %s", strings.ToUpper(s.sec().name[:1])+s.sec().name[1:], g.formatCount(s.count)+" "+s.sec().unit, s.event))
 		default:
 			b.WriteString(g.quoteMarks(s, fmt.Sprintf("%s moet stoppen met %s", s.target.name, strings.TrimPrefix(s.event, "een "))))
 		}
@@ -354,26 +381,30 @@ func Make(seed int64, i int) Article {
 	if s.anp {
 		fmt.Fprintf(&b, "%s (ANP) - ", g.pick(places))
 	}
-	// The lead: who accuses whom.
-	b.WriteString(g.sentence(s, kAccuse))
+	// The lead: who accuses whom, or what happened.
+	if s.topic.accuse {
+		b.WriteString(g.sentence(s, kAccuse))
+	} else {
+		b.WriteString(g.sentence(s, kNumber))
+	}
 	b.WriteString(" ")
 	b.WriteString(g.sentence(s, kFiller))
 	paragraphs := 5 + g.r.IntN(8)
 	for range paragraphs {
 		b.WriteString("\n\n")
 		if g.chance(s.headingChance) {
-			b.WriteString(capFirst(g.pick(adjectives)+" "+g.pick(nouns)) + " bij " + sectors[s.sector].name + "\n\n")
+			b.WriteString(capFirst(g.pick(adjectives)+" "+g.noun(s)) + " bij " + s.sec().name + "\n\n")
 		}
 		for j := range 2 + g.r.IntN(3) {
 			if j > 0 {
 				b.WriteString(" ")
 			}
-			b.WriteString(g.sentence(s, mix[g.r.IntN(len(mix))]))
+			b.WriteString(g.sentence(s, s.topic.mix[g.r.IntN(len(s.topic.mix))]))
 		}
 	}
 	b.WriteString("\n")
 	if g.chance(0.25) {
-		fmt.Fprintf(&b, "\nMeer uit %s\n\n", s.section)
+		fmt.Fprintf(&b, "\nMeer uit %s\n\n", s.topic.section)
 		for range 3 + g.r.IntN(3) {
 			b.WriteString(capFirst("de " + g.pick(nouns) + " " + g.pick(verbs) + " " + g.tail()))
 			b.WriteString("\n")
@@ -381,7 +412,7 @@ func Make(seed int64, i int) Article {
 	}
 	if g.chance(0.7) {
 		fmt.Fprintf(&b, "\nhttps://nieuws.example.nl/%s/%04d/%02d/%02d/%s-%d\n",
-			strings.ToLower(s.section), s.year, s.month, s.day, strings.ReplaceAll(sectors[s.sector].name, " ", "-"), i)
+			strings.ToLower(s.topic.section), s.year, s.month, s.day, strings.ReplaceAll(s.sec().name, " ", "-"), i)
 	}
 	return Article{Name: fmt.Sprintf("%07d.txt", i), Text: []byte(b.String())}
 }

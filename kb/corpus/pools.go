@@ -129,30 +129,90 @@ func personAt(i int) person {
 	return person{name: first + " " + last, role: role + of}
 }
 
-// sectors are what events hit; each has the noun for what was struck, for
+// sector is what an event hits, with the noun for what was struck, for
 // "hoeveel X" facts.
-var sectors = []struct {
+type sector struct {
 	name, unit string
-}{
-	{"ziekenhuizen", "patiëntendossiers"}, {"gemeenten", "computers"}, {"waterschappen", "systemen"},
-	{"havens", "containers"}, {"universiteiten", "accounts"}, {"banken", "rekeningen"},
-	{"energiebedrijven", "servers"}, {"telecombedrijven", "klanten"}, {"ministeries", "e-mailaccounts"},
-	{"chipfabrikanten", "ontwerpen"}, {"luchthavens", "vluchten"}, {"webwinkels", "creditcards"},
-	{"zorgverzekeraars", "verzekerden"}, {"scholen", "laptops"}, {"netbeheerders", "meters"},
 }
 
-// events are what the articles are about.
-var events = []string{
-	"een cyberaanval op %s", "een grootschalige spionagecampagne tegen %s", "een ransomware-aanval op %s",
-	"het stelen van gegevens bij %s", "een datalek bij %s", "het binnendringen van netwerken van %s",
-	"een reeks ddos-aanvallen op %s", "het saboteren van systemen van %s", "het plaatsen van malware bij %s",
-	"het afluisteren van %s",
+// topic is a kind of news: its events, what they hit, its words and its
+// mix of sentence kinds. Most news accuses nobody; cyber and diplomacy
+// articles do.
+type topic struct {
+	section string
+	weight  int
+	events  []string // each with %s for the sector
+	sectors []sector
+	nouns   []string
+	mix     []int
+	accuse  bool // the lead says who accuses whom
 }
+
+var topics = []topic{
+	{
+		section: "Tech", weight: 25, accuse: true,
+		events: []string{"een cyberaanval op %s", "een grootschalige spionagecampagne tegen %s", "een ransomware-aanval op %s",
+			"het stelen van gegevens bij %s", "een datalek bij %s", "het binnendringen van netwerken van %s",
+			"een reeks ddos-aanvallen op %s", "het saboteren van systemen van %s", "het plaatsen van malware bij %s",
+			"het afluisteren van %s"},
+		sectors: []sector{{"ziekenhuizen", "patiëntendossiers"}, {"gemeenten", "computers"}, {"waterschappen", "systemen"},
+			{"havens", "containers"}, {"universiteiten", "accounts"}, {"banken", "rekeningen"},
+			{"energiebedrijven", "servers"}, {"telecombedrijven", "klanten"}, {"ministeries", "e-mailaccounts"},
+			{"chipfabrikanten", "ontwerpen"}, {"luchthavens", "vluchten"}, {"webwinkels", "creditcards"},
+			{"zorgverzekeraars", "verzekerden"}, {"scholen", "laptops"}, {"netbeheerders", "meters"}},
+		nouns: []string{"beveiliging", "kwetsbaarheid", "netwerk", "software", "update", "server", "wachtwoord",
+			"systeem", "storing", "leverancier", "hackers", "phishing", "versleuteling", "back-up", "firewall"},
+		mix: []int{kFiller, kFiller, kFiller, kFiller, kFiller, kFiller, kFiller, kAccuse, kAccuse, kDeny,
+			kSupport, kQuote, kQuote, kRole, kNumber, kNumber, kDate},
+	},
+	{
+		section: "Buitenland", weight: 20, accuse: true,
+		events: []string{"het schenden van het luchtruim boven %s", "inmenging bij %s", "het onder druk zetten van %s",
+			"het schenden van afspraken over %s", "intimidatie van %s"},
+		sectors: []sector{{"grensgebieden", "vluchten"}, {"verkiezingen", "stembureaus"}, {"oppositiepartijen", "arrestaties"},
+			{"diplomaten", "uitzettingen"}, {"vissersboten", "schepen"}},
+		nouns: []string{"ambassade", "top", "akkoord", "verdrag", "sanctie", "grens", "leger", "oefening", "conflict",
+			"vrede", "onderhandelingen", "resolutie", "gezant", "delegatie", "staatsbezoek"},
+		mix: []int{kFiller, kFiller, kFiller, kFiller, kFiller, kFiller, kFiller, kAccuse, kAccuse, kDeny, kDeny,
+			kSupport, kQuote, kQuote, kRole, kNumber, kDate},
+	},
+	{
+		section: "Economie", weight: 20,
+		events: []string{"een reorganisatie bij %s", "hogere prijzen bij %s", "een overname in de sector van de %s",
+			"nieuwe regels voor %s"},
+		sectors: []sector{{"chipfabrikanten", "banen"}, {"supermarkten", "winkels"}, {"pensioenfondsen", "deelnemers"},
+			{"woningcorporaties", "huurwoningen"}, {"luchtvaartmaatschappijen", "vluchten"}, {"boeren", "bedrijven"}},
+		nouns: []string{"omzet", "winst", "aandeelhouders", "beurs", "rente", "inflatie", "prijzen", "export", "import",
+			"handel", "investering", "begroting", "belasting", "subsidie", "koopkracht", "vacatures"},
+		mix: []int{kFiller, kFiller, kFiller, kFiller, kFiller, kFiller, kFiller, kFiller, kQuote, kQuote, kRole,
+			kNumber, kNumber, kNumber, kDate},
+	},
+	{
+		section: "Binnenland", weight: 25,
+		events: []string{"een tekort bij %s", "nieuwe plannen voor %s", "een staking bij %s", "bezuinigingen op %s"},
+		sectors: []sector{{"gemeenten", "woningen"}, {"scholen", "leerlingen"}, {"ziekenhuizen", "patiënten"},
+			{"provincies", "boerderijen"}, {"politie", "agenten"}, {"openbaar vervoer", "reizigers"}},
+		nouns: []string{"gemeenteraad", "wethouder", "burgemeester", "provincie", "woningmarkt", "huur", "onderwijs",
+			"zorg", "verkeer", "weer", "storm", "dijk", "asielzoekers", "rechtbank", "politie"},
+		mix: []int{kFiller, kFiller, kFiller, kFiller, kFiller, kFiller, kFiller, kFiller, kQuote, kQuote, kRole,
+			kNumber, kNumber, kDate},
+	},
+	{
+		section: "Sport", weight: 10,
+		events:  []string{"een recordaantal bij %s", "onrust bij %s", "een nieuwe trainer voor %s"},
+		sectors: []sector{{"voetbalclubs", "toeschouwers"}, {"schaatsbonden", "deelnemers"}, {"tennistoernooien", "bezoekers"}},
+		nouns: []string{"wedstrijd", "competitie", "kampioenschap", "seizoen", "trainer", "ploeg", "doelpunt",
+			"finale", "toernooi", "supporters", "stadion", "transfer"},
+		mix: []int{kFiller, kFiller, kFiller, kFiller, kFiller, kFiller, kFiller, kQuote, kQuote, kRole, kNumber,
+			kNumber},
+	},
+}
+
+// sectors are the cyber topic's: the ones questions ask about.
+var sectors = topics[0].sectors
 
 var months = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
 	"september", "oktober", "november", "december"}
-
-var sections = []string{"Buitenland", "Binnenland", "Tech", "Economie", "Politiek"}
 
 var places = []string{"DEN HAAG", "BRUSSEL", "WASHINGTON", "LONDEN", "PEKING", "MOSKOU", "BERLIJN",
 	"PARIJS", "AMSTERDAM", "ROTTERDAM", "TOKIO", "KIEV"}
