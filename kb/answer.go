@@ -247,7 +247,7 @@ func joinNames(names []string, english bool) string {
 // claimRow is a claim joined with its sentence.
 type claimRow struct {
 	hit
-	agent, target, about string
+	agent, target, about  string
 	agentKind, targetKind nl.EntityKind
 }
 
@@ -876,6 +876,15 @@ func (db *DB) answerList(ctx context.Context, q question, ids []int64) (*bot.Ans
 				}
 			}
 			rows.Close()
+			// Names the recognizer does not know, listed after the noun:
+			// "hackersgroepen APT27, APT30, APT31 en Gallium".
+			if q.listNoun != "" {
+				for _, it := range listAfterNoun(h.text, q.listNoun) {
+					if hasCapital(it) && !exclude[it] {
+						l.add(it, h)
+					}
+				}
+			}
 		}
 		return nil
 	}
@@ -909,6 +918,19 @@ func (db *DB) answerList(ctx context.Context, q question, ids []int64) (*bot.Ans
 				for _, x := range hs {
 					if !exclude[x.name] {
 						l.add(x.name, x.hit)
+					}
+				}
+				if q.listNoun != "" {
+					all, err := db.sentencesAfter(ctx, hit{aid: h.aid, pos: -1}, 500)
+					if err != nil {
+						return nil, err
+					}
+					for _, x := range all {
+						for _, it := range listAfterNoun(x.text, q.listNoun) {
+							if hasCapital(it) && !exclude[it] {
+								l.add(it, x)
+							}
+						}
 					}
 				}
 			}
@@ -1004,6 +1026,18 @@ func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot
 	hits, err := db.retrieve(ctx, q, ids)
 	if err != nil || len(hits) == 0 {
 		return nil, err
+	}
+	if q.kind == askWhich && q.listKind == "" && len(q.terms) > 0 {
+		// "welke sectoren / provincies / CVE's": the names a sentence lists
+		// after the noun asked about.
+		for i, h := range hits {
+			if i == 8 || h.coverage+extractionBonus < minCoverage {
+				break
+			}
+			if a := listedAfter(q, h); a != nil {
+				return a, nil
+			}
+		}
 	}
 	switch q.kind {
 	case askHowMany, askWhen, askWho, askWhich, askWhere:
@@ -1229,18 +1263,7 @@ func (db *DB) extractEntity(ctx context.Context, q question, h hit) (*bot.Answer
 			l.add(p, h)
 		}
 	}
-	if q.kind == askWhich && q.listKind == "" && len(q.terms) > 0 {
-		// "welke provincies …": the names listed after the noun asked about
-		// are the answer, known entities or not.
-		if items := listAfterNoun(h.text, q.terms[0].stems[0]); len(items) > 0 {
-			l = itemList{}
-			for _, it := range items {
-				if !exclude[it] {
-					l.add(it, h)
-				}
-			}
-		}
-	}
+
 	return answerOf(l.order, func(items []string) string {
 		return joinNames(items, q.english) + "."
 	}), nil
@@ -1408,6 +1431,25 @@ func definitionScore(sentence, nameNorm string) float64 {
 		break
 	}
 	return score
+}
+
+// listedAfter answers "welke X" from one sentence: the items it lists
+// after X, or the codes that start with X ("CVE-2024-21887" for "CVE's").
+func listedAfter(q question, h hit) *bot.Answer {
+	stem := q.terms[0].stems[0]
+	items := listAfterNoun(h.text, stem)
+	if len(items) == 0 {
+		for _, t := range nl.Tokens(h.text) {
+			if len(t.Norm) > len(stem)+1 && strings.HasPrefix(t.Norm, stem) && (t.Norm[len(stem)] == '-' || isDigitsOnly(t.Norm[len(stem):len(stem)+1])) {
+				items = append(items, t.Text)
+			}
+		}
+	}
+	var l itemList
+	for _, it := range items {
+		l.add(it, h)
+	}
+	return answerOf(l.order, func(names []string) string { return joinNames(names, q.english) + "." })
 }
 
 // listAfterNoun returns the items a sentence lists right after a noun with

@@ -51,6 +51,7 @@ type question struct {
 	entities []nl.Entity
 	name     string        // the name asked about in "wie is X", "wat zei X", "wat is X", as typed
 	listKind nl.EntityKind // "welke landen" → country
+	listNoun string        // the stem of the noun typed for the kind: "hackersgroep"
 	listOf   []nl.Entity   // "welke Chinese bedrijven" → China
 	terms    []term        // content words, for search
 	unit     string        // stem of the counted noun in "hoeveel servers"
@@ -271,6 +272,7 @@ func parseQuestion(rec *nl.Recognizer, raw string) question {
 		for i, w := range words {
 			if k, ok := kindNouns[w]; ok {
 				q.listKind = k
+				q.listNoun = nl.Stem(w)
 				// Adjectives right before the noun narrow the list: "Chinese bedrijven".
 				if i > 0 {
 					for _, m := range q.entities {
@@ -454,16 +456,20 @@ func (q *question) findEntities(rec *nl.Recognizer, text string, toks []nl.Token
 		add(m.Entity)
 		q.covered = append(q.covered, nl.Span{Start: m.Start, End: m.End})
 	}
-	// Lower-case questions: try n-grams of up to four words.
+	// Lower-case questions: try n-grams of up to four words that start and
+	// end with a content word and overlap no name found already.
 	for i := 0; i < len(toks); i++ {
+		if q.isCovered(toks[i]) {
+			continue
+		}
 		for n := 4; n >= 1; n-- {
 			if i+n > len(toks) {
 				continue
 			}
-			phrase := text[toks[i].Start:toks[i+n-1].End]
-			if n == 1 && (nl.IsStopword(toks[i].Norm) || len(toks[i].Norm) < 2) {
+			if nl.IsStopword(toks[i].Norm) || nl.IsStopword(toks[i+n-1].Norm) || len(toks[i].Norm) < 2 || q.isCovered(toks[i+n-1]) {
 				continue
 			}
+			phrase := text[toks[i].Start:toks[i+n-1].End]
 			if e, ok := rec.Resolve(phrase); ok {
 				add(e)
 				q.covered = append(q.covered, nl.Span{Start: toks[i].Start, End: toks[i+n-1].End})
