@@ -736,22 +736,23 @@ func TestServeShutdownOrder(t *testing.T) {
 	s := &service{logger: slog.New(slog.DiscardHandler)}
 	entered, release := make(chan struct{}), make(chan struct{})
 	mux := http.NewServeMux()
-	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
-		close(entered)
-		<-release
-		io.WriteString(w, "antwoord")
-	})
-	srv := &http.Server{Handler: mux}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var mu sync.Mutex
 	var events []string
 	note := func(ev string) {
 		mu.Lock()
 		defer mu.Unlock()
 		events = append(events, ev)
+	}
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		close(entered)
+		<-release
+		io.WriteString(w, "antwoord")
+		note("request answered")
+	})
+	srv := &http.Server{Handler: mux}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
 	}
 	adapter := component{"adapter", func(ctx context.Context) error {
 		<-ctx.Done()
@@ -771,7 +772,6 @@ func TestServeShutdownOrder(t *testing.T) {
 		}
 		defer res.Body.Close()
 		b, _ := io.ReadAll(res.Body)
-		note("request answered")
 		answer <- string(b)
 	}()
 	<-entered
