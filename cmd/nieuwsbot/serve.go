@@ -40,6 +40,9 @@ type service struct {
 // wire builds the service from the configuration. It starts nothing.
 func (m *Main) wire(db *kb.DB) (*service, error) {
 	cfg := m.Config
+	if cfg.Discord.Command == "" {
+		cfg.Discord.Command = DefaultConfig().Discord.Command
+	}
 	met := newMetrics()
 	logger := slog.New(errorCounter{next: m.logger.Handler(), metrics: met})
 	loc, err := time.LoadLocation(cfg.Digest.Timezone)
@@ -144,7 +147,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		comps = append(comps, component{"slack", s.slack.Run})
 	}
 	if s.discord != nil {
-		s.logger.InfoContext(ctx, "discord adapter on", "command", "/"+m.Config.Discord.Command)
+		s.logger.InfoContext(ctx, "discord adapter on", "message_content", m.Config.Discord.MessageContent)
 		comps = append(comps, component{"discord", s.discord.Run})
 	}
 	if s.slack == nil && s.discord == nil {
