@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -22,6 +23,7 @@ import (
 
 	"github.com/nieuwsbot/nieuwsbot/adapters/discord/discordfake"
 	"github.com/nieuwsbot/nieuwsbot/adapters/slack/slackfake"
+	"github.com/nieuwsbot/nieuwsbot/kb"
 )
 
 // The secrets of the end-to-end runs; none may ever appear in a log line.
@@ -816,5 +818,38 @@ func TestServeStopsWhenAComponentFails(t *testing.T) {
 	case <-stopped:
 	default:
 		t.Error("the other component was not stopped")
+	}
+}
+
+// TestHealthzUnhealthy checks that /healthz says 503, and what is down,
+// when the knowledge base does not answer.
+func TestHealthzUnhealthy(t *testing.T) {
+	db, err := kb.Open(t.Context(), filepath.Join(t.TempDir(), "kb.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &service{db: db, logger: slog.New(slog.DiscardHandler), metrics: newMetrics()}
+	for _, tt := range []struct {
+		name     string
+		wantCode int
+		wantKB   string
+	}{
+		{"open", http.StatusOK, "ok"},
+		{"closed", http.StatusServiceUnavailable, "unreachable"},
+	} {
+		if tt.name == "closed" {
+			db.Close()
+		}
+		rec := httptest.NewRecorder()
+		s.healthz(rec, httptest.NewRequest(http.MethodGet, "/healthz", nil))
+		var h health
+		if err := json.Unmarshal(rec.Body.Bytes(), &h); err != nil || rec.Code != tt.wantCode || h.KB != tt.wantKB {
+			t.Errorf("%s database: /healthz = %d %s, want %d with kb %q", tt.name, rec.Code, rec.Body, tt.wantCode, tt.wantKB)
+		}
+		rec = httptest.NewRecorder()
+		s.serveMetrics(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+		if got, want := metricValue(rec.Body.String(), "nieuwsbot_kb_up"), fmt.Sprint(boolInt(tt.wantKB == "ok")); got != want {
+			t.Errorf("%s database: nieuwsbot_kb_up = %q, want %q", tt.name, got, want)
+		}
 	}
 }
