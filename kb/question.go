@@ -158,6 +158,46 @@ func init() {
 	}
 }
 
+// englishDutch translates the words of English questions that news about
+// cyber attacks, states and agencies needs, so English questions search the
+// Dutch articles. The first Dutch word is the main one.
+var englishDutch = map[string][]string{
+	"accuse": {"beschuldigen"}, "accuses": {"beschuldigt"}, "accused": {"beschuldigd"}, "blame": {"beschuldigen"},
+	"blames": {"beschuldigt"}, "blamed": {"beschuldigd"}, "deny": {"ontkennen"}, "denies": {"ontkent"}, "denied": {"ontkend"},
+	"support": {"steunen", "bijval"}, "supports": {"steunt", "bijval"}, "supported": {"gesteund", "bijval"},
+	"attack": {"aanval", "cyberaanval"}, "attacks": {"aanvallen", "cyberaanvallen"}, "attacked": {"aangevallen"},
+	"cyberattack": {"cyberaanval"}, "cyberattacks": {"cyberaanvallen"}, "hack": {"hack"}, "hacked": {"gehackt"},
+	"hackers": {"hackers"}, "hacker": {"hacker"}, "group": {"groep"}, "groups": {"groepen", "hackersgroepen"},
+	"municipality": {"gemeente"}, "city": {"stad"}, "hospital": {"ziekenhuis"}, "university": {"universiteit"},
+	"government": {"regering", "overheid"}, "governments": {"overheden", "regeringen"}, "ministry": {"ministerie"},
+	"defence": {"defensie"}, "defense": {"defensie"}, "network": {"netwerk"}, "networks": {"netwerken"},
+	"company": {"bedrijf"}, "companies": {"bedrijven"}, "firm": {"bedrijf"}, "countries": {"landen"}, "country": {"land"},
+	"servers": {"servers"}, "server": {"server"}, "infected": {"besmet"}, "vulnerable": {"kwetsbaar"},
+	"vulnerability": {"kwetsbaarheid", "lek"}, "vulnerabilities": {"kwetsbaarheden", "lekken"}, "leak": {"lek"},
+	"stolen": {"gestolen"}, "stole": {"stalen", "gestolen"}, "steal": {"stelen"}, "theft": {"diefstal"},
+	"money": {"geld"}, "ransom": {"losgeld"}, "damage": {"schade"}, "data": {"gegevens", "data"},
+	"personal": {"persoonlijke"}, "emails": {"e-mails"}, "email": {"e-mail"}, "accounts": {"accounts"},
+	"passwords": {"wachtwoorden"}, "password": {"wachtwoord"}, "patients": {"patiënten"}, "customers": {"klanten"},
+	"employees": {"medewerkers"}, "victims": {"slachtoffers"}, "victim": {"slachtoffer"},
+	"sanctions": {"sancties"}, "spying": {"spionage"}, "espionage": {"spionage"}, "spies": {"spionnen"},
+	"intelligence": {"inlichtingendienst", "inlichtingen"}, "service": {"dienst"}, "agency": {"dienst"},
+	"police": {"politie"}, "arrested": {"aangehouden", "gearresteerd"}, "court": {"rechtbank"},
+	"sentenced": {"veroordeeld"}, "prison": {"cel", "gevangenis"}, "years": {"jaar"}, "months": {"maanden"},
+	"elections": {"verkiezingen"}, "election": {"verkiezingen"}, "websites": {"websites"}, "parties": {"partijen"},
+	"warned": {"waarschuwde"}, "warning": {"waarschuwing"}, "published": {"publiceerde"}, "report": {"rapport"},
+	"claimed": {"eiste", "opgeëist"}, "claims": {"eist"}, "demand": {"eist"}, "demanded": {"eiste"},
+	"paid": {"betaald", "betaalde"}, "pay": {"betalen"}, "patched": {"dichtte", "gedicht"}, "fixed": {"dichtte"},
+	"discovered": {"ontdekt", "ontdekte"}, "detect": {"ontdekken"}, "behind": {"achter"},
+	"netherlands": {"nederland"}, "dutch": {"nederlandse"}, "water": {"water"}, "energy": {"energie"},
+	"ambassador": {"ambassadeur"}, "embassy": {"ambassade"}, "minister": {"minister"}, "spokesperson": {"woordvoerder"},
+	"spokesman": {"woordvoerder"}, "director": {"directeur"}, "mayor": {"burgemeester"}, "phishing": {"phishing"},
+	"ransomware": {"ransomware", "gijzelsoftware"}, "malware": {"malware"}, "crypto": {"crypto", "cryptovaluta"},
+	"vulnerable.": {"kwetsbaar"}, "gateways": {"gateways"}, "systems": {"systemen"}, "operations": {"operaties"},
+	"postponed": {"uitgesteld"}, "fine": {"boete"}, "fined": {"boete"}, "million": {"miljoen"}, "billion": {"miljard"},
+	"day": {"dag"}, "week": {"week"}, "attackers": {"aanvallers"}, "responsible": {"verantwoordelijk"},
+	"expelled": {"uitgezet"}, "russians": {"russen"}, "chinese": {"chinese"}, "state": {"staat"},
+}
+
 // englishWords are words that mark a question as English.
 var englishWords = map[string]bool{"who": true, "what": true, "which": true, "when": true, "where": true,
 	"why": true, "how": true, "does": true, "did": true, "is": false, "are": true, "the": true, "of": true,
@@ -195,6 +235,13 @@ func parseQuestion(rec *nl.Recognizer, raw string) question {
 		}
 	}
 	q.english = eng >= 2 || (eng == 1 && len(words) <= 3 && englishWords[words[0]])
+	if !q.english {
+		for _, w := range words {
+			if _, ok := englishDutch[w]; ok && englishWords[words[0]] {
+				q.english = true
+			}
+		}
+	}
 
 	// The kind, from the opening words.
 	first := words[0]
@@ -577,7 +624,7 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 			}
 			continue
 		}
-		if isSayVerb(w) || w == "volgens" || w == "according" {
+		if isSayVerb(w) || w == "volgens" || w == "according" || w == "behind" {
 			continue
 		}
 		if _, err := strconv.Atoi(w); err == nil && len(w) == 4 && (q.yearFrom != 0 || q.yearTo != 0) {
@@ -597,6 +644,16 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 		if len(parts) == 0 {
 			continue
 		}
+		if nl, ok := englishDutch[w]; ok && q.english {
+			// An English word: search its Dutch translations first.
+			parts = nil
+			for _, d := range nl {
+				parts = append(parts, dutchStem(d))
+			}
+			stems := append(parts, dutchStem(w))
+			q.terms = append(q.terms, term{word: w, stems: dedupe(stems), weak: weakWords[w]})
+			continue
+		}
 		// A compound ("Exchange-hack") is one term: its parts, and the
 		// synonyms of its last part ("hack" → "aanval").
 		last := parts[len(parts)-1]
@@ -607,6 +664,11 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 		name := t.Start > 0 && nl.IsCapitalized(t.Text) && !strings.ContainsAny(t.Text, "-'’")
 		q.terms = append(q.terms, term{word: w, stems: dedupe(stems), parts: parts, weak: weakWords[w], name: name})
 	}
+}
+
+// dutchStem stems a Dutch word or phrase for search.
+func dutchStem(w string) string {
+	return strings.TrimSpace(nl.StemText(w))
 }
 
 // compoundModifier returns the first part of a compound kind noun that
