@@ -2,6 +2,7 @@ package kb_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"sync"
@@ -235,5 +236,32 @@ func BenchmarkAnswer(b *testing.B) {
 		if _, err := db.Answer(context.Background(), qs[i%len(qs)].Text); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestNewDatabasePageSize checks that a new knowledge base gets the larger
+// pages Open asks for, and is in WAL mode all the same.
+func TestNewDatabasePageSize(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kb.db")
+	db, err := kb.Open(t.Context(), path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var size int
+	var mode string
+	if err := raw.QueryRow(`PRAGMA page_size`).Scan(&size); err != nil {
+		t.Fatal(err)
+	}
+	if err := raw.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	if size != 8192 || mode != "wal" {
+		t.Errorf("new database: page_size %d, journal_mode %q; want 8192, wal", size, mode)
 	}
 }
