@@ -62,7 +62,11 @@ func (db *DB) Answer(ctx context.Context, question string) (bot.Answer, error) {
 			return a, err
 		}
 	}
-	if ans == nil {
+	// "Wie beschuldigt X?" with no claim against X: a sentence that merely
+	// names X next to an accusation would give the wrong parties (X may be
+	// the accuser or the victim), so no answer beats a guess.
+	claimsOnly := (q.rel == relAccuse || q.rel == relSupport) && (q.kind == askWho || q.kind == askWhich) && !q.charge && hasKnown(ids)
+	if ans == nil && !claimsOnly {
 		ans, err = db.answerFromText(ctx, q, ids)
 		if err != nil {
 			return a, err
@@ -78,6 +82,15 @@ func (db *DB) Answer(ctx context.Context, question string) (bot.Answer, error) {
 		ans.Items = []string{}
 	}
 	return *ans, nil
+}
+
+func hasKnown(ids []int64) bool {
+	for _, id := range ids {
+		if id != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // notFoundText is the honest answer when the knowledge base has none.

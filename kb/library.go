@@ -3,6 +3,7 @@ package kb
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -65,11 +66,25 @@ func (db *DB) Search(ctx context.Context, terms string, limit int) ([]bot.Articl
 	if len(parts) == 0 {
 		return nil, nil
 	}
+	out, err := db.searchSentences(ctx, strings.Join(parts, " AND "), limit)
+	if err != nil || len(out) >= limit || len(parts) < 2 {
+		return out, err
+	}
+	// The terms may stand in different sentences of one article.
+	more, err := db.searchArticles(ctx, parts, limit, out)
+	return append(out, more...), err
+}
+
+// searchSentences lists the articles with a sentence that matches expr,
+// best first.
+func (db *DB) searchSentences(ctx context.Context, expr string, limit int) ([]bot.Article, error) {
 	rows, err := db.db.QueryContext(ctx, `SELECT `+articleColumns+`
-		FROM (SELECT s.article_id AS aid, min(bm25(sentences_fts)) AS r
-		      FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
-		      WHERE sentences_fts MATCH ? GROUP BY s.article_id ORDER BY r LIMIT ?) m
-		JOIN articles a ON a.id = m.aid ORDER BY m.r`, strings.Join(parts, " AND "), limit)
+		FROM (SELECT aid, min(r) AS r FROM (
+		          SELECT s.article_id AS aid, bm25(sentences_fts) AS r
+		          FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
+		          WHERE sentences_fts MATCH ? ORDER BY r LIMIT 500)
+		      GROUP BY aid ORDER BY r LIMIT ?) m
+		JOIN articles a ON a.id = m.aid ORDER BY m.r`, expr, limit)
 	if err != nil {
 		return nil, fmt.Errorf("kb: search: %w", err)
 	}
@@ -83,6 +98,61 @@ func (db *DB) Search(ctx context.Context, terms string, limit int) ([]bot.Articl
 		out = append(out, a)
 	}
 	return out, rows.Err()
+}
+
+// maxArticlesPerTerm bounds the articles read per term in searchArticles.
+const maxArticlesPerTerm = 20000
+
+// searchArticles lists the articles that hold every term somewhere, most
+// recently added first, leaving out those already found.
+func (db *DB) searchArticles(ctx context.Context, parts []string, limit int, found []bot.Article) ([]bot.Article, error) {
+	var common map[int64]bool
+	for _, p := range parts {
+		rows, err := db.db.QueryContext(ctx, `SELECT DISTINCT s.article_id FROM sentences_fts
+			JOIN sentences s ON s.id = sentences_fts.rowid WHERE sentences_fts MATCH ? LIMIT ?`, p, maxArticlesPerTerm)
+		if err != nil {
+			return nil, fmt.Errorf("kb: search: %w", err)
+		}
+		ids := map[int64]bool{}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("kb: search: %w", err)
+			}
+			if common == nil || common[id] {
+				ids[id] = true
+			}
+		}
+		rows.Close()
+		common = ids
+		if len(common) == 0 {
+			return nil, nil
+		}
+	}
+	for _, a := range found {
+		var id int64
+		fmt.Sscan(a.ID, &id)
+		delete(common, id)
+	}
+	// The most recently added first.
+	ids := make([]int64, 0, len(common))
+	for id := range common {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] > ids[j] })
+	if len(ids) > limit-len(found) {
+		ids = ids[:max(0, limit-len(found))]
+	}
+	var out []bot.Article
+	for _, id := range ids {
+		a, err := scanArticle(db.db.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = ?`, id))
+		if err != nil {
+			return nil, fmt.Errorf("kb: search: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, nil
 }
 
 func removePhrases(parts, words []string) []string {

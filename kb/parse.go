@@ -46,7 +46,10 @@ var (
 	nameDateRe   = regexp.MustCompile(`^((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?(?:[_\-. ]|$)`)
 	// furnitureRe matches the first line of a trailing block that is not
 	// part of the article: related links, "more from" lists, share buttons.
-	furnitureRe = regexp.MustCompile(`^(?i:(?:meer|ook|lees|bekijk|het laatste|laatste) (?:uit|over|nieuws|ook|meer|interessant|gelezen|nieuws uit)\b|meest (?:gelezen|bekeken)|gerelateerde (?:artikelen|berichten)|deel dit artikel|delen:|tags?:|reacties\s*(?:\(\d+\))?$|advertentie$|volg (?:ons|nos|nu\.nl)\b|related articles|read more\b)`)
+	furnitureRe = regexp.MustCompile(`^(?i:(?:meer|het laatste|laatste) (?:uit|over|nieuws|nieuws uit)\b|ook interessant|meest (?:gelezen|bekeken)|gerelateerde (?:artikelen|berichten)|deel dit artikel|delen:|tags?:|reacties\s*(?:\(\d+\))?$|volg (?:ons|nos|nu\.nl)\b|related articles)`)
+	// inlineFurnitureRe matches a line inside the article that is not part
+	// of it: a link to another article, an advertisement marker.
+	inlineFurnitureRe = regexp.MustCompile(`^(?i:(?:lees|bekijk|luister) (?:ook|meer|hier)\b|read more\b|advertentie$|\(advertentie\)$)`)
 	agoRe       = regexp.MustCompile(`^\d+ (?:uur|minuten?|min|dagen?) geleden`)
 )
 
@@ -226,9 +229,10 @@ func cutFurniture(lines []string) []string {
 			continue
 		}
 		if furnitureRe.MatchString(t) {
-			return lines[:i]
+			return dropInline(lines[:i])
 		}
 	}
+	lines = dropInline(lines)
 	// Without a heading, a tail of "N uur geleden" wire items is still furniture.
 	for i := len(lines) - 1; i >= 0; i-- {
 		t := strings.TrimSpace(lines[i])
@@ -241,6 +245,36 @@ func cutFurniture(lines []string) []string {
 		lines = lines[:i]
 	}
 	return lines
+}
+
+// dropInline removes link lines such as "Lees ook: …" from inside the
+// article, with the headline line right after a bare "Lees ook:".
+func dropInline(lines []string) []string {
+	out := lines[:0:0]
+	for i := 0; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		if len(t) <= 200 && inlineFurnitureRe.MatchString(t) {
+			if onlyHeadlines(lines[i+1:]) {
+				break // a trailing list of links
+			}
+			if strings.HasSuffix(t, ":") && i+1 < len(lines) && isTitle(lines[i+1]) {
+				i++
+			}
+			continue
+		}
+		out = append(out, lines[i])
+	}
+	return out
+}
+
+// onlyHeadlines reports whether the lines are headlines only (or blank).
+func onlyHeadlines(lines []string) bool {
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" && !isTitle(l) {
+			return false
+		}
+	}
+	return true
 }
 
 func trimBlank(lines []string) []string {
