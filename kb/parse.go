@@ -50,7 +50,7 @@ var (
 	// inlineFurnitureRe matches a line inside the article that is not part
 	// of it: a link to another article, an advertisement marker.
 	inlineFurnitureRe = regexp.MustCompile(`^(?i:(?:lees|bekijk|luister) (?:ook|meer|hier)\b|read more\b|advertentie$|\(advertentie\)$)`)
-	agoRe       = regexp.MustCompile(`^\d+ (?:uur|minuten?|min|dagen?) geleden`)
+	agoRe             = regexp.MustCompile(`^\d+ (?:uur|minuten?|min|dagen?) geleden`)
 )
 
 // ParseArticle parses the text of an article file. name is the file name;
