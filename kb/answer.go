@@ -74,6 +74,11 @@ func (db *DB) Answer(ctx context.Context, question string) (bot.Answer, error) {
 	}
 	if ans == nil {
 		a.Text = notFoundText(q)
+		if hint, err := db.suggestion(ctx, q); err == nil && hint != "" {
+			a.Text += " " + hint
+		} else if err != nil {
+			return a, err
+		}
 		return a, nil
 	}
 	ans.Question = question
@@ -82,6 +87,44 @@ func (db *DB) Answer(ctx context.Context, question string) (bot.Answer, error) {
 		ans.Items = []string{}
 	}
 	return *ans, nil
+}
+
+// suggestionWindow is how many of the newest mentions or claims a
+// suggestion looks at, so it stays fast on a large knowledge base.
+const suggestionWindow = 20000
+
+// suggestion tells, after "I don't know", what the knowledge base does
+// know: whom it reads accusations against, or what it reads most about.
+func (db *DB) suggestion(ctx context.Context, q question) (string, error) {
+	query := `SELECT e.name FROM (SELECT entity_id FROM mentions ORDER BY rowid DESC LIMIT ?) m
+		JOIN entities e ON e.id = m.entity_id WHERE e.kind IN ('country', 'organisation', 'group', 'agency', 'company')
+		GROUP BY m.entity_id ORDER BY count(*) DESC, e.name LIMIT 5`
+	dutch, english := "Ik lees het meest over %s.", "I read most about %s."
+	if q.rel == relAccuse || q.rel == relDeny || q.rel == relSupport {
+		query = `SELECT e.name FROM (SELECT target_id FROM claims WHERE relation = 'accuse' ORDER BY rowid DESC LIMIT ?) c
+			JOIN entities e ON e.id = c.target_id GROUP BY c.target_id ORDER BY count(*) DESC, e.name LIMIT 5`
+		dutch, english = "Ik lees wel beschuldigingen aan het adres van %s.", "I do read accusations against %s."
+	}
+	rows, err := db.db.QueryContext(ctx, query, suggestionWindow)
+	if err != nil {
+		return "", fmt.Errorf("kb: suggestion: %w", err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return "", fmt.Errorf("kb: suggestion: %w", err)
+		}
+		names = append(names, n)
+	}
+	if err := rows.Err(); err != nil || len(names) == 0 {
+		return "", err
+	}
+	if q.english {
+		return fmt.Sprintf(english, joinNames(names, true)), nil
+	}
+	return fmt.Sprintf(dutch, joinNames(names, false)), nil
 }
 
 func hasKnown(ids []int64) bool {
