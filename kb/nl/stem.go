@@ -55,6 +55,9 @@ var geRoots = []string{
 // and "stad", "maand" and "man"), which search tolerates better than split
 // verb forms. Stem is safe for concurrent use.
 func Stem(norm string) string {
+	if inf, ok := strongStem(norm); ok && inf != norm {
+		return Stem(inf) // "stal", "gestolen" → the stem of "stelen"; "zei" → "zeggen"
+	}
 	if utf8.RuneCountInString(norm) <= 3 || hasDigit(norm) || MonthNumber(norm) > 0 {
 		return norm // "maart" must not become the stem of "maar"
 	}

@@ -88,7 +88,7 @@ func TestStemUnchanged(t *testing.T) {
 func TestStemText(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"", ""},
-		{"De hackers vielen 1.200 servers aan.", "de hacker viel 1200 server aan"},
+		{"De hackers vielen 1.200 servers aan.", "de hacker val 1200 server aan"},
 		{"China's EU-buitenlandchef", "china eu buitenlandchef"},
 		{"Zo'n 3,5 miljoen", "zo n 35 miljoen"},
 		{"Ruim 1200 servers zijn gehackt", "ruim 1200 server zijn hack"},
