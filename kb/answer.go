@@ -1142,11 +1142,18 @@ func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot
 	return a, nil
 }
 
-// moneyWords ask for an amount of money.
-var moneyWords = map[string]bool{"losgel": true, "geld": true, "bedrag": true, "schade": true, "buit": true,
-	"boet": true, "kost": true, "money": true, "ransom": true, "damag": true, "euro": true, "dollar": true}
+// moneyWords (stems) ask for an amount of money; currencies (stems) are
+// the units of one.
+var moneyWords, currencies = stemSetOf("losgeld geld bedrag bedragen schade buit boete kosten waarde prijs opbrengst money ransom damage euro dollar"),
+	stemSetOf("euro dollar pond bitcoin usd eur ether")
 
-var currencies = map[string]bool{"euro": true, "dollar": true, "pond": true, "bitcoin": true, "usd": true, "eur": true}
+func stemSetOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[nl.Stem(w)] = true
+	}
+	return m
+}
 
 // extractNumber answers "hoeveel" with the number in the sentence that
 // counts what the question counts.

@@ -58,6 +58,7 @@ type question struct {
 	units    []string      // stems of the words after "hoeveel": "kwetsbare ivanti systemen"
 	covered  []nl.Span     // byte spans of the names found, left out of the terms
 	headNoun bool          // the first term is the noun asked about: "wie zijn de daders van …", "hoeveel servers"
+	verb     int           // index in the words of the finite verb ("stal" in "hoeveel geld stal Lazarus"), -1 if unknown
 	yearFrom int           // time filter on article dates, 0 = none
 	yearTo   int
 }
@@ -302,11 +303,12 @@ func parseQuestion(rec *nl.Recognizer, raw string) question {
 	q.detectRelation(words)
 	q.findEntities(rec, text, toks)
 	q.findYears(words)
+	q.verb = finiteVerb(q.kind, words, toks, rest)
 
 	// The counted noun in "hoeveel servers", the listed kind in "welke landen".
 	if q.kind == askHowMany && rest < len(words) {
-		for _, w := range words[rest:] {
-			if nl.IsStopword(w) || len(q.units) == 3 {
+		for i, w := range words[rest:] {
+			if nl.IsStopword(w) || len(q.units) == 3 || rest+i == q.verb {
 				break
 			}
 			q.units = append(q.units, nl.Stem(w))
@@ -347,6 +349,43 @@ func firstRunes(s string, n int) string {
 		r = r[:n]
 	}
 	return string(r)
+}
+
+// finiteVerb finds the finite verb of a question: Dutch puts it right after
+// the question word ("wanneer dichtte Microsoft …") or after the noun asked
+// about ("hoeveel geld stal Lazarus …"); a yes/no question opens with it.
+// It returns its index in words, or -1.
+func finiteVerb(kind qkind, words []string, toks []nl.Token, rest int) int {
+	isVerbish := func(i int) bool {
+		w := words[i]
+		if nl.IsCapitalized(toks[i].Text) && i > 0 || nl.IsStopword(w) && !isCopula(w) {
+			return false
+		}
+		if nl.IsStrongVerbForm(w) || weakWords[w] {
+			return true
+		}
+		for _, suf := range []string{"de", "te", "den", "ten", "dt", "t"} {
+			if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+				return true
+			}
+		}
+		return false
+	}
+	switch kind {
+	case askYesNo:
+		return 0
+	case askHowMany, askWhich:
+		for i := rest + 1; i < len(words) && i <= rest+3; i++ {
+			if isVerbish(i) {
+				return i
+			}
+		}
+		return -1
+	}
+	if rest > 0 && rest < len(words) && !nl.IsStopword(words[rest]) && !nl.IsCapitalized(toks[rest].Text) {
+		return rest
+	}
+	return -1
 }
 
 // fillerLen returns the number of tokens of a filler phrase at the start.
@@ -610,11 +649,12 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 		}
 	}
 	seen := map[string]bool{}
-	for _, t := range toks {
+	for ti, t := range toks {
 		w := t.Norm
 		if nl.IsStopword(w) || nl.IsQuestionWord(w) || names[w] || seen[w] || fillerWord(w) || q.isCovered(t) {
 			continue
 		}
+		isVerb := ti == q.verb && relationOf(w) == relNone
 		if _, ok := kindNouns[w]; ok && q.listKind != "" {
 			// "welke landen": the kind is the answer, not a search word; but
 			// "ransomwaregroepen" asks for groups about ransomware.
@@ -662,7 +702,7 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 			parts = nil
 		}
 		name := t.Start > 0 && nl.IsCapitalized(t.Text) && !strings.ContainsAny(t.Text, "-'’")
-		q.terms = append(q.terms, term{word: w, stems: dedupe(stems), parts: parts, weak: weakWords[w], name: name})
+		q.terms = append(q.terms, term{word: w, stems: dedupe(stems), parts: parts, weak: weakWords[w] || isVerb, name: name})
 	}
 }
 

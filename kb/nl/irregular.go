@@ -123,3 +123,10 @@ func strongStem(w string) (string, bool) {
 	}
 	return "", false
 }
+
+// IsStrongVerbForm reports whether the folded word is a past form of a
+// strong or irregular verb ("stal", "kreeg", "binnendrong").
+func IsStrongVerbForm(w string) bool {
+	inf, ok := strongStem(w)
+	return ok && inf != w
+}
