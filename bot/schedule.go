@@ -52,6 +52,10 @@ const maxWait = time.Hour
 // firstDigestSpan is how far back the first digest of a channel looks.
 const firstDigestSpan = 24 * time.Hour
 
+// postGrace is how long a digest post under way may go on after the
+// scheduler's context has ended.
+const postGrace = 15 * time.Second
+
 // recordTimeout bounds the writes to the digest log that must happen even
 // after the scheduler's context has ended.
 const recordTimeout = 10 * time.Second
@@ -253,9 +257,21 @@ func (s *Scheduler) post(ctx context.Context, t Target, now time.Time) (done boo
 	if since.IsZero() || since.After(now) {
 		since = now.Add(-firstDigestSpan)
 	}
-	sent, err := s.send(ctx, t, since, now)
+	// A post under way when ctx ends (serve stopping) may finish: cut
+	// short, it may have reached the platform without this process
+	// knowing, and releasing it would post it twice after a restart.
+	pctx, stop := graceful(ctx, postGrace)
+	sent, err := s.send(pctx, t, since, now)
+	stop()
 	if s.Observe != nil && (sent || err != nil) {
 		s.Observe(t, err)
+	}
+	if err != nil && ctx.Err() != nil {
+		// Stopped during the post: whether it went out is unknown. Like a
+		// kill, the claim stays, so it is not posted again; the next start
+		// warns about it.
+		log.WarnContext(ctx, "digest: post interrupted by shutdown; not posted again today", "day", day, "err", err)
+		return false, fmt.Errorf("digest %s %s: %w", key, day, err)
 	}
 	if err != nil {
 		record(s.Log.ReleaseDigest, "release")
@@ -283,4 +299,18 @@ func (s *Scheduler) send(ctx context.Context, t Target, since, until time.Time) 
 	s.logger().InfoContext(ctx, "digest: posted", "platform", t.Platform, "channel", t.Channel,
 		"articles", len(d.Articles), "claims", len(d.Claims))
 	return true, nil
+}
+
+// graceful returns a context that ends grace after ctx ends (or when stop
+// is called), so that work under way can finish during a shutdown.
+func graceful(ctx context.Context, grace time.Duration) (context.Context, context.CancelFunc) {
+	gctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	unhook := context.AfterFunc(ctx, func() {
+		t := time.AfterFunc(grace, cancel)
+		context.AfterFunc(gctx, func() { t.Stop() })
+	})
+	return gctx, func() {
+		unhook()
+		cancel()
+	}
 }
