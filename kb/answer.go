@@ -1120,6 +1120,20 @@ func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot
 		if q.rel == relBehind && hits[0].coverage >= minCoverage {
 			return db.groupsOfArticle(ctx, q, hits[0])
 		}
+		if q.kind == askWhen && hits[0].coverage >= minCoverage {
+			// The sentence that matches may leave the date to its neighbour:
+			// "De aanval begon op 3 maart. Het Verenigd Koninkrijk beschuldigt …".
+			near, err := db.sentencesNear(ctx, hits[0], 2)
+			if err != nil {
+				return nil, err
+			}
+			for _, n := range near {
+				if a := extractDate(q, n, false); a != nil {
+					a.Sources = append([]bot.Source{hits[0].source()}, a.Sources...)
+					return a, nil
+				}
+			}
+		}
 		return nil, nil
 	}
 	if q.kind == askWhy {
@@ -1252,11 +1266,19 @@ func indexAt(toks []nl.Token, offset int) int {
 // with that and the article's date.
 func extractDate(q question, h hit, strong bool) *bot.Answer {
 	dates := nl.Dates(h.text)
-	for _, d := range dates {
+	for i, d := range dates {
 		if d.Year == 0 && d.Month == 0 && d.Day == 0 {
 			continue
 		}
-		return &bot.Answer{Text: capitalize(d.Text) + ".", Items: []string{d.Text}, Sources: []bot.Source{h.source()}}
+		text := d.Text
+		// A range: "tussen augustus 2021 en oktober 2022", "van 2011 tot 2018".
+		if i+1 < len(dates) && d.End <= dates[i+1].Start {
+			switch strings.TrimSpace(h.text[d.End:dates[i+1].Start]) {
+			case "en", "tot", "-", "–", "t/m", "tot en met", "and", "to":
+				text = h.text[d.Start:dates[i+1].End]
+			}
+		}
+		return &bot.Answer{Text: capitalize(text) + ".", Items: []string{text}, Sources: []bot.Source{h.source()}}
 	}
 	if strong && len(dates) > 0 && h.date != "" {
 		text := fmt.Sprintf("%s (artikel van %s)", dates[0].Text, h.date)
@@ -1655,6 +1677,28 @@ func hasCausal(text string) bool {
 		}
 	}
 	return false
+}
+
+// sentencesNear returns the sentences up to n before and after h in its
+// article, nearest first, headings left out.
+func (db *DB) sentencesNear(ctx context.Context, h hit, n int) ([]hit, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+` FROM sentences s JOIN articles a ON a.id = s.article_id
+		WHERE s.article_id = ? AND s.pos BETWEEN ? AND ? AND s.pos <> ? AND s.heading = 0
+		ORDER BY abs(s.pos - ?), s.pos`, h.aid, h.pos-n, h.pos+n, h.pos, h.pos)
+	if err != nil {
+		return nil, fmt.Errorf("kb: context sentences: %w", err)
+	}
+	defer rows.Close()
+	var out []hit
+	for rows.Next() {
+		x, err := scanHit(rows)
+		if err != nil {
+			return nil, err
+		}
+		x.coverage = h.coverage
+		out = append(out, x)
+	}
+	return out, rows.Err()
 }
 
 // sentencesAfter returns up to n sentences that follow h in its article,

@@ -649,6 +649,14 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 		}
 	}
 	seen := map[string]bool{}
+	// A separable verb: "vond … plaats" is also "plaatsvond", "maakte …
+	// bekend" also "bekendmaakte": the particle at the end may stand joined
+	// to the verb in the article.
+	var joined []string
+	if q.verb >= 0 && q.verb < len(toks)-1 && separableParticles[toks[len(toks)-1].Norm] {
+		p, v := toks[len(toks)-1].Norm, toks[q.verb].Norm
+		joined = []string{nl.Stem(p + v), nl.Stem(p + nl.Infinitive(v))}
+	}
 	for ti, t := range toks {
 		w := t.Norm
 		if nl.IsStopword(w) || nl.IsQuestionWord(w) || names[w] || seen[w] || fillerWord(w) || q.isCovered(t) {
@@ -698,6 +706,9 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 		// synonyms of its last part ("hack" → "aanval").
 		last := parts[len(parts)-1]
 		stems := append(append([]string(nil), parts...), synonymStems[last]...)
+		if ti == len(toks)-1 && joined != nil {
+			stems = append(stems, joined...)
+		}
 		if len(parts) == 1 {
 			parts = nil
 		}
@@ -710,6 +721,11 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 func dutchStem(w string) string {
 	return strings.TrimSpace(nl.StemText(w))
 }
+
+// separableParticles stand at the end of a question whose verb is
+// separable ("wanneer vond de hack plaats?").
+var separableParticles = map[string]bool{"plaats": true, "bekend": true, "vast": true, "terug": true,
+	"open": true, "stil": true, "plat": true, "binnen": true}
 
 // compoundModifier returns the first part of a compound kind noun that
 // narrows it: "ransomware" in "ransomwaregroepen"; "" for plain kinds.

@@ -130,3 +130,12 @@ func IsStrongVerbForm(w string) bool {
 	inf, ok := strongStem(w)
 	return ok && inf != w
 }
+
+// Infinitive returns the infinitive of a strong verb form ("vond" →
+// "vinden"), or the word itself.
+func Infinitive(w string) string {
+	if inf, ok := strongStem(w); ok {
+		return inf
+	}
+	return w
+}
