@@ -1481,7 +1481,15 @@ func (db *DB) answerDefine(ctx context.Context, q question, ids []int64) (*bot.A
 		return nil, nil
 	}
 	h := hits[best]
-	return &bot.Answer{Text: strings.TrimSpace(h.text), Items: []string{}, Sources: []bot.Source{h.source()}}, nil
+	text := strings.TrimSpace(h.text)
+	// A headline that names it often says most about it in the fewest words.
+	if h.title != "" && strings.Contains(normName(h.title), nameNorm) && !strings.Contains(text, h.title) {
+		text += " (uit “" + h.title + "”)"
+		if q.english {
+			text = strings.Replace(text, " (uit “", " (from “", 1)
+		}
+	}
+	return &bot.Answer{Text: text, Items: []string{}, Sources: []bot.Source{h.source()}}, nil
 }
 
 // definitionScore rates how well a sentence defines the name: a describing
