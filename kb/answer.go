@@ -866,6 +866,11 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 		// Relevance to the rest of the question ("over de sancties").
 		set := stemSet(h.text)
 		rel := 0.0
+		for _, e := range q.entities {
+			if !containsFold(names, e.Name) && strings.Contains(nl.Fold(h.text), nl.Fold(e.Name)) {
+				rel++
+			}
+		}
 		for _, t := range q.terms {
 			if nameWords[t.word] || relationOf(t.word) == relQuote {
 				continue
@@ -882,10 +887,29 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].rel > qs[j].rel })
+	// "Wat zei X over Y" with no quote of X about Y: a sentence about Y in
+	// an article about X that quotes someone ("…", zegt een woordvoerder
+	// van X).
+	topic := 0
+	for _, t := range q.terms {
+		if !nameWords[t.word] {
+			topic++
+		}
+	}
+	for _, e := range q.entities {
+		if !containsFold(names, e.Name) && !strings.Contains(normName(q.name), normName(e.Name)) {
+			topic++
+		}
+	}
+	if len(qs) == 0 || topic > 0 && qs[0].rel == 0 {
+		if a, err := db.quotedSentence(ctx, q, ids[0], names[0], nameWords); err != nil || a != nil {
+			return a, err
+		}
+	}
 	if len(qs) == 0 {
 		return nil, nil
 	}
-	sort.SliceStable(qs, func(i, j int) bool { return qs[i].rel > qs[j].rel })
 	if len(qs) > 3 {
 		qs = qs[:3]
 	}
@@ -905,6 +929,93 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 	}
 	a.Text = fmt.Sprintf("%s %s: %s", names[0], verb, strings.Join(parts, " — "))
 	return a, nil
+}
+
+// quotedSentence finds a sentence with direct speech about the question's
+// topic in an article that names the speaker.
+func (db *DB) quotedSentence(ctx context.Context, q question, speaker int64, name string, nameWords map[string]bool) (*bot.Answer, error) {
+	sq := q
+	sq.kind, sq.rel = askWhat, relNone
+	sq.terms = nil
+	for _, t := range q.terms {
+		if !nameWords[t.word] {
+			sq.terms = append(sq.terms, t)
+		}
+	}
+	var ids []int64
+	sq.entities = nil
+	for i, e := range q.entities {
+		if normName(e.Name) != normName(q.name) {
+			sq.entities = append(sq.entities, e)
+			ids = append(ids, 0)
+			_ = i
+		}
+	}
+	if len(sq.entities) > 0 {
+		var err error
+		if ids, err = db.entityIDs(ctx, sq.entities); err != nil {
+			return nil, err
+		}
+	}
+	// The speaker must be named in the sentence's article.
+	sq.entities = append(sq.entities, nl.Entity{Name: name})
+	ids = append(ids, speaker)
+	hits, err := db.retrieve(ctx, sq, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i, h := range hits {
+		if i == 8 || h.coverage < minCoverage-0.1 {
+			break
+		}
+		if !strings.ContainsAny(h.text, "\"“”„") && !hasSayVerb(h.text) {
+			continue
+		}
+		// Someone else speaking is not an answer.
+		var other int
+		if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM quotes WHERE sentence_id = ? AND speaker_id <> ?`, h.sid, speaker).Scan(&other); err != nil {
+			return nil, fmt.Errorf("kb: quotes: %w", err)
+		}
+		if other > 0 {
+			continue
+		}
+		verb := "zei"
+		if q.english {
+			verb = "said"
+		}
+		a := &bot.Answer{Text: fmt.Sprintf("%s %s: %s", name, verb, strings.TrimSpace(h.text)),
+			Items: []string{}, Sources: []bot.Source{h.source()}}
+		// News puts the words right after: "X noemt het onzin. "…", zegt een woordvoerder."
+		next, err := db.sentencesAfter(ctx, h, 1)
+		if err != nil {
+			return nil, err
+		}
+		if len(next) == 1 && strings.ContainsAny(firstRuneOf(next[0].text), "\"“„'‘") {
+			a.Text += " " + strings.TrimSpace(next[0].text)
+			a.Sources = append(a.Sources, next[0].source())
+		}
+		return a, nil
+	}
+	return nil, nil
+}
+
+func firstRuneOf(s string) string {
+	for _, r := range strings.TrimSpace(s) {
+		return string(r)
+	}
+	return ""
+}
+
+// hasSayVerb reports whether a sentence reports speech: zegt, stelt, aldus…
+func hasSayVerb(text string) bool {
+	for _, t := range nl.Tokens(text) {
+		switch t.Norm {
+		case "zegt", "zei", "zeggen", "zeiden", "aldus", "stelt", "stelde", "verklaart", "verklaarde", "noemt",
+			"noemde", "sprak", "schrijft", "schreef", "laat", "liet", "reageert", "reageerde", "benadrukt", "benadrukte":
+			return true
+		}
+	}
+	return false
 }
 
 // answerList answers "welke hackersgroepen / landen / bedrijven …?".
