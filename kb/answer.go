@@ -336,15 +336,9 @@ func (db *DB) claims(ctx context.Context, rel relation, ids []int64, byAgent boo
 		}
 		where = append(where, cond)
 	}
-	from, to := q.yearFrom, q.yearTo
-	if from == 0 {
-		from = 1
-	}
-	if to == 0 {
-		to = 9999
-	}
-	where = append(where, "(a.date = '' OR CAST(substr(a.date, 1, 4) AS INTEGER) BETWEEN ? AND ?)")
-	args = append(args, from, to)
+	years, yargs := yearClause(q)
+	where = append(where, years)
+	args = append(args, yargs...)
 	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, coalesce(ag.name, ''), coalesce(tg.name, ''), c.about,
 		coalesce(ag.kind, ''), coalesce(tg.kind, '')
 		FROM claims c

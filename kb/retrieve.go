@@ -515,14 +515,8 @@ func (db *DB) articleStems(ctx context.Context, aid int64) (map[string]bool, err
 // match runs one FTS5 query and returns the candidate sentences, headings
 // left out, within the question's years.
 func (db *DB) match(ctx context.Context, expr string, q question, inArticlesOf []int64) ([]hit, error) {
-	from, to := q.yearFrom, q.yearTo
-	if from == 0 {
-		from = 1
-	}
-	if to == 0 {
-		to = 9999
-	}
-	args := []any{expr, from, to}
+	years, yargs := yearClause(q)
+	args := append([]any{expr}, yargs...)
 	articles := ""
 	if len(inArticlesOf) > 0 {
 		var sub []string
@@ -537,8 +531,7 @@ func (db *DB) match(ctx context.Context, expr string, q question, inArticlesOf [
 		FROM sentences_fts
 		JOIN sentences s ON s.id = sentences_fts.rowid
 		JOIN articles a ON a.id = s.article_id
-		WHERE sentences_fts MATCH ? AND s.heading = 0
-		  AND (a.date = '' OR CAST(substr(a.date, 1, 4) AS INTEGER) BETWEEN ? AND ?)`+articles+`
+		WHERE sentences_fts MATCH ? AND s.heading = 0 AND `+years+articles+`
 		ORDER BY bm25(sentences_fts) LIMIT ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("kb: search %q: %w", expr, err)
@@ -555,6 +548,26 @@ func (db *DB) match(ctx context.Context, expr string, q question, inArticlesOf [
 		hits = append(hits, h)
 	}
 	return hits, rows.Err()
+}
+
+// yearClause restricts sentences (alias s) of articles (alias a) to the
+// question's years: articles dated in them, undated ones, and — for one
+// year — sentences that name it ("in 2018 probeerden …" in a later article).
+func yearClause(q question) (string, []any) {
+	from, to := q.yearFrom, q.yearTo
+	if from == 0 && to == 0 {
+		return "1", nil
+	}
+	if from == 0 {
+		from = 1
+	}
+	if to == 0 {
+		to = 9999
+	}
+	if from == to {
+		return "(a.date = '' OR CAST(substr(a.date, 1, 4) AS INTEGER) = ? OR instr(s.text, ?) > 0)", []any{from, fmt.Sprint(from)}
+	}
+	return "(a.date = '' OR CAST(substr(a.date, 1, 4) AS INTEGER) BETWEEN ? AND ?)", []any{from, to}
 }
 
 // stemSet returns the stems of a text as a set.
