@@ -143,6 +143,19 @@ var synonymWords = map[string][]string{
 	"countries": {"landen"}, "groups": {"groepen", "hackersgroepen"}, "hackers": {"hackers"},
 	"netherlands": {"nederland"}, "patched": {"dichtte", "gedicht"}, "fixed": {"dichtte", "gedicht"},
 	"vulnerability": {"lek", "kwetsbaarheid"}, "leak": {"lek"}, "data": {"gegevens"}, "stolen": {"gestolen"},
+	// Newsroom paraphrases.
+	"stelen": {"buitgemaakt", "bemachtigd", "ontvreemd", "diefstal", "gestolen"}, "stalen": {"buitgemaakt", "bemachtigd", "diefstal", "gestolen"},
+	"stal": {"buitgemaakt", "bemachtigd", "diefstal", "gestolen"}, "gestolen": {"buitgemaakt", "bemachtigd", "diefstal"},
+	"gehackt": {"binnengedrongen", "ingebroken", "inbraak", "gekraakt"}, "hackten": {"binnengedrongen", "ingebroken", "inbraak"},
+	"hacken": {"binnendringen", "inbreken", "inbraak"},
+	"gepubliceerd": {"openbaar", "gelekt", "online"}, "publiceren": {"openbaar", "lekken", "online"},
+	"gearresteerd": {"aangehouden", "opgepakt"}, "aangehouden": {"gearresteerd", "opgepakt"}, "opgepakt": {"aangehouden", "gearresteerd"},
+	"sancties": {"strafmaatregelen"}, "gedupeerden": {"slachtoffers", "getroffen"},
+	"gegevens": {"data", "persoonsgegevens", "informatie"}, "informatie": {"gegevens", "data"},
+	"doelwit": {"gericht", "richt", "aangevallen", "doelwitten"}, "doelwitten": {"gericht", "richt", "doelwit"},
+	"ontdekt": {"vastgesteld", "ontdekte", "ontdekking"}, "lek": {"kwetsbaarheid", "zeroday", "kwetsbaarheden", "lekken"},
+	"kwetsbaarheid": {"lek", "zeroday", "kwetsbaarheden"}, "bedrijven": {"organisaties", "ondernemingen"},
+	"losgeld": {"losgeldeis", "betalen"}, "ddos": {"ddos-aanval", "overbelastingsaanval"},
 }
 
 var synonymStems map[string][]string
