@@ -147,7 +147,7 @@ var synonymWords = map[string][]string{
 	"stelen": {"buitgemaakt", "bemachtigd", "ontvreemd", "diefstal", "gestolen"}, "stalen": {"buitgemaakt", "bemachtigd", "diefstal", "gestolen"},
 	"stal": {"buitgemaakt", "bemachtigd", "diefstal", "gestolen"}, "gestolen": {"buitgemaakt", "bemachtigd", "diefstal"},
 	"gehackt": {"binnengedrongen", "ingebroken", "inbraak", "gekraakt"}, "hackten": {"binnengedrongen", "ingebroken", "inbraak"},
-	"hacken": {"binnendringen", "inbreken", "inbraak"},
+	"hacken":       {"binnendringen", "inbreken", "inbraak"},
 	"gepubliceerd": {"openbaar", "gelekt", "online"}, "publiceren": {"openbaar", "lekken", "online"},
 	"gearresteerd": {"aangehouden", "opgepakt"}, "aangehouden": {"gearresteerd", "opgepakt"}, "opgepakt": {"aangehouden", "gearresteerd"},
 	"sancties": {"strafmaatregelen"}, "gedupeerden": {"slachtoffers", "getroffen"},
