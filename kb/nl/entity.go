@@ -931,7 +931,8 @@ var (
 		"vanuit", "volgens", "namens", "tussen", "onder", "zonder", "achter", "binnen", "richting", "om", "tot", "from", "by", "behalve", "naast", "als")
 	govNouns = set("overheid", "overheden", "regering", "regeringen", "autoriteiten", "kabinet", "staat", "machthebbers",
 		"leiding", "regime", "government", "authorities", "inlichtingendienst", "inlichtingendiensten", "veiligheidsdienst",
-		"veiligheidsdiensten", "leger", "krijgsmacht", "ambassade", "justitie", "diplomatie", "staatsmedia")
+		"veiligheidsdiensten", "leger", "krijgsmacht", "ambassade", "justitie", "diplomatie", "staatsmedia",
+		"missie", "delegatie", "vertegenwoordiging", "staatstelevisie", "staatspersbureau")
 	memberSuffix = set("landen", "lidstaten", "partners", "bondgenoten")
 	animalSuffix = set("typhoon", "panda", "bear", "kitten", "spider", "chollima", "blizzard", "sleet", "tempest",
 		"sandstorm", "hail", "tsunami", "dust", "rain", "flood", "tornado", "sleet", "libra", "leopard", "jackal", "tiger")
