@@ -52,7 +52,9 @@ func (a *Adapter) onInteraction(ctx context.Context, i *discordgo.Interaction) {
 	}
 	if err := a.followUp(ctx, i, reply, private); err != nil {
 		a.logger.ErrorContext(ctx, "interaction follow-up failed", "interaction", i.ID, "err", err)
+		return
 	}
+	a.logger.DebugContext(ctx, "answered interaction", "interaction", i.ID, "kind", reply.Kind.String())
 }
 
 // followUp delivers the answer to a deferred interaction.
