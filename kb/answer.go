@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -597,6 +598,23 @@ func (db *DB) relevantClaims(ctx context.Context, q question, rows []claimRow, o
 	if (len(terms) == 0 && len(others) == 0) || len(rows) == 0 {
 		return rows, nil
 	}
+	// Rare words say more about the topic than common ones.
+	total, err := db.sentenceCount(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var first []string
+	for _, t := range terms {
+		first = append(first, t.stems[0])
+	}
+	df, err := db.docFreq(ctx, first)
+	if err != nil {
+		return nil, err
+	}
+	weights := make([]float64, len(terms))
+	for i, t := range terms {
+		weights[i] = math.Log(1 + float64(total)/float64(1+df[t.stems[0]]))
+	}
 	articles := map[int64]map[string]bool{}
 	scores := make([]float64, len(rows))
 	best := 0.0
@@ -610,12 +628,12 @@ func (db *DB) relevantClaims(ctx context.Context, q question, rows []claimRow, o
 			articles[c.aid] = ctxStems
 		}
 		stems := stemSet(c.text)
-		for _, t := range terms {
-			scores[i] += termCredit(weightedTerm{term: t}, stems, ctxStems)
+		for j, t := range terms {
+			scores[i] += weights[j] * termCredit(weightedTerm{term: t}, stems, ctxStems)
 		}
 		for _, id := range others {
 			if ctxStems[entityToken(id)] {
-				scores[i]++
+				scores[i] += 2
 			}
 		}
 		best = max(best, scores[i])

@@ -165,7 +165,9 @@ func (st *sent) triggers() []trigger {
 				add(trigger{rel: Accuse, v: i, subjectIsTarget: true, aboutFrom: i + 1})
 			}
 		case wijsForms[k] || k == "aangewezen" || k == "aanwijzen":
-			if a := st.hasKey(i+1, R, set("als")); a >= 0 && culpritWords[keyAt(ws, a+1)] {
+			if h := st.hasKey(i+1, R, set("hand")); h >= 2 && keyAt(ws, h-2) == "van" && keyAt(ws, h-1) == "de" {
+				add(trigger{rel: Deny, v: i, aboutFrom: -1}) // "wijst de beschuldigingen van de hand"
+			} else if a := st.hasKey(i+1, R, set("als")); a >= 0 && culpritWords[keyAt(ws, a+1)] {
 				add(trigger{rel: Accuse, v: i, aboutFrom: -1})
 			} else if p := st.hasKey(i+1, min(i+5, R), set("naar", "op")); p >= 0 && !(keyAt(ws, i+1) == "af") {
 				add(trigger{rel: Accuse, v: i, targetPrep: ws[p].Key, aboutFrom: -1})
