@@ -25,6 +25,7 @@ type IngestResult struct {
 type sentence struct {
 	text    string
 	heading bool
+	title   bool // the article's title line
 	terms   string // the stemmed text the index holds
 	nl.SentenceAnalysis
 }
@@ -42,7 +43,7 @@ func Prepare(name string, data []byte) (Prepared, error) {
 	if err != nil {
 		return Prepared{}, fmt.Errorf("kb: ingest %s: %w", name, err)
 	}
-	return Prepared{Doc: doc, sents: analyse(recognizer(), doc.Body)}, nil
+	return Prepared{Doc: doc, sents: analyse(recognizer(), titleLine(doc), doc.Body)}, nil
 }
 
 // Ingest parses an article file and stores it, in one transaction: on error
@@ -207,9 +208,9 @@ func (w *writer) article(ctx context.Context, p Prepared) (IngestResult, error) 
 			return res, err
 		}
 	}
-	r, err := tx.ExecContext(ctx, `INSERT INTO articles (hash, title, date, url, publisher, place, source, lead, body, added_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, lead(sents), doc.Body, w.db.Now().Unix())
+	r, err := tx.ExecContext(ctx, `INSERT INTO articles (hash, title, date, url, publisher, place, source, lead, body, added_at, title_line)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, lead(sents), doc.Body, w.db.Now().Unix(), doc.TitleLine)
 	if err != nil {
 		return res, err
 	}
@@ -229,11 +230,27 @@ func (w *writer) article(ctx context.Context, p Prepared) (IngestResult, error) 
 	return res, nil
 }
 
-// analyse splits the body into sentences and analyses them.
-func analyse(rec *nl.Recognizer, body string) []sentence {
+// titleLine returns the title when it is a line of the article file, so
+// it can be indexed and quoted as it stands; "" otherwise.
+func titleLine(d Doc) string {
+	if d.TitleLine {
+		return d.Title
+	}
+	return ""
+}
+
+// analyse splits the title line (may be "") and the body into sentences
+// and analyses them.
+func analyse(rec *nl.Recognizer, title, body string) []sentence {
 	spans := nl.Sentences(body)
-	sents := make([]sentence, 0, len(spans))
-	texts := make([]string, 0, len(spans))
+	sents := make([]sentence, 0, len(spans)+1)
+	texts := make([]string, 0, len(spans)+1)
+	if title = strings.TrimSpace(title); title != "" {
+		// A heading for search (a headline answers few questions itself), but
+		// its claims count.
+		sents = append(sents, sentence{text: title, title: true, heading: true})
+		texts = append(texts, title)
+	}
 	for _, sp := range spans {
 		text := body[sp.Start:sp.End]
 		if strings.TrimSpace(text) == "" {
@@ -275,7 +292,7 @@ func isNotSpace(r rune) bool { return r != ' ' && r != '\t' && r != '\n' }
 func lead(sents []sentence) string {
 	var b strings.Builder
 	for _, s := range sents {
-		if s.heading {
+		if s.heading || s.title {
 			continue
 		}
 		if b.Len() > 0 {

@@ -30,6 +30,7 @@ var (
 type Doc struct {
 	Name      string // file name, for messages
 	Title     string
+	TitleLine bool   // the title is a line of the file, not made from the URL or the body
 	Date      string // "2021-07", "2021-07-19" or ""
 	URL       string
 	Publisher string
@@ -97,6 +98,7 @@ func ParseArticle(name string, data []byte) (Doc, error) {
 	}
 	if len(lines) > 1 && isTitle(lines[0]) {
 		d.Title = strings.TrimSpace(lines[0])
+		d.TitleLine = true
 		lines = trimBlank(lines[1:])
 		if len(lines) > 0 && d.Date == "" {
 			if m := dateMarkerRe.FindStringSubmatch(lines[0]); m != nil {

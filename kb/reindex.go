@@ -33,7 +33,7 @@ func analysisFingerprint() string {
 }
 
 // indexFormat is bumped when kb changes what it stores per sentence.
-const indexFormat = 1
+const indexFormat = 2
 
 // reindexBatch is the number of articles re-analysed per transaction.
 const reindexBatch = 200
@@ -72,18 +72,19 @@ func (db *DB) checkAnalysis(ctx context.Context) error {
 func (db *DB) Reindex(ctx context.Context) error {
 	var last int64
 	for {
-		rows, err := db.db.QueryContext(ctx, `SELECT id, body FROM articles WHERE id > ? ORDER BY id LIMIT ?`, last, reindexBatch)
+		rows, err := db.db.QueryContext(ctx, `SELECT id, CASE WHEN title_line THEN title ELSE '' END, body
+			FROM articles WHERE id > ? ORDER BY id LIMIT ?`, last, reindexBatch)
 		if err != nil {
 			return fmt.Errorf("kb: reindex: %w", err)
 		}
 		type art struct {
-			id   int64
-			body string
+			id          int64
+			title, body string
 		}
 		var batch []art
 		for rows.Next() {
 			var a art
-			if err := rows.Scan(&a.id, &a.body); err != nil {
+			if err := rows.Scan(&a.id, &a.title, &a.body); err != nil {
 				rows.Close()
 				return fmt.Errorf("kb: reindex: %w", err)
 			}
@@ -96,9 +97,9 @@ func (db *DB) Reindex(ctx context.Context) error {
 		if len(batch) == 0 {
 			return nil
 		}
-		if err := db.reindexBatch(ctx, func(yield func(int64, string) error) error {
+		if err := db.reindexBatch(ctx, func(yield func(int64, string, string) error) error {
 			for _, a := range batch {
-				if err := yield(a.id, a.body); err != nil {
+				if err := yield(a.id, a.title, a.body); err != nil {
 					return err
 				}
 			}
@@ -110,21 +111,21 @@ func (db *DB) Reindex(ctx context.Context) error {
 	}
 }
 
-func (db *DB) reindexBatch(ctx context.Context, each func(func(id int64, body string) error) error) error {
+func (db *DB) reindexBatch(ctx context.Context, each func(func(id int64, title, body string) error) error) error {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("kb: reindex: %w", err)
 	}
 	defer tx.Rollback()
 	var newEntities []map[entityKey]int64
-	err = each(func(id int64, body string) error {
+	err = each(func(id int64, title, body string) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sentences_fts WHERE rowid IN (SELECT id FROM sentences WHERE article_id = ?)`, id); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sentences WHERE article_id = ?`, id); err != nil {
 			return err
 		}
-		sents := analyse(db.rec, body)
+		sents := analyse(db.rec, title, body)
 		if _, err := tx.ExecContext(ctx, `UPDATE articles SET lead = ? WHERE id = ?`, lead(sents), id); err != nil {
 			return err
 		}

@@ -169,6 +169,8 @@ func (st *sent) triggers() []trigger {
 				add(trigger{rel: Deny, v: i, aboutFrom: -1}) // "wijst de beschuldigingen van de hand"
 			} else if a := st.hasKey(i+1, R, set("als")); a >= 0 && culpritWords[keyAt(ws, a+1)] {
 				add(trigger{rel: Accuse, v: i, aboutFrom: -1})
+			} else if p := st.particle(i, R, "aan"); p >= 0 && k != "aangewezen" && k != "aanwijzen" {
+				add(trigger{rel: Accuse, v: i, particle: p, aboutFrom: -1}) // "wijst Nederland Rusland aan"
 			} else if p := st.hasKey(i+1, min(i+5, R), set("naar", "op")); p >= 0 && !(keyAt(ws, i+1) == "af") {
 				add(trigger{rel: Accuse, v: i, targetPrep: ws[p].Key, aboutFrom: -1})
 			} else if p := st.particle(i, R, "af"); p >= 0 {
