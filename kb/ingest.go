@@ -25,7 +25,7 @@ type IngestResult struct {
 type sentence struct {
 	text    string
 	heading bool
-	title   bool // the article's title line
+	title   bool   // the article's title line
 	terms   string // the stemmed text the index holds
 	nl.SentenceAnalysis
 }
