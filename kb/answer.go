@@ -315,40 +315,69 @@ func (db *DB) claims(ctx context.Context, rel relation, ids []int64, byAgent boo
 	if byAgent {
 		col = "c.agent_id"
 	}
-	var where []string
-	args := []any{string(rel)}
-	if len(ids) > 0 {
-		ph := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
-		cond := col + " IN (" + ph + ")"
-		for _, id := range ids {
-			args = append(args, id)
-		}
-		if !byAgent && rel == relAccuse {
-			// Accusing a state's hacker group or agency accuses the state:
-			// a group the articles say works for it, or one the accusing
-			// sentence itself ties to it ("de Noord-Koreaanse groep Lazarus").
-			cond = "(" + cond + ` OR c.target_id IN (SELECT agent_id FROM claims WHERE relation = 'attribute' AND target_id IN (` + ph + `))
-				OR (tg.kind IN ('group', 'agency') AND EXISTS (SELECT 1 FROM mentions m WHERE m.sentence_id = c.sentence_id AND m.entity_id IN (` + ph + `))))`
-			for range 2 {
-				for _, id := range ids {
-					args = append(args, id)
-				}
-			}
-		}
-		where = append(where, cond)
+	if len(ids) == 0 {
+		return db.claimsWhere(ctx, rel, "1", nil, q, "")
 	}
+	ph := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	out, err := db.claimsWhere(ctx, rel, col+" IN ("+ph+")", args, q, "")
+	if err != nil || byAgent || rel != relAccuse {
+		return out, err
+	}
+	// Accusing a state's hacker group or agency accuses the state: a group
+	// the articles say works for it, or one the accusing sentence itself
+	// ties to it ("de Noord-Koreaanse groep Lazarus"). Each part is its own
+	// index-driven query; one OR over all would scan every claim.
+	attributed, err := db.claimsWhere(ctx, rel, `c.target_id IN (SELECT agent_id FROM claims WHERE relation = 'attribute' AND target_id IN (`+ph+`))`, args, q, "")
+	if err != nil {
+		return nil, err
+	}
+	tied, err := db.claimsWhere(ctx, rel, `tg.kind IN ('group', 'agency') AND m.entity_id IN (`+ph+`)`, args, q,
+		`JOIN mentions m ON m.sentence_id = c.sentence_id`)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[[3]string]bool{}
+	all := append(append(out, attributed...), tied...)
+	out = out[:0:0]
+	for _, c := range all {
+		k := [3]string{fmt.Sprint(c.sid), c.agent, c.target}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, c)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].date != out[j].date {
+			return out[i].date > out[j].date
+		}
+		return out[i].aid > out[j].aid
+	})
+	return out, nil
+}
+
+// maxClaimRows bounds the claims one query reads: the newest first.
+const maxClaimRows = 300
+
+// claimsWhere reads the newest claims of a relation that meet cond (over
+// claims c, their target tg, and what join adds).
+func (db *DB) claimsWhere(ctx context.Context, rel relation, cond string, cargs []any, q question, join string) ([]claimRow, error) {
 	years, yargs := yearClause(q)
-	where = append(where, years)
-	args = append(args, yargs...)
+	args := append(append([]any{string(rel)}, cargs...), yargs...)
+	args = append(args, maxClaimRows)
 	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, coalesce(ag.name, ''), coalesce(tg.name, ''), c.about,
 		coalesce(ag.kind, ''), coalesce(tg.kind, '')
 		FROM claims c
+		`+join+`
 		JOIN sentences s ON s.id = c.sentence_id
 		JOIN articles a ON a.id = c.article_id
 		LEFT JOIN entities ag ON ag.id = c.agent_id
 		LEFT JOIN entities tg ON tg.id = c.target_id
-		WHERE c.relation = ? AND `+strings.Join(where, " AND ")+`
-		ORDER BY a.date DESC, a.id DESC, s.pos LIMIT 2000`, args...)
+		WHERE c.relation = ? AND `+cond+` AND `+years+`
+		ORDER BY c.article_id DESC, s.pos LIMIT ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("kb: claims: %w", err)
 	}
@@ -358,10 +387,10 @@ func (db *DB) claims(ctx context.Context, rel relation, ids []int64, byAgent boo
 		var c claimRow
 		var ak, tk string
 		h, err := scanHit(rows, &c.agent, &c.target, &c.about, &ak, &tk)
-		c.agentKind, c.targetKind = nl.EntityKind(ak), nl.EntityKind(tk)
 		if err != nil {
 			return nil, fmt.Errorf("kb: claims: %w", err)
 		}
+		c.agentKind, c.targetKind = nl.EntityKind(ak), nl.EntityKind(tk)
 		c.hit = h
 		out = append(out, c)
 	}
@@ -1138,8 +1167,9 @@ func (db *DB) answerList(ctx context.Context, q question, ids []int64) (*bot.Ans
 // with the first sentence that names it.
 func (db *DB) articleMentionsOfKind(ctx context.Context, aid int64, kind nl.EntityKind) ([]namedHit, error) {
 	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, e.name
-		FROM (SELECT m.entity_id, min(m.sentence_id) AS sid FROM mentions m JOIN entities e ON e.id = m.entity_id
-		      WHERE m.article_id = ? AND e.kind = ? GROUP BY m.entity_id) m
+		FROM (SELECT m.entity_id, min(m.sentence_id) AS sid FROM sentences s0
+		      JOIN mentions m ON m.sentence_id = s0.id JOIN entities e ON e.id = m.entity_id
+		      WHERE s0.article_id = ? AND e.kind = ? GROUP BY m.entity_id) m
 		JOIN entities e ON e.id = m.entity_id
 		JOIN sentences s ON s.id = m.sid
 		JOIN articles a ON a.id = s.article_id

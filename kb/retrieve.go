@@ -497,7 +497,8 @@ func (db *DB) articleStems(ctx context.Context, aid int64) (map[string]bool, err
 		return nil, fmt.Errorf("kb: article %d: %w", aid, err)
 	}
 	set := stemSet(title + "\n" + body)
-	rows, err := db.db.QueryContext(ctx, `SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?`, aid)
+	rows, err := db.db.QueryContext(ctx, `SELECT DISTINCT m.entity_id FROM sentences s
+		JOIN mentions m ON m.sentence_id = s.id WHERE s.article_id = ?`, aid)
 	if err != nil {
 		return nil, fmt.Errorf("kb: article %d: %w", aid, err)
 	}
