@@ -129,6 +129,9 @@ func New(cfg Config, h Handler, logger *slog.Logger) (*Adapter, error) {
 	sess.Client = &http.Client{Transport: transport, Timeout: timeout}
 	// Run reconnects itself, with a backoff that respects its context.
 	sess.ShouldReconnectOnError = false
+	// discordgo would wait out 429s without end and deaf to the context;
+	// retry counts and bounds them instead.
+	sess.ShouldRetryOnRateLimit = false
 	sess.StateEnabled = true
 	sess.State.TrackMembers = true
 	sess.State.MaxMessageCount = 0
@@ -196,6 +199,14 @@ func (t *rewriteTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		r.URL.RawPath = ""
 	}
 	return t.base.RoundTrip(r)
+}
+
+// CloseIdleConnections closes the idle connections of the base transport,
+// so that http.Client.CloseIdleConnections reaches them.
+func (t *rewriteTransport) CloseIdleConnections() {
+	if c, ok := t.base.(interface{ CloseIdleConnections() }); ok {
+		c.CloseIdleConnections()
+	}
 }
 
 // Connected reports whether the gateway connection is up, for /healthz.
@@ -390,19 +401,43 @@ func (a *Adapter) send(ctx context.Context, channel string, m *discordgo.Message
 	}, func(err error) error { return fmt.Errorf("discord: post %s: %w", channel, err) })
 }
 
-const sendTries = 3
+// Bounds of retry: tries on server errors, and 429 answers waited out.
+const (
+	sendTries         = 3
+	maxRateLimitWaits = 5
+)
 
+// retry calls call until it succeeds: server errors are tried sendTries
+// times in all with a doubling pause, 429s waited out (Retry-After) at most
+// maxRateLimitWaits times; other errors end it at once, as does ctx.
 func (a *Adapter) retry(ctx context.Context, call func() error, wrap func(error) error) error {
-	wait := a.backoff
-	var err error
-	for try := 1; ; try++ {
-		if err = call(); err == nil {
+	pause := a.backoff
+	tries, limited := 0, 0
+	for {
+		err := call()
+		if err == nil {
 			return nil
 		}
-		if try == sendTries || !serverError(err) {
+		var wait time.Duration
+		var rl *discordgo.RateLimitError
+		switch {
+		case errors.As(err, &rl):
+			limited++
+			if limited > maxRateLimitWaits {
+				return wrap(fmt.Errorf("still rate limited after %d waits: %w", maxRateLimitWaits, err))
+			}
+			wait = max(rl.RetryAfter, time.Millisecond)
+		case serverError(err):
+			tries++
+			if tries == sendTries {
+				return wrap(err)
+			}
+			wait = pause
+			pause *= 2
+		default:
 			return wrap(err)
 		}
-		a.logger.WarnContext(ctx, "server error; retrying", "err", err, "try", try)
+		a.logger.WarnContext(ctx, "platform error; retrying", "err", err, "retry_in", wait)
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
@@ -410,7 +445,6 @@ func (a *Adapter) retry(ctx context.Context, call func() error, wrap func(error)
 			return wrap(errors.Join(err, ctx.Err()))
 		case <-t.C:
 		}
-		wait *= 2
 	}
 }
 
