@@ -23,6 +23,9 @@ import (
 // MaxIngestFiles bounds the files one ingest run takes.
 const MaxIngestFiles = 1_000_000
 
+// maxBatch is the most articles stored in one transaction.
+const maxBatch = 256
+
 // ingestSummary counts what an ingest run did.
 type ingestSummary struct {
 	Files, Added, Replaced, Unchanged, Failed int
@@ -32,7 +35,7 @@ type ingestSummary struct {
 func (s ingestSummary) String() string {
 	rate := 0.0
 	if s.Took > 0 {
-		rate = float64(s.Added+s.Replaced) / s.Took.Seconds()
+		rate = float64(s.Added+s.Replaced+s.Unchanged) / s.Took.Seconds()
 	}
 	return fmt.Sprintf("ingest: %d files: %d added, %d replaced, %d unchanged, %d failed in %s (%.0f articles/s)",
 		s.Files, s.Added, s.Replaced, s.Unchanged, s.Failed, s.Took.Round(time.Millisecond), rate)
@@ -156,7 +159,7 @@ func ingestFiles(ctx context.Context, db *kb.DB, files []string, bar *progressba
 	}
 	paths := make(chan string)
 	jobs := make(chan job, 64)
-	workers := max(1, runtime.GOMAXPROCS(0)-1)
+	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -189,7 +192,50 @@ func ingestFiles(ctx context.Context, db *kb.DB, files []string, bar *progressba
 	}()
 	go func() { wg.Wait(); close(jobs) }()
 
+	report := func(path string, err error) {
+		if bar != nil {
+			bar.Clear() // the message on its own line, not over the bar
+		}
+		fmt.Fprintf(errw, "nieuwsbot: ingest %s: %s\n", path, err)
+	}
 	var fatal error
+	var batch []job
+	store := func() {
+		if len(batch) == 0 || fatal != nil {
+			batch = batch[:0]
+			return
+		}
+		ps := make([]kb.Prepared, len(batch))
+		for i, j := range batch {
+			ps[i] = j.p
+		}
+		// Many articles per transaction: one commit and one index flush. An
+		// article that fails is retried alone, so only it is left out.
+		res, errs, err := db.StoreBatch(ctx, ps)
+		for i, j := range batch {
+			switch {
+			case errs[i] != nil && !kb.IsStorageError(errs[i]) && ctx.Err() == nil:
+				sum.Failed++
+				report(j.path, errs[i])
+			case errs[i] != nil:
+			case res[i].Replaced:
+				sum.Replaced++
+			case res[i].Added:
+				sum.Added++
+			case err == nil:
+				sum.Unchanged++
+			}
+		}
+		if err != nil {
+			// A database error (disk full, read-only) stops the run: every
+			// later file would fail the same way.
+			fatal = err
+			if ctx.Err() != nil {
+				fatal = ctx.Err()
+			}
+		}
+		batch = batch[:0]
+	}
 	for j := range jobs {
 		if bar != nil {
 			bar.Add(1)
@@ -199,30 +245,16 @@ func ingestFiles(ctx context.Context, db *kb.DB, files []string, bar *progressba
 		}
 		if j.err != nil {
 			sum.Failed++
-			fmt.Fprintf(errw, "nieuwsbot: ingest %s: %v\n", j.path, describeIngestError(j.err))
-			continue
+			report(j.path, errors.New(describeIngestError(j.err)))
+		} else {
+			batch = append(batch, j)
 		}
-		res, err := db.Store(ctx, j.p)
-		switch {
-		case err != nil && ctx.Err() != nil:
-			fatal = ctx.Err()
-		case err != nil:
-			// A database error (disk full, read-only) stops the run: every
-			// later file would fail the same way.
-			if kb.IsStorageError(err) {
-				fatal = err
-				continue
-			}
-			sum.Failed++
-			fmt.Fprintf(errw, "nieuwsbot: ingest %s: %v\n", j.path, err)
-		case res.Replaced:
-			sum.Replaced++
-		case res.Added:
-			sum.Added++
-		default:
-			sum.Unchanged++
+		// Store what has arrived when the workers pause or the batch is full.
+		if len(batch) >= maxBatch || len(jobs) == 0 {
+			store()
 		}
 	}
+	store()
 	if bar != nil {
 		bar.Finish()
 	}
