@@ -41,12 +41,13 @@ type HTTPConfig struct {
 
 // SlackConfig configures the Slack adapter; it is on when bot_token is set.
 type SlackConfig struct {
-	BotToken      string `yaml:"bot_token"`
-	SigningSecret string `yaml:"signing_secret"`
-	AppToken      string `yaml:"app_token"`
-	Command       string `yaml:"command"`
-	APIURL        string `yaml:"api_url"`
-	Public        bool   `yaml:"public"`
+	BotToken      string        `yaml:"bot_token"`
+	SigningSecret string        `yaml:"signing_secret"`
+	AppToken      string        `yaml:"app_token"`
+	Command       string        `yaml:"command"`
+	APIURL        string        `yaml:"api_url"`
+	Public        bool          `yaml:"public"`
+	AckTimeout    time.Duration `yaml:"ack_timeout"`
 }
 
 // DiscordConfig configures the Discord adapter; it is on when token is set.
@@ -80,12 +81,18 @@ type SecurityConfig struct {
 	AllowUsers    []string `yaml:"allow_users"`
 }
 
+// DefaultAckTimeout is how long a slash command waits for its answer
+// before Slack gets an empty acknowledgement and the answer follows on
+// response_url: short, so acknowledgements stay fast when many questions
+// arrive at once (Slack allows 3 s).
+const DefaultAckTimeout = 40 * time.Millisecond
+
 // DefaultConfig returns the configuration used for keys a file leaves out.
 func DefaultConfig() Config {
 	return Config{
 		KB:      KBConfig{Seed: true},
 		HTTP:    HTTPConfig{Listen: "127.0.0.1:8080"},
-		Slack:   SlackConfig{Command: "/nieuws", Public: true},
+		Slack:   SlackConfig{Command: "/nieuws", Public: true, AckTimeout: DefaultAckTimeout},
 		Discord: DiscordConfig{Command: "nieuws"},
 		Digest:  DigestConfig{Time: "08:00", Timezone: "Europe/Amsterdam"},
 		Log:     LogConfig{Level: "info", Format: "text"},

@@ -63,6 +63,7 @@ func (m *Main) wire(db *kb.DB) (*service, error) {
 			Command:       cfg.Slack.Command,
 			APIURL:        cfg.Slack.APIURL,
 			Public:        cfg.Slack.Public,
+			AckTimeout:    cfg.Slack.AckTimeout,
 		}, s.bot, logger)
 		if err != nil {
 			return nil, badInputError{fmt.Errorf("config: %w", err)}
