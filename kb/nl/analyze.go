@@ -1,6 +1,9 @@
 package nl
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Analyze analyses the sentences of one article in order, so that later
 // sentences can use earlier ones: a surname alone names the person named in
@@ -22,6 +25,16 @@ func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
 				a.Quotes = []Quote{{Speaker: *ctx.lastSpeaker, Text: t}}
 			}
 		}
+		// A headline "Britse regering: China zit achter hack …" makes the
+		// claim of the words before the colon.
+		if src := headlineSource(s, ms); len(src) > 0 {
+			for c := range a.Claims {
+				cl := &a.Claims[c]
+				if len(cl.Agents) == 0 && (cl.Relation == Accuse || cl.Relation == Attribute) {
+					cl.Agents = src
+				}
+			}
+		}
 		// "X zit achter de aanval. Dat meldt de FBI.": the FBI makes the
 		// claim of the sentence before.
 		if i > 0 {
@@ -38,6 +51,29 @@ func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
 		out[i] = a
 	}
 	return out
+}
+
+// headlineSource returns the speaker of a headline "X: …" — the entities
+// named before a colon near the start, when little else stands there.
+func headlineSource(s string, ms []mention) []Entity {
+	colon := strings.IndexByte(s, ':')
+	if colon <= 0 || colon > 60 || len(strings.Fields(s[:colon])) > 4 {
+		return nil
+	}
+	var src []Entity
+	for _, m := range ms {
+		if m.End > colon {
+			break
+		}
+		if m.product || m.ref {
+			continue
+		}
+		switch m.Kind {
+		case Country, Organisation, Agency, Company, Person, Media:
+			src = append(src, m.Entity)
+		}
+	}
+	return src
 }
 
 // reportVerbs are the verbs of "Dat meldt X", "Dat schrijft X", "Dat

@@ -78,7 +78,42 @@ func (st *sent) claims() ([]Claim, map[int]bool) {
 			out = append(out, c)
 		}
 	}
-	return out, verbs
+	// "België en Duitsland beschuldigen respectievelijk China en Rusland":
+	// the first accuses the first, the second the second.
+	if st.hasKey(0, len(st.ws), set("respectievelijk")) >= 0 {
+		var split []Claim
+		for _, c := range out {
+			if len(c.Agents) >= 2 && len(c.Agents) == len(c.Targets) {
+				for i := range c.Agents {
+					split = append(split, Claim{Relation: c.Relation, Agents: c.Agents[i : i+1], Targets: c.Targets[i : i+1], About: c.About})
+				}
+				continue
+			}
+			split = append(split, c)
+		}
+		out = split
+	}
+	// "X beschuldigt Y ervan achter de aanval te zitten" makes the same
+	// claim twice, once without its agent: keep the one that has it.
+	kept := out[:0]
+	for _, c := range out {
+		if len(c.Agents) == 0 && hasAgentTwin(out, c) {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return kept, verbs
+}
+
+// hasAgentTwin reports whether claims holds c's relation and targets with
+// agents.
+func hasAgentTwin(claims []Claim, c Claim) bool {
+	for _, o := range claims {
+		if o.Relation == c.Relation && len(o.Agents) > 0 && sameEntities(o.Targets, c.Targets) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameEntities reports whether a and b name the same entities in order.
