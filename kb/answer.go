@@ -1273,6 +1273,25 @@ func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot
 		if q.rel == relBehind && hits[0].coverage >= minCoverage {
 			return db.groupsOfArticle(ctx, q, hits[0])
 		}
+		if q.kind == askWhere && hits[0].coverage >= minCoverage {
+			// "Daar verscheen …": the place is in the sentence before.
+			near, err := db.sentencesNear(ctx, hits[0], 1)
+			if err != nil {
+				return nil, err
+			}
+			for _, n := range near {
+				if n.pos > hits[0].pos {
+					continue
+				}
+				a, err := db.extractEntity(ctx, q, n)
+				if err != nil || a != nil {
+					if a != nil {
+						a.Sources = append([]bot.Source{hits[0].source()}, a.Sources...)
+					}
+					return a, err
+				}
+			}
+		}
 		if q.kind == askWhen && hits[0].coverage >= minCoverage {
 			// The sentence that matches may leave the date to its neighbour:
 			// "De aanval begon op 3 maart. Het Verenigd Koninkrijk beschuldigt …".
@@ -1469,7 +1488,7 @@ func (db *DB) extractEntity(ctx context.Context, q question, h hit) (*bot.Answer
 		return nil, fmt.Errorf("kb: mentions: %w", err)
 	}
 	var l itemList
-	var groups itemList
+	var groups, located itemList
 	for rows.Next() {
 		var name, kind, prep string
 		if err := rows.Scan(&name, &kind, &prep); err != nil {
@@ -1478,6 +1497,11 @@ func (db *DB) extractEntity(ctx context.Context, q question, h hit) (*bot.Answer
 		}
 		if exclude[name] || !want(nl.EntityKind(kind)) {
 			continue
+		}
+		// "waar": a place after "in", "te", "bij" says where; a state
+		// named elsewhere in the sentence may only be the actor.
+		if q.kind == askWhere && locative[prep] {
+			located.add(name, h)
 		}
 		if q.kind == askWho && q.rel == relNone && (prep == "van" || prep == "bij" || prep == "in") && nl.EntityKind(kind) != nl.Person {
 			continue
@@ -1496,9 +1520,20 @@ func (db *DB) extractEntity(ctx context.Context, q question, h hit) (*bot.Answer
 	if q.rel == relBehind {
 		l = groups
 	}
-	if len(l.order) == 0 && q.kind == askWhere {
+	if q.kind == askWhere {
+		// The most specific first: a town the recognizer does not know
+		// ("in Culemborg") beats the country it lies in.
+		var places itemList
 		for _, p := range placesAfterPrepositions(h.text, q) {
-			l.add(p, h)
+			if !exclude[p] {
+				places.add(p, h)
+			}
+		}
+		switch {
+		case len(places.order) > 0:
+			l = places
+		default:
+			l = located
 		}
 	}
 
@@ -1506,6 +1541,14 @@ func (db *DB) extractEntity(ctx context.Context, q question, h hit) (*bot.Answer
 		return joinNames(items, q.english) + "."
 	}), nil
 }
+
+// locative are the prepositions before a place that say where.
+var locative = map[string]bool{"in": true, "te": true, "bij": true, "nabij": true, "uit": true, "vanuit": true, "naar": true}
+
+// placeFiller are the words between "in" and a place name.
+var placeFiller = map[string]bool{"de": true, "het": true, "een": true, "staat": true, "stad": true, "dorp": true,
+	"provincie": true, "regio": true, "gemeente": true, "plaats": true, "stadje": true, "hoofdstad": true,
+	"havenstad": true, "deelstaat": true, "streek": true, "wijk": true}
 
 // placesAfterPrepositions finds capitalised names after "in", "uit", "te",
 // "bij" and "nabij": places the recognizer does not know, such as towns.
@@ -1528,6 +1571,13 @@ func placesAfterPrepositions(sentence string, q question) []string {
 			continue
 		}
 		j := i + 1
+		// "in de staat Pennsylvania", "in het Drentse dorp Havelte".
+		for k := 0; k < 3 && j < len(toks) && !nl.IsCapitalized(toks[j].Text); k++ {
+			if !placeFiller[toks[j].Norm] {
+				break
+			}
+			j++
+		}
 		var words []string
 		for j < len(toks) && nl.IsCapitalized(toks[j].Text) && !asked[toks[j].Norm] {
 			words = append(words, toks[j].Text)
