@@ -416,9 +416,33 @@ func (db *DB) answerClaims(ctx context.Context, q question, ids []int64) (*bot.A
 	switch q.rel {
 	case relAccuse:
 		if q.charge && len(known) > 0 {
-			rows, err := db.claims(ctx, relAccuse, known, false, q)
+			// "Waarvan wordt China door België beschuldigd?": China is
+			// accused, België accuses.
+			var targets, agents []int64
+			for i, id := range known {
+				if containsFold(q.agents, names[i]) {
+					agents = append(agents, id)
+				} else {
+					targets = append(targets, id)
+				}
+			}
+			if len(targets) == 0 {
+				targets, agents = known, nil
+			}
+			subject = joinNames(namesOf(known, targets, names), en)
+			rows, err := db.claims(ctx, relAccuse, targets, false, q)
 			if err != nil {
 				return nil, err
+			}
+			if len(agents) > 0 {
+				agentNames := namesOf(known, agents, names)
+				kept := rows[:0]
+				for _, c := range rows {
+					if containsFold(agentNames, c.agent) {
+						kept = append(kept, c)
+					}
+				}
+				rows = kept
 			}
 			var l itemList
 			for _, c := range rows {
@@ -683,6 +707,19 @@ func (db *DB) relevantClaims(ctx context.Context, q question, rows []claimRow, o
 func isReactionWord(w string) bool {
 	return strings.HasPrefix(w, "reageer") || strings.HasPrefix(w, "reageren") || strings.HasPrefix(w, "gereageerd") ||
 		strings.HasPrefix(w, "reactie") || strings.HasPrefix(w, "react") || w == "respond" || w == "responded"
+}
+
+// namesOf returns the names of the ids in pick, known and names being parallel.
+func namesOf(known, pick []int64, names []string) []string {
+	var out []string
+	for _, p := range pick {
+		for i, id := range known {
+			if id == p {
+				out = append(out, names[i])
+			}
+		}
+	}
+	return out
 }
 
 // kindFits reports whether an entity of kind k answers the question:

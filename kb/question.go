@@ -49,6 +49,7 @@ type question struct {
 	reverse  bool // the named entity is the agent: "wie wordt door X beschuldigd", "wie beschuldigen de VS"
 	charge   bool // asks what someone is accused of: "waarvan wordt X beschuldigd"
 	entities []nl.Entity
+	agents   []string // names of entities after "door"/"by": they act
 	name     string        // the name asked about in "wie is X", "wat zei X", "wat is X", as typed
 	listKind nl.EntityKind // "welke landen" → country
 	listNoun string        // the stem of the noun typed for the kind: "hackersgroep"
@@ -545,14 +546,30 @@ func isCopula(w string) bool {
 // alias, in any case, and the name asked about in "wie is X".
 func (q *question) findEntities(rec *nl.Recognizer, text string, toks []nl.Token) {
 	seen := map[string]bool{}
-	add := func(e nl.Entity) {
+	// byAgent: "door België", "by Belgium" names the one who acts.
+	byAgent := func(start int) bool {
+		prev := ""
+		for _, t := range toks {
+			if t.End > start {
+				break
+			}
+			if t.Norm != "de" && t.Norm != "het" && t.Norm != "the" {
+				prev = t.Norm
+			}
+		}
+		return prev == "door" || prev == "by"
+	}
+	add := func(e nl.Entity, start int) {
 		if !seen[e.Name] {
 			seen[e.Name] = true
 			q.entities = append(q.entities, e)
+			if byAgent(start) {
+				q.agents = append(q.agents, e.Name)
+			}
 		}
 	}
 	for _, m := range rec.Mentions(text) {
-		add(m.Entity)
+		add(m.Entity, m.Start)
 		q.covered = append(q.covered, nl.Span{Start: m.Start, End: m.End})
 	}
 	// Lower-case questions: try n-grams of up to four words that start and
@@ -570,7 +587,7 @@ func (q *question) findEntities(rec *nl.Recognizer, text string, toks []nl.Token
 			}
 			phrase := text[toks[i].Start:toks[i+n-1].End]
 			if e, ok := rec.Resolve(phrase); ok {
-				add(e)
+				add(e, toks[i].Start)
 				q.covered = append(q.covered, nl.Span{Start: toks[i].Start, End: toks[i+n-1].End})
 				i += n - 1
 				break

@@ -194,10 +194,17 @@ func (st *sent) triggers() []trigger {
 		case k == "aanspreken" || k == "aangesproken":
 			add(trigger{rel: Accuse, v: i, aboutFrom: -1})
 		case k == "verantwoordelijk" || k == "aansprakelijk":
-			if h := st.hasKey(L, R, houdStelForms); h >= 0 {
+			h := st.hasKey(L, R, houdStelForms)
+			// "stelt dat China verantwoordelijk is": "stellen" says, it does not hold.
+			says := h >= 0 && st.hasKey(h+1, i, set("dat")) >= 0
+			if h >= 0 && !says {
 				add(trigger{rel: Accuse, v: h, aboutFrom: -1})
-			} else if st.hasKey(L, R, zijnForms) >= 0 && keyAt(ws, i+1) == "voor" {
-				add(trigger{rel: Accuse, v: i, subjectIsTarget: true, aboutFrom: i + 1})
+			} else if z := st.hasKey(L, R, zijnForms); z >= 0 && (keyAt(ws, i+1) == "voor" || z == i+1 || says) {
+				about := -1
+				if keyAt(ws, i+1) == "voor" {
+					about = i + 1
+				}
+				add(trigger{rel: Accuse, v: i, subjectIsTarget: true, aboutFrom: about})
 			}
 		case wijsForms[k] || k == "aangewezen" || k == "aanwijzen":
 			if h := st.hasKey(i+1, R, set("hand")); h >= 2 && keyAt(ws, h-2) == "van" && keyAt(ws, h-1) == "de" {
@@ -240,6 +247,14 @@ func (st *sent) triggers() []trigger {
 		case k == "verantwoording" && keyAt(ws, i-1) == "ter":
 			if g := st.hasKey(L, R, roepForms); g >= 0 {
 				add(trigger{rel: Accuse, v: g, aboutFrom: -1})
+			}
+		case k == "sancties" || k == "sanctie" || k == "strafmaatregelen":
+			// "De EU legt sancties op aan …", "heeft sancties opgelegd tegen …":
+			// sanctions accuse their target.
+			if st.hasKey(L, R, legForms) >= 0 {
+				if p := st.hasKey(i+1, R, set("aan", "tegen")); p >= 0 {
+					add(trigger{rel: Accuse, v: i, targetPrep: ws[p].Key, aboutFrom: -2})
+				}
 			}
 		case k == "verband" && keyAt(ws, i-1) == "in":
 			if st.hasKey(L, R, brengForms) >= 0 {
@@ -322,7 +337,7 @@ var triggerWords = func() map[string]bool {
 		"onderschrijft", "onderschrijven", "onderschreef", "onderschreven", "bijval", "steun", "aansluiten", "aangesloten",
 		"scharen", "schaart", "schaarde", "schaarden", "geschaard", "samenwerken", "samenwerkt", "samenwerkten",
 		"samengewerkt", "loonlijst", "betaalrol", "gelieerd", "verbonden", "gelinieerd", "banden", "connecties", "band",
-		"opdracht", "naam", "dienst", "onderdeel")
+		"opdracht", "naam", "dienst", "onderdeel", "sancties", "sanctie", "strafmaatregelen")
 	for _, forms := range []map[string]bool{klaagForms, rekenForms, spreekForms, wijsForms, schrijfForms, haalForms, sluitForms, werkForms} {
 		for k := range forms {
 			m[k] = true
@@ -931,6 +946,7 @@ var (
 	schrijfForms      = set("schrijft", "schrijven", "schreef", "schreven")
 	geefForms         = set("geeft", "geven", "gaf", "gaven", "gegeven")
 	zitForms          = set("zit", "zitten", "zat", "zaten", "gezeten")
+	legForms          = set("legt", "leggen", "legde", "legden", "opgelegd", "opleggen", "oplegt", "oplegde", "oplegden", "kondigt", "kondigde", "afgekondigd", "stelt", "stelde", "ingesteld")
 	staForms          = set("staat", "staan", "stond", "stonden")
 	haalForms         = set("haalt", "halen", "haalde", "haalden")
 	roepForms         = set("roept", "roepen", "riep", "riepen", "geroepen")

@@ -36,6 +36,24 @@ func TestClaims(t *testing.T) {
 		sentences []string // the claims of the last one are checked
 		want      []string
 	}{
+		{"headline source before a colon", []string{"Britse regering: China zit achter hack van kiescommissie"},
+			[]string{"accuse: Verenigd Koninkrijk > China | hack van kiescommissie"}},
+		{"respectievelijk pairs in order", []string{"België en Duitsland beschuldigen respectievelijk China en Rusland van cyberaanvallen."},
+			[]string{"accuse: België > China | van cyberaanvallen", "accuse: Duitsland > Rusland | van cyberaanvallen"}},
+		{"separable aanwijzen in a headline", []string{"Analyse: na de hack wijst Nederland Rusland zonder aarzelen aan"},
+			[]string{"accuse: Nederland > Rusland | zonder aarzelen"}},
+		{"stelt dat X verantwoordelijk is", []string{"Nederland stelt dat China verantwoordelijk is voor de hack."},
+			[]string{"accuse: Nederland > China | voor de hack"}},
+		{"het kabinet is the Dutch government", []string{"Het kabinet houdt China verantwoordelijk voor de hack."},
+			[]string{"accuse: Nederland > China | voor de hack"}},
+		{"sanctions accuse their target", []string{"De Verenigde Staten legden sancties op aan Rusland vanwege de hack."},
+			[]string{"accuse: Verenigde Staten > Rusland | "}},
+		{"van de hand wijzen is a denial", []string{"De Russische ambassade wijst de beschuldigingen van de hand."},
+			[]string{"deny: Rusland >  | "}},
+		{"a state's mission denies for the state", []string{"De Iraanse missie bij de VN ontkent elke betrokkenheid."},
+			[]string{"deny: Iran >  | "}},
+		{"researchers of a state accuse for its side", []string{"Volgens Chinese onderzoekers zit de NSA achter de aanvallen."},
+			[]string{"accuse: China > NSA | de aanvallen"}},
 		{"coordination and Five Eyes", []string{"De EU, de NAVO, de VS en de '5 eyes'-landen stellen Rusland verantwoordelijk voor de sabotage van kabels."},
 			[]string{"accuse: Europese Unie,NAVO,Verenigde Staten,Five Eyes > Rusland | voor de sabotage van kabels"}},
 		{"inversion after Zo", []string{"Zo beschuldigt de Nederlandse regering Sandworm van aanvallen op energiebedrijven."},
@@ -158,5 +176,20 @@ func TestClaims(t *testing.T) {
 				t.Errorf("Analyze(%q) claims =\n  %s\nwant\n  %s", tt.sentences[len(tt.sentences)-1], strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
 			}
 		})
+	}
+}
+
+func TestReportedByNamesAccuserOfSentenceBefore(t *testing.T) {
+	as := testRecognizer.Analyze([]string{
+		"De hackersgroep Sandworm zit achter de aanval op het stroomnet.",
+		"Dat meldt de AIVD in een jaarrapport.",
+	})
+	var got []string
+	for _, c := range as[0].Claims {
+		got = append(got, claimString(c))
+	}
+	want := "accuse: AIVD > Sandworm | de aanval op het stroomnet"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("claims of the first sentence = %q, want [%q]", got, want)
 	}
 }

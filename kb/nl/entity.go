@@ -932,7 +932,9 @@ var (
 	govNouns = set("overheid", "overheden", "regering", "regeringen", "autoriteiten", "kabinet", "staat", "machthebbers",
 		"leiding", "regime", "government", "authorities", "inlichtingendienst", "inlichtingendiensten", "veiligheidsdienst",
 		"veiligheidsdiensten", "leger", "krijgsmacht", "ambassade", "justitie", "diplomatie", "staatsmedia",
-		"missie", "delegatie", "vertegenwoordiging", "staatstelevisie", "staatspersbureau")
+		"missie", "delegatie", "vertegenwoordiging", "staatstelevisie", "staatspersbureau",
+		// The side making the accusation: "volgens Chinese onderzoekers".
+		"onderzoekers", "functionarissen", "ambtenaren", "officials", "bronnen", "diplomaten", "aanklagers", "experts")
 	memberSuffix = set("landen", "lidstaten", "partners", "bondgenoten")
 	animalSuffix = set("typhoon", "panda", "bear", "kitten", "spider", "chollima", "blizzard", "sleet", "tempest",
 		"sandstorm", "hail", "tsunami", "dust", "rain", "flood", "tornado", "sleet", "libra", "leopard", "jackal", "tiger")
