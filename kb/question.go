@@ -49,7 +49,7 @@ type question struct {
 	reverse  bool // the named entity is the agent: "wie wordt door X beschuldigd", "wie beschuldigen de VS"
 	charge   bool // asks what someone is accused of: "waarvan wordt X beschuldigd"
 	entities []nl.Entity
-	agents   []string // names of entities after "door"/"by": they act
+	agents   []string      // names of entities after "door"/"by": they act
 	name     string        // the name asked about in "wie is X", "wat zei X", "wat is X", as typed
 	listKind nl.EntityKind // "welke landen" → country
 	listNoun string        // the stem of the noun typed for the kind: "hackersgroep"
