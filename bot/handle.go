@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"strings"
 	"time"
 	"unicode"
@@ -33,6 +34,7 @@ type Bot struct {
 	kb     KB
 	logger *slog.Logger
 	now    func() time.Time
+	busy   chan struct{} // one token per question being answered
 
 	// Command is the slash command the help text names, e.g. "/nieuws".
 	Command string
@@ -53,14 +55,29 @@ func New(kb KB, logger *slog.Logger, now func() time.Time) *Bot {
 	if now == nil {
 		now = time.Now
 	}
-	return &Bot{kb: kb, logger: logger, now: now, Command: "/nieuws"}
+	return &Bot{kb: kb, logger: logger, now: now, Command: "/nieuws",
+		busy: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))}
 }
 
 // Handle answers one request. It always returns a reply that can be shown:
 // internal errors are logged and replaced by a neutral sentence.
 func (b *Bot) Handle(ctx context.Context, req Request) Reply {
 	start := b.now()
-	r := b.route(ctx, req)
+	// As many questions at a time as there are cores: more would only
+	// share them, and slow the acknowledgements the adapters send.
+	select {
+	case b.busy <- struct{}{}:
+	case <-ctx.Done():
+		r := Reply{Kind: KindError, Private: true, Text: "Het is te druk; probeer het zo nog eens."}
+		if b.Observe != nil {
+			b.Observe(req, r.Kind, b.now().Sub(start))
+		}
+		return r
+	}
+	r := func() Reply {
+		defer func() { <-b.busy }()
+		return b.route(ctx, req)
+	}()
 	if b.Observe != nil {
 		b.Observe(req, r.Kind, b.now().Sub(start))
 	}
