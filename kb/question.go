@@ -157,6 +157,7 @@ var synonymWords = map[string][]string{
 	"ontdekt": {"vastgesteld", "ontdekte", "ontdekking"}, "lek": {"kwetsbaarheid", "zeroday", "kwetsbaarheden", "lekken"},
 	"kwetsbaarheid": {"lek", "zeroday", "kwetsbaarheden"}, "bedrijven": {"organisaties", "ondernemingen"},
 	"losgeld": {"losgeldeis", "betalen"}, "ddos": {"ddos-aanval", "overbelastingsaanval"},
+	"ransomware": {"gijzelsoftware", "losgeld"}, "gijzelsoftware": {"ransomware", "losgeld"},
 }
 
 var synonymStems map[string][]string
