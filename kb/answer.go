@@ -318,11 +318,7 @@ func (db *DB) claims(ctx context.Context, rel relation, ids []int64, byAgent boo
 	if len(ids) == 0 {
 		return db.claimsWhere(ctx, rel, "1", nil, q, "")
 	}
-	ph := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
+	ph, args := idList(ids)
 	out, err := db.claimsWhere(ctx, rel, col+" IN ("+ph+")", args, q, "")
 	if err != nil || byAgent || rel != relAccuse {
 		return out, err
@@ -357,6 +353,15 @@ func (db *DB) claims(ctx context.Context, rel relation, ids []int64, byAgent boo
 		return out[i].aid > out[j].aid
 	})
 	return out, nil
+}
+
+// idList returns SQL placeholders for ids ("?,?,?") and the ids as arguments.
+func idList(ids []int64) (string, []any) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return strings.TrimSuffix(strings.Repeat("?,", len(ids)), ","), args
 }
 
 // maxClaimRows bounds the claims one query reads: the newest first.
@@ -835,11 +840,7 @@ func (db *DB) answerRole(ctx context.Context, q question) (*bot.Answer, error) {
 	if err != nil || len(ids) == 0 {
 		return nil, err
 	}
-	ph := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
+	ph, args := idList(ids)
 	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, r.description
 		FROM roles r JOIN sentences s ON s.id = r.sentence_id JOIN articles a ON a.id = r.article_id
 		WHERE r.person_id IN (`+ph+`) ORDER BY a.date DESC, s.pos LIMIT 200`, args...)
@@ -913,11 +914,7 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ph := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
+	ph, args := idList(ids)
 	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, qu.text
 		FROM quotes qu JOIN sentences s ON s.id = qu.sentence_id JOIN articles a ON a.id = qu.article_id
 		WHERE qu.speaker_id IN (`+ph+`) ORDER BY a.date DESC, s.pos LIMIT 200`, args...)

@@ -264,27 +264,8 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 		for _, i := range set {
 			base = append(base, ftsPhrase(entTokens[i]))
 		}
-		for _, subset := range termSubsets(len(usable)) {
-			parts := append([]string(nil), base...)
-			for _, i := range subset {
-				parts = append(parts, termGroup(usable[i].term))
-			}
-			if len(parts) == 0 {
-				break
-			}
-			found, err := db.match(ctx, strings.Join(parts, " AND "), q, nil)
-			if err != nil {
-				return nil, err
-			}
-			for _, h := range found {
-				if !seen[h.sid] {
-					seen[h.sid] = true
-					hits = append(hits, h)
-				}
-			}
-			if len(hits) >= minCandidates {
-				break
-			}
+		if err := db.gather(ctx, q, base, usable, nil, seen, &hits); err != nil {
+			return nil, err
 		}
 		if len(hits) > 0 {
 			break
@@ -293,24 +274,8 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 	// The sentence that answers may name the entity only as "de groep" or
 	// "de gemeente": search the articles that name it.
 	if len(hits) < minCandidates && len(entIDs) > 0 && len(usable) > 0 {
-		for _, subset := range termSubsets(len(usable)) {
-			var parts []string
-			for _, i := range subset {
-				parts = append(parts, termGroup(usable[i].term))
-			}
-			found, err := db.match(ctx, strings.Join(parts, " AND "), q, entIDs)
-			if err != nil {
-				return nil, err
-			}
-			for _, h := range found {
-				if !seen[h.sid] {
-					seen[h.sid] = true
-					hits = append(hits, h)
-				}
-			}
-			if len(hits) >= minCandidates {
-				break
-			}
+		if err := db.gather(ctx, q, nil, usable, entIDs, seen, &hits); err != nil {
+			return nil, err
 		}
 	}
 	if len(hits) == 0 {
@@ -461,6 +426,36 @@ func termCredit(t weightedTerm, stems, ctx map[string]bool) float64 {
 		}
 	}
 	return best
+}
+
+// gather runs the FTS5 queries of the term subsets, each with the base
+// parts (entity tokens) and, when inArticlesOf is set, only in the articles
+// that name those entities, adding new sentences to hits until there are
+// minCandidates.
+func (db *DB) gather(ctx context.Context, q question, base []string, usable []weightedTerm, inArticlesOf []int64, seen map[int64]bool, hits *[]hit) error {
+	for _, subset := range termSubsets(len(usable)) {
+		parts := append([]string(nil), base...)
+		for _, i := range subset {
+			parts = append(parts, termGroup(usable[i].term))
+		}
+		if len(parts) == 0 {
+			return nil
+		}
+		found, err := db.match(ctx, strings.Join(parts, " AND "), q, inArticlesOf)
+		if err != nil {
+			return err
+		}
+		for _, h := range found {
+			if !seen[h.sid] {
+				seen[h.sid] = true
+				*hits = append(*hits, h)
+			}
+		}
+		if len(*hits) >= minCandidates {
+			return nil
+		}
+	}
+	return nil
 }
 
 func allIndexes(n int) []int {
