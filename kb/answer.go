@@ -1927,30 +1927,21 @@ func hasCausal(text string) bool {
 // sentencesNear returns the sentences up to n before and after h in its
 // article, nearest first, headings left out.
 func (db *DB) sentencesNear(ctx context.Context, h hit, n int) ([]hit, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+` FROM sentences s JOIN articles a ON a.id = s.article_id
-		WHERE s.article_id = ? AND s.pos BETWEEN ? AND ? AND s.pos <> ? AND s.heading = 0
-		ORDER BY abs(s.pos - ?), s.pos`, h.aid, h.pos-n, h.pos+n, h.pos, h.pos)
-	if err != nil {
-		return nil, fmt.Errorf("kb: context sentences: %w", err)
-	}
-	defer rows.Close()
-	var out []hit
-	for rows.Next() {
-		x, err := scanHit(rows)
-		if err != nil {
-			return nil, err
-		}
-		x.coverage = h.coverage
-		out = append(out, x)
-	}
-	return out, rows.Err()
+	return db.contextSentences(ctx, h, `s.pos BETWEEN ? AND ? AND s.pos <> ? ORDER BY abs(s.pos - ?), s.pos`,
+		h.pos-n, h.pos+n, h.pos, h.pos)
 }
 
 // sentencesAfter returns up to n sentences that follow h in its article,
 // headings left out.
 func (db *DB) sentencesAfter(ctx context.Context, h hit, n int) ([]hit, error) {
+	return db.contextSentences(ctx, h, `s.pos > ? ORDER BY s.pos LIMIT ?`, h.pos, n)
+}
+
+// contextSentences reads sentences of h's article that meet cond (which
+// ends in the ORDER BY), with h's coverage.
+func (db *DB) contextSentences(ctx context.Context, h hit, cond string, args ...any) ([]hit, error) {
 	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+` FROM sentences s JOIN articles a ON a.id = s.article_id
-		WHERE s.article_id = ? AND s.pos > ? AND s.heading = 0 ORDER BY s.pos LIMIT ?`, h.aid, h.pos, n)
+		WHERE s.article_id = ? AND s.heading = 0 AND `+cond, append([]any{h.aid}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("kb: context sentences: %w", err)
 	}
