@@ -331,8 +331,7 @@ func (db *DB) claims(ctx context.Context, rel relation, ids []int64, byAgent boo
 	if err != nil {
 		return nil, err
 	}
-	tied, err := db.claimsWhere(ctx, rel, `tg.kind IN ('group', 'agency') AND m.entity_id IN (`+ph+`)`, args, q,
-		`JOIN mentions m ON m.sentence_id = c.sentence_id`)
+	tied, err := db.claimsWhere(ctx, rel, `c.target_state IN (`+ph+`)`, args, q, "")
 	if err != nil {
 		return nil, err
 	}

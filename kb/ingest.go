@@ -326,7 +326,7 @@ var writerSQL = [...]string{
 	`INSERT INTO sentences (article_id, pos, heading, text) VALUES (?, ?, ?, ?)`,
 	`INSERT INTO sentences_fts (rowid, terms) VALUES (?, ?)`,
 	`INSERT INTO mentions (sentence_id, article_id, entity_id, text, prep, demonym) VALUES (?, ?, ?, ?, ?, ?)`,
-	`INSERT INTO claims (sentence_id, article_id, relation, agent_id, target_id, about) VALUES (?, ?, ?, ?, ?, ?)`,
+	`INSERT INTO claims (sentence_id, article_id, relation, agent_id, target_id, about, target_state) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 	`INSERT INTO roles (sentence_id, article_id, person_id, description) VALUES (?, ?, ?, ?)`,
 	`INSERT INTO quotes (sentence_id, article_id, speaker_id, text) VALUES (?, ?, ?, ?)`,
 	`SELECT id FROM entities WHERE name = ? AND kind = ?`,
@@ -468,7 +468,11 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 				if err != nil {
 					return n, err
 				}
-				if _, err := w.insClaim.ExecContext(ctx, sid, w.articleID, string(c.Relation), aid, tid, c.About); err != nil {
+				state, err := w.nullableEntity(ctx, stateOfTarget(t, c.Agents, s.Mentions))
+				if err != nil {
+					return n, err
+				}
+				if _, err := w.insClaim.ExecContext(ctx, sid, w.articleID, string(c.Relation), aid, tid, c.About, state); err != nil {
 					return n, err
 				}
 				n++
@@ -494,6 +498,29 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 		}
 	}
 	return n, nil
+}
+
+// stateOfTarget returns the state a group or agency target belongs to by
+// the sentence's own words: a state named by adjective that is not among the
+// claim's agents ("de Noord-Koreaanse groep Lazarus"); the zero Entity if
+// none.
+func stateOfTarget(t nl.Entity, agents []nl.Entity, ms []nl.Mention) nl.Entity {
+	if t.Kind != nl.Group && t.Kind != nl.Agency {
+		return nl.Entity{}
+	}
+	for _, m := range ms {
+		if m.Kind != nl.Country || !m.Demonym {
+			continue
+		}
+		agent := false
+		for _, a := range agents {
+			agent = agent || a.Name == m.Name
+		}
+		if !agent {
+			return m.Entity
+		}
+	}
+	return nl.Entity{}
 }
 
 func (w *writer) nullableEntity(ctx context.Context, e nl.Entity) (sql.NullInt64, error) {
