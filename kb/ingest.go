@@ -210,7 +210,8 @@ func (w *writer) article(ctx context.Context, p Prepared) (IngestResult, error) 
 	}
 	r, err := tx.ExecContext(ctx, `INSERT INTO articles (hash, title, date, url, publisher, place, source, lead, body, added_at, title_line)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, lead(sents), doc.Body, w.db.Now().Unix(), doc.TitleLine)
+		// The body is not stored twice: its sentences are (see articleText).
+		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, lead(sents), "", w.db.Now().Unix(), doc.TitleLine)
 	if err != nil {
 		return res, err
 	}
@@ -437,7 +438,7 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 		if err != nil {
 			return 0, err
 		}
-		if _, err := w.insMention.ExecContext(ctx, sid, w.articleID, id, m.Text, m.Prep, m.Demonym); err != nil {
+		if _, err := w.insMention.ExecContext(ctx, sid, w.articleID, id, "", m.Prep, m.Demonym); err != nil {
 			return 0, err
 		}
 		if !seen[id] {

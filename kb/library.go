@@ -297,7 +297,8 @@ func (db *DB) Overview(ctx context.Context) (bot.Overview, error) {
 // Bodies returns the text of every stored article, for checking that
 // quotes are verbatim.
 func (db *DB) Bodies(ctx context.Context) ([]string, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT title || char(10) || body FROM articles`)
+	rows, err := db.db.QueryContext(ctx, `SELECT a.title || char(10) || a.body || coalesce((SELECT group_concat(text, char(10) ORDER BY pos)
+		FROM sentences WHERE article_id = a.id), '') FROM articles a`)
 	if err != nil {
 		return nil, fmt.Errorf("kb: bodies: %w", err)
 	}

@@ -72,8 +72,12 @@ func (db *DB) checkAnalysis(ctx context.Context) error {
 func (db *DB) Reindex(ctx context.Context) error {
 	var last int64
 	for {
-		rows, err := db.db.QueryContext(ctx, `SELECT id, CASE WHEN title_line THEN title ELSE '' END, body
-			FROM articles WHERE id > ? ORDER BY id LIMIT ?`, last, reindexBatch)
+		// Older versions stored the body; newer ones only its sentences,
+		// one a paragraph here, which split again into the same sentences.
+		rows, err := db.db.QueryContext(ctx, `SELECT id, CASE WHEN title_line THEN title ELSE '' END,
+			CASE WHEN body <> '' THEN body ELSE coalesce((SELECT group_concat(text, char(10) || char(10) ORDER BY pos)
+				FROM sentences WHERE article_id = a.id AND (pos > 0 OR NOT a.title_line)), '') END
+			FROM articles a WHERE id > ? ORDER BY id LIMIT ?`, last, reindexBatch)
 		if err != nil {
 			return fmt.Errorf("kb: reindex: %w", err)
 		}

@@ -484,12 +484,26 @@ func (db *DB) loadEntityTokens(ctx context.Context, h *hit) error {
 	return rows.Err()
 }
 
+// articleText returns an article's title and text: its body as stored by
+// older versions, or its sentences one a line (the body is not stored
+// twice).
+func (db *DB) articleText(ctx context.Context, aid int64) (title, body string, err error) {
+	var titleLine bool
+	err = db.db.QueryRowContext(ctx, `SELECT title, title_line, body || coalesce((SELECT group_concat(text, char(10) ORDER BY pos)
+		FROM sentences WHERE article_id = a.id AND (pos > 0 OR NOT a.title_line)), '')
+		FROM articles a WHERE id = ?`, aid).Scan(&title, &titleLine, &body)
+	if err != nil {
+		return "", "", fmt.Errorf("kb: article %d: %w", aid, err)
+	}
+	return title, body, nil
+}
+
 // articleStems returns the stems of an article's title and body, and the
 // tokens of the entities it mentions.
 func (db *DB) articleStems(ctx context.Context, aid int64) (map[string]bool, error) {
-	var title, body string
-	if err := db.db.QueryRowContext(ctx, `SELECT title, body FROM articles WHERE id = ?`, aid).Scan(&title, &body); err != nil {
-		return nil, fmt.Errorf("kb: article %d: %w", aid, err)
+	title, body, err := db.articleText(ctx, aid)
+	if err != nil {
+		return nil, err
 	}
 	set := stemSet(title + "\n" + body)
 	rows, err := db.db.QueryContext(ctx, `SELECT DISTINCT m.entity_id FROM sentences s
