@@ -1229,17 +1229,22 @@ type namedHit struct {
 	name string
 }
 
-// mentionsOfKind lists the entities of a kind across the knowledge base,
-// each with the sentence that names it first.
+// listWindow is how many of the newest mentions "welke hackersgroepen
+// worden genoemd?" reads: on a large archive, the ones named lately.
+const listWindow = 100000
+
+// mentionsOfKind lists the entities of a kind the newest articles name
+// most, each with the latest sentence that names it.
 func (db *DB) mentionsOfKind(ctx context.Context, q question) ([]namedHit, error) {
 	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, e.name
-		FROM (SELECT entity_id, min(sentence_id) AS sid, count(DISTINCT article_id) AS n
-		      FROM mentions WHERE entity_id IN (SELECT id FROM entities WHERE kind = ?)
-		      GROUP BY entity_id ORDER BY n DESC LIMIT ?) m
+		FROM (SELECT r.entity_id, max(r.sentence_id) AS sid, count(DISTINCT r.article_id) AS n
+		      FROM (SELECT entity_id, sentence_id, article_id FROM mentions ORDER BY rowid DESC LIMIT ?) r
+		      JOIN entities k ON k.id = r.entity_id AND k.kind = ?
+		      GROUP BY r.entity_id ORDER BY n DESC LIMIT ?) m
 		JOIN entities e ON e.id = m.entity_id
 		JOIN sentences s ON s.id = m.sid
 		JOIN articles a ON a.id = s.article_id
-		ORDER BY m.n DESC, e.name`, string(q.listKind), maxItems)
+		ORDER BY m.n DESC, e.name`, listWindow, string(q.listKind), maxItems)
 	if err != nil {
 		return nil, fmt.Errorf("kb: list %s: %w", q.listKind, err)
 	}
