@@ -1262,6 +1262,10 @@ func (db *DB) mentionsOfKind(ctx context.Context, q question) ([]namedHit, error
 	return out, rows.Err()
 }
 
+// strongCoverage is the coverage of a sentence that matches a question
+// nearly word for word.
+const strongCoverage = 0.8
+
 // extractionBonus is how much coverage a sentence may lack when it holds
 // exactly the kind of thing the question asks for (a number for hoeveel, a
 // date for wanneer, a name for wie).
@@ -1342,6 +1346,15 @@ func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot
 					a.Sources = append([]bot.Source{hits[0].source()}, a.Sources...)
 					return a, nil
 				}
+			}
+			// News reports what just happened: a sentence that matches the
+			// question well dates the event by its article.
+			if h := hits[0]; h.coverage >= strongCoverage && len(h.date) >= 7 {
+				text := fmt.Sprintf("Dat meldde het artikel van %s.", h.date)
+				if q.english {
+					text = fmt.Sprintf("The article of %s reported it.", h.date)
+				}
+				return &bot.Answer{Text: text, Items: []string{h.date}, Sources: []bot.Source{h.source()}}, nil
 			}
 		}
 		return nil, nil
