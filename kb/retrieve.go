@@ -562,7 +562,7 @@ func (db *DB) match(ctx context.Context, expr string, q question, inArticlesOf [
 
 // yearClause restricts sentences (alias s) of articles (alias a) to the
 // question's years: articles dated in them, undated ones, and — for one
-// year — sentences that name it ("in 2018 probeerden …" in a later article).
+// year — articles that name it ("in 2018 probeerden …" in a later article).
 func yearClause(q question) (string, []any) {
 	from, to := q.yearFrom, q.yearTo
 	if from == 0 && to == 0 {
@@ -575,7 +575,9 @@ func yearClause(q question) (string, []any) {
 		to = 9999
 	}
 	if from == to {
-		return "(a.date = '' OR CAST(substr(a.date, 1, 4) AS INTEGER) = ? OR instr(s.text, ?) > 0)", []any{from, fmt.Sprint(from)}
+		return `(a.date = '' OR CAST(substr(a.date, 1, 4) AS INTEGER) = ? OR instr(s.text, ?) > 0
+			OR EXISTS (SELECT 1 FROM sentences y WHERE y.article_id = a.id AND instr(y.text, ?) > 0))`,
+			[]any{from, fmt.Sprint(from), fmt.Sprint(from)}
 	}
 	return "(a.date = '' OR CAST(substr(a.date, 1, 4) AS INTEGER) BETWEEN ? AND ?)", []any{from, to}
 }
