@@ -1413,7 +1413,9 @@ func extractNumber(q question, h hit) *bot.Answer {
 			score = 3
 		case nearStem(toks, n.Start, n.End, q.unit, 5):
 			score = 2
-		case len(nums) == 1 && h.coverage >= minCoverage+0.1:
+		case personCount(q) && personNouns[unit]:
+			score = 2 // "hoeveel Russen": "vier mannen"
+		case len(nums) == 1 && h.coverage >= minCoverage+0.05:
 			// The only number in a sentence that matches the question well.
 			score = 1
 		}
@@ -1426,6 +1428,23 @@ func extractNumber(q question, h hit) *bot.Answer {
 	}
 	n := nums[best]
 	return &bot.Answer{Text: capitalize(n.Text) + ".", Items: []string{n.Text}, Sources: []bot.Source{h.source()}}
+}
+
+// personNouns (stems) count people.
+var personNouns = stemSetOf("mannen vrouwen mensen personen verdachten diplomaten medewerkers werknemers agenten spionnen hackers officieren militairen burgers inwoners slachtoffers leden klanten gebruikers deelnemers kiezers patiënten")
+
+// personCount reports whether "hoeveel X" counts people: X is a word for
+// people, or the inhabitants of a state ("hoeveel Russen").
+func personCount(q question) bool {
+	if personNouns[q.unit] {
+		return true
+	}
+	for _, e := range q.entities {
+		if e.Kind == nl.Country && strings.HasPrefix(nl.Stem(nl.Fold(e.Name)), q.unit[:min(3, len(q.unit))]) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchesUnit reports whether a number's unit is one of the question's
