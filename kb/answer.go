@@ -833,6 +833,10 @@ func (db *DB) personIDs(ctx context.Context, name string) ([]int64, []string, er
 	return ids, names, rows.Err()
 }
 
+// maxPersonRows is how many of a person's newest roles or quotes an
+// answer reads.
+const maxPersonRows = 60
+
 // answerRole answers "wie is X?" from the roles the articles give X.
 func (db *DB) answerRole(ctx context.Context, q question) (*bot.Answer, error) {
 	ids, names, err := db.personIDs(ctx, q.name)
@@ -842,7 +846,7 @@ func (db *DB) answerRole(ctx context.Context, q question) (*bot.Answer, error) {
 	ph, args := idList(ids)
 	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, r.description
 		FROM roles r JOIN sentences s ON s.id = r.sentence_id JOIN articles a ON a.id = r.article_id
-		WHERE r.person_id IN (`+ph+`) ORDER BY a.date DESC, s.pos LIMIT 200`, args...)
+		WHERE r.person_id IN (`+ph+`) ORDER BY r.article_id DESC LIMIT ?`, append(args, maxPersonRows)...)
 	if err != nil {
 		return nil, fmt.Errorf("kb: roles: %w", err)
 	}
@@ -916,7 +920,7 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 	ph, args := idList(ids)
 	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, qu.text
 		FROM quotes qu JOIN sentences s ON s.id = qu.sentence_id JOIN articles a ON a.id = qu.article_id
-		WHERE qu.speaker_id IN (`+ph+`) ORDER BY a.date DESC, s.pos LIMIT 200`, args...)
+		WHERE qu.speaker_id IN (`+ph+`) ORDER BY qu.article_id DESC LIMIT ?`, append(args, maxPersonRows)...)
 	if err != nil {
 		return nil, fmt.Errorf("kb: quotes: %w", err)
 	}
