@@ -42,26 +42,27 @@ const (
 
 // question is a question understood.
 type question struct {
-	raw      string
-	kind     qkind
-	rel      relation
-	english  bool
-	reverse  bool // the named entity is the agent: "wie wordt door X beschuldigd", "wie beschuldigen de VS"
-	charge   bool // asks what someone is accused of: "waarvan wordt X beschuldigd"
-	entities []nl.Entity
-	agents   []string      // names of entities after "door"/"by": they act
-	name     string        // the name asked about in "wie is X", "wat zei X", "wat is X", as typed
-	listKind nl.EntityKind // "welke landen" → country
-	listNoun string        // the stem of the noun typed for the kind: "hackersgroep"
-	listOf   []nl.Entity   // "welke Chinese bedrijven" → China
-	terms    []term        // content words, for search
-	unit     string        // stem of the counted noun in "hoeveel servers"
-	units    []string      // stems of the words after "hoeveel": "kwetsbare ivanti systemen"
-	covered  []nl.Span     // byte spans of the names found, left out of the terms
-	headNoun bool          // the first term is the noun asked about: "wie zijn de daders van …", "hoeveel servers"
-	verb     int           // index in the words of the finite verb ("stal" in "hoeveel geld stal Lazarus"), -1 if unknown
-	yearFrom int           // time filter on article dates, 0 = none
-	yearTo   int
+	raw         string
+	kind        qkind
+	rel         relation
+	english     bool
+	reverse     bool // the named entity is the agent: "wie wordt door X beschuldigd", "wie beschuldigen de VS"
+	objectAsked bool // a preposition before the question word: "met wie is X solidair"
+	charge      bool // asks what someone is accused of: "waarvan wordt X beschuldigd"
+	entities    []nl.Entity
+	agents      []string      // names of entities after "door"/"by": they act
+	name        string        // the name asked about in "wie is X", "wat zei X", "wat is X", as typed
+	listKind    nl.EntityKind // "welke landen" → country
+	listNoun    string        // the stem of the noun typed for the kind: "hackersgroep"
+	listOf      []nl.Entity   // "welke Chinese bedrijven" → China
+	terms       []term        // content words, for search
+	unit        string        // stem of the counted noun in "hoeveel servers"
+	units       []string      // stems of the words after "hoeveel": "kwetsbare ivanti systemen"
+	covered     []nl.Span     // byte spans of the names found, left out of the terms
+	headNoun    bool          // the first term is the noun asked about: "wie zijn de daders van …", "hoeveel servers"
+	verb        int           // index in the words of the finite verb ("stal" in "hoeveel geld stal Lazarus"), -1 if unknown
+	yearFrom    int           // time filter on article dates, 0 = none
+	yearTo      int
 }
 
 // term is a content word of a question, stemmed, with the stems that may
@@ -263,6 +264,17 @@ func parseQuestion(rec *nl.Recognizer, raw string) question {
 	first := words[0]
 	rest := 1
 	switch first {
+	case "met", "aan", "voor", "achter", "tegen", "with":
+		// "met wie is de NAVO solidair?": the one named acts, the answer is
+		// the other side.
+		if len(words) > 1 && (words[1] == "wie" || words[1] == "whom" || words[1] == "welke") {
+			q.kind = askWho
+			q.objectAsked = true
+			rest = 2
+		} else {
+			q.kind = askWhat
+			rest = 0
+		}
 	case "wie", "who", "whom", "door", "van":
 		q.kind = askWho
 		if first == "door" || first == "van" {
@@ -316,6 +328,9 @@ func parseQuestion(rec *nl.Recognizer, raw string) question {
 	}
 
 	q.detectRelation(words)
+	if q.objectAsked && (q.rel == relSupport || q.rel == relAccuse) {
+		q.reverse = true
+	}
 	q.findEntities(rec, text, toks)
 	q.findYears(words)
 	q.verb = finiteVerb(q.kind, words, toks, rest)
@@ -449,6 +464,7 @@ func relationOf(w string) relation {
 		strings.HasPrefix(w, "verwerp"):
 		return relDeny
 	case strings.HasPrefix(w, "steun"), strings.HasPrefix(w, "gesteund"), strings.HasPrefix(w, "bijval"),
+		strings.HasPrefix(w, "solidair"),
 		strings.HasPrefix(w, "support"), w == "backs", w == "backed":
 		return relSupport
 	case w == "daders" || w == "dader" || w == "behind" || w == "perpetrators" || w == "culprits":
@@ -499,7 +515,18 @@ func (q *question) detectRelation(words []string) {
 	for i, w := range words {
 		switch w {
 		case "achter", "behind":
-			if q.kind == askWho || q.kind == askWhat {
+			// "staan achter" backs; "zitten achter" is behind an attack.
+			standing := false
+			for _, v := range words {
+				switch v {
+				case "staan", "staat", "stond", "stonden", "scharen", "schaart", "schaarden":
+					standing = true
+				}
+			}
+			switch {
+			case standing:
+				q.rel = relSupport
+			case q.kind == askWho || q.kind == askWhat:
 				q.rel = relBehind
 			}
 		case "zei", "zegt", "zeggen", "zeiden", "verklaarde", "verklaart", "said", "say", "says":

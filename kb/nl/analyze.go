@@ -25,6 +25,15 @@ func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
 				a.Quotes = []Quote{{Speaker: *ctx.lastSpeaker, Text: t}}
 			}
 		}
+		// "'Wij zijn solidair met Duitsland', zegt de NAVO": the speaker
+		// makes the claims of its words.
+		if len(a.Quotes) > 0 {
+			for c := range a.Claims {
+				if cl := &a.Claims[c]; len(cl.Agents) == 0 {
+					cl.Agents = []Entity{a.Quotes[0].Speaker}
+				}
+			}
+		}
 		// A headline "Britse regering: China zit achter hack …" makes the
 		// claim of the words before the colon.
 		if src := headlineSource(s, ms); len(src) > 0 {

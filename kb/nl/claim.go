@@ -283,6 +283,10 @@ func (st *sent) triggers() []trigger {
 			if p := st.hasKey(i+1, R, set("bij")); p >= 0 && (k[0] == 'a' || st.hasKey(i+1, p, set("aan")) >= 0) {
 				add(trigger{rel: Support, v: i, targetPrep: "bij", aboutFrom: -1})
 			}
+		case k == "solidair" || k == "solidariteit":
+			if p := st.hasKey(i+1, R, set("met")); p >= 0 {
+				add(trigger{rel: Support, v: i, targetPrep: "met", aboutFrom: -1})
+			}
 		case k == "scharen" || k == "schaart" || k == "schaarde" || k == "schaarden" || k == "geschaard":
 			add(trigger{rel: Support, v: i, targetPrep: "achter", aboutFrom: -1})
 		// Attribution: a group works for or with a state.
@@ -337,7 +341,7 @@ var triggerWords = func() map[string]bool {
 		"onderschrijft", "onderschrijven", "onderschreef", "onderschreven", "bijval", "steun", "aansluiten", "aangesloten",
 		"scharen", "schaart", "schaarde", "schaarden", "geschaard", "samenwerken", "samenwerkt", "samenwerkten",
 		"samengewerkt", "loonlijst", "betaalrol", "gelieerd", "verbonden", "gelinieerd", "banden", "connecties", "band",
-		"opdracht", "naam", "dienst", "onderdeel", "sancties", "sanctie", "strafmaatregelen")
+		"opdracht", "naam", "dienst", "onderdeel", "sancties", "sanctie", "strafmaatregelen", "solidair", "solidariteit")
 	for _, forms := range []map[string]bool{klaagForms, rekenForms, spreekForms, wijsForms, schrijfForms, haalForms, sluitForms, werkForms} {
 		for k := range forms {
 			m[k] = true
