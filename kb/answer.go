@@ -1235,7 +1235,7 @@ type namedHit struct {
 
 // listWindow is how many of the newest mentions "welke hackersgroepen
 // worden genoemd?" reads: on a large archive, the ones named lately.
-const listWindow = 100000
+const listWindow = 30000
 
 // mentionsOfKind lists the entities of a kind the newest articles name
 // most, each with the latest sentence that names it.
