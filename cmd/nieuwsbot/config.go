@@ -85,7 +85,7 @@ type SecurityConfig struct {
 // before Slack gets an empty acknowledgement and the answer follows on
 // response_url: short, so acknowledgements stay fast when many questions
 // arrive at once (Slack allows 3 s).
-const DefaultAckTimeout = 40 * time.Millisecond
+const DefaultAckTimeout = 20 * time.Millisecond
 
 // DefaultConfig returns the configuration used for keys a file leaves out.
 func DefaultConfig() Config {
