@@ -1138,9 +1138,11 @@ func (db *DB) answerList(ctx context.Context, q question, ids []int64) (*bot.Ans
 		if err != nil {
 			return nil, err
 		}
+		// The sentences that match about as well as the best: a list from
+		// weaker matches would mix in other stories.
 		var good []hit
 		for _, h := range hits {
-			if h.coverage >= minCoverage {
+			if h.coverage >= minCoverage && h.coverage >= hits[0].coverage-listSlack {
 				good = append(good, h)
 			}
 		}
@@ -1199,6 +1201,10 @@ func (db *DB) answerList(ctx context.Context, q question, ids []int64) (*bot.Ans
 		return fmt.Sprintf("Genoemde %s: %s.", kindWord, joinNames(items, false))
 	}), nil
 }
+
+// listSlack is how much less of the question a sentence may match than
+// the best one and still add to a list.
+const listSlack = 0.15
 
 // articleMentionsOfKind lists the entities of a kind an article names, each
 // with the first sentence that names it.
