@@ -128,8 +128,9 @@ func describe(title, publisher, date string) string {
 // mentionsAll reports whether every item already stands in the text, so a
 // list would only repeat it.
 func mentionsAll(text string, items []string) bool {
+	text = strings.ToLower(text)
 	for _, it := range items {
-		if !strings.Contains(text, it) {
+		if !strings.Contains(text, strings.ToLower(it)) {
 			return false
 		}
 	}

@@ -1300,8 +1300,12 @@ func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot
 			}
 		}
 	}
-	switch q.kind {
-	case askHowMany, askWhen, askWho, askWhich, askWhere:
+	// "welke sancties …" asks for things, not names: when no list follows
+	// the noun, the best sentence is the answer.
+	extractKinds := q.kind == askHowMany || q.kind == askWhen || q.kind == askWho || q.kind == askWhere ||
+		q.kind == askWhich && q.listKind != ""
+	switch {
+	case extractKinds:
 		for i, h := range hits {
 			if i == 6 || h.coverage+extractionBonus < minCoverage {
 				break
