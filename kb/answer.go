@@ -1220,23 +1220,28 @@ func (db *DB) articleMentionsOfKind(ctx context.Context, aid int64, kind nl.Enti
 	if err != nil {
 		return nil, fmt.Errorf("kb: list %s: %w", kind, err)
 	}
+	return scanNamedHits(rows)
+}
+
+type namedHit struct {
+	hit
+	name string
+}
+
+// scanNamedHits reads rows of hitColumns and a name, and closes them.
+func scanNamedHits(rows *sql.Rows) ([]namedHit, error) {
 	defer rows.Close()
 	var out []namedHit
 	for rows.Next() {
 		var n namedHit
 		h, err := scanHit(rows, &n.name)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("kb: list: %w", err)
 		}
 		n.hit = h
 		out = append(out, n)
 	}
 	return out, rows.Err()
-}
-
-type namedHit struct {
-	hit
-	name string
 }
 
 // listWindow is how many of the newest mentions "welke hackersgroepen
@@ -1258,18 +1263,7 @@ func (db *DB) mentionsOfKind(ctx context.Context, q question) ([]namedHit, error
 	if err != nil {
 		return nil, fmt.Errorf("kb: list %s: %w", q.listKind, err)
 	}
-	defer rows.Close()
-	var out []namedHit
-	for rows.Next() {
-		var n namedHit
-		h, err := scanHit(rows, &n.name)
-		if err != nil {
-			return nil, err
-		}
-		n.hit = h
-		out = append(out, n)
-	}
-	return out, rows.Err()
+	return scanNamedHits(rows)
 }
 
 // strongCoverage is the coverage of a sentence that matches a question
