@@ -104,7 +104,7 @@ var fillers = []string{
 // kindNouns maps the folded stems of nouns in "welke X" to an entity kind.
 var kindNouns = map[string]nl.EntityKind{
 	"hackersgroep": nl.Group, "hackersgroepen": nl.Group, "hackergroep": nl.Group, "hackergroepen": nl.Group,
-	"groep": nl.Group, "groepen": nl.Group, "hackers": nl.Group, "apt": nl.Group, "apts": nl.Group,
+	"groep": nl.Group, "groepen": nl.Group, "hackers": nl.Group, "hacker": nl.Group, "apt": nl.Group, "apts": nl.Group,
 	"ransomwaregroep": nl.Group, "ransomwaregroepen": nl.Group, "ransomwarebende": nl.Group, "ransomwarebendes": nl.Group,
 	"bende": nl.Group, "bendes": nl.Group, "actoren": nl.Group, "actor": nl.Group, "groups": nl.Group, "gangs": nl.Group,
 	"land": nl.Country, "landen": nl.Country, "staat": nl.Country, "staten": nl.Country, "lidstaten": nl.Country,
@@ -204,6 +204,8 @@ var englishDutch = map[string][]string{
 	"warned": {"waarschuwde"}, "warning": {"waarschuwing"}, "published": {"publiceerde"}, "report": {"rapport"},
 	"claimed": {"eiste", "opgeëist"}, "claims": {"eist"}, "demand": {"eist"}, "demanded": {"eiste"},
 	"paid": {"betaald", "betaalde"}, "pay": {"betalen"}, "patched": {"dichtte", "gedicht"}, "fixed": {"dichtte"},
+	"patch": {"dichten", "dichtte", "update"}, "fix": {"dichten", "dichtte"}, "close": {"dichten"}, "closed": {"dichtte"},
+	"mentioned": {"genoemd"}, "named": {"genoemd"}, "blamed.": {"beschuldigd"}, "hackergroups": {"hackersgroepen"},
 	"discovered": {"ontdekt", "ontdekte"}, "detect": {"ontdekken"}, "behind": {"achter"},
 	"netherlands": {"nederland"}, "dutch": {"nederlandse"}, "water": {"water"}, "energy": {"energie"},
 	"ambassador": {"ambassadeur"}, "embassy": {"ambassade"}, "minister": {"minister"}, "spokesperson": {"woordvoerder"},
