@@ -1644,7 +1644,7 @@ func placesAfterPrepositions(sentence string, q question) []string {
 	var out []string
 	for i := 0; i+1 < len(toks); i++ {
 		switch toks[i].Norm {
-		case "in", "uit", "te", "nabij", "bij", "vanuit":
+		case "in", "uit", "te", "nabij", "vanuit": // not "bij": "bij de Autoriteit Persoonsgegevens"
 		default:
 			continue
 		}

@@ -91,6 +91,15 @@ func init() {
 	}
 }
 
+// placeNouns and timeNouns tell "in welke stad" (where) from "in welk jaar"
+// (when).
+var (
+	placeNouns = map[string]bool{"stad": true, "land": true, "plaats": true, "provincie": true, "regio": true,
+		"dorp": true, "gemeente": true, "deelstaat": true, "staat": true, "werelddeel": true, "city": true, "country": true}
+	timeNouns = map[string]bool{"jaar": true, "maand": true, "week": true, "periode": true, "jaren": true,
+		"eeuw": true, "decennium": true, "year": true, "month": true}
+)
+
 // fillers open a question without being part of it.
 var fillers = []string{
 	"kun je me vertellen", "kan je me vertellen", "kunt u me vertellen", "kun jij me vertellen",
@@ -316,6 +325,16 @@ func parseQuestion(rec *nl.Recognizer, raw string) question {
 		if len(words) > 1 && (words[1] == "wanneer" || words[1] == "welk" || words[1] == "welke") {
 			q.kind = askWhen
 			rest = 2
+			// "in welke stad": where; "in welk jaar": when; "in welke
+			// sectoren": which.
+			if words[1] != "wanneer" && len(words) > 2 {
+				switch {
+				case placeNouns[words[2]]:
+					q.kind = askWhere
+				case !timeNouns[words[2]]:
+					q.kind = askWhich
+				}
+			}
 		} else {
 			q.kind = askWhat
 			rest = 0
