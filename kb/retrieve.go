@@ -409,6 +409,10 @@ func termCredit(t weightedTerm, stems, ctx map[string]bool) float64 {
 		return credit
 	}
 	best := 0.0
+	// Dutch glues words together: "auto" stands in "huurauto".
+	if len(t.stems[0]) >= 4 && !strings.Contains(t.stems[0], " ") && endsAnyStem(stems, t.stems[0]) {
+		best = compoundWeight
+	}
 	for i, s := range t.stems {
 		if containsStems(stems, s) {
 			if i == 0 {
@@ -456,6 +460,21 @@ func (db *DB) gather(ctx context.Context, q question, base []string, usable []we
 		}
 	}
 	return nil
+}
+
+// compoundWeight is the credit for a word found only as the end of a
+// compound.
+const compoundWeight = 0.5
+
+// endsAnyStem reports whether a stem of the set is a longer compound that
+// ends in stem.
+func endsAnyStem(set map[string]bool, stem string) bool {
+	for s := range set {
+		if len(s) > len(stem)+2 && strings.HasSuffix(s, stem) {
+			return true
+		}
+	}
+	return false
 }
 
 func allIndexes(n int) []int {
