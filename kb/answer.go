@@ -1812,6 +1812,9 @@ func definitionScore(sentence, nameNorm string) float64 {
 func listedAfter(q question, h hit) *bot.Answer {
 	stem := q.terms[0].stems[0]
 	items := listAfterNoun(h.text, stem)
+	if len(items) == 0 && h.coverage >= minCoverage {
+		items = listAfterIntroducer(h.text)
+	}
 	if len(items) == 0 {
 		for _, t := range nl.Tokens(h.text) {
 			if len(t.Norm) > len(stem)+1 && strings.HasPrefix(t.Norm, stem) && (t.Norm[len(stem)] == '-' || isDigitsOnly(t.Norm[len(stem):len(stem)+1])) {
@@ -1831,9 +1834,38 @@ func listedAfter(q question, h hit) *bot.Answer {
 // "bondgenoten als Japan, Canada en Nederland", "sectoren zoals energie,
 // water en telecom". Items are verbatim.
 func listAfterNoun(sentence, stem string) []string {
+	return listAfter(sentence, func(toks []nl.Token, i int) bool {
+		return strings.HasPrefix(nl.Stem(toks[i].Norm), stem)
+	})
+}
+
+// listAfterIntroducer returns the names a sentence lists after "onder meer",
+// "onder andere", "waaronder" or "zoals": "onder meer de websites van het
+// CDA, de PVV en D66" (names only, never common words).
+func listAfterIntroducer(sentence string) []string {
+	var items []string
+	for _, it := range listAfter(sentence, func(toks []nl.Token, i int) bool {
+		switch toks[i].Norm {
+		case "meer", "andere":
+			return i > 0 && toks[i-1].Norm == "onder"
+		case "waaronder", "zoals":
+			return true
+		}
+		return false
+	}) {
+		if hasCapital(it) {
+			items = append(items, it)
+		}
+	}
+	return items
+}
+
+// listAfter returns the items a sentence lists after the first token that
+// head accepts; see listAfterNoun.
+func listAfter(sentence string, head func(toks []nl.Token, i int) bool) []string {
 	toks := nl.Tokens(sentence)
 	for i, t := range toks {
-		if !strings.HasPrefix(nl.Stem(t.Norm), stem) {
+		if !head(toks, i) {
 			continue
 		}
 		j := i + 1
@@ -1874,6 +1906,10 @@ func listAfterNoun(sentence, stem string) []string {
 			}
 			if nl.IsCapitalized(tk.Text) || isDigitsOnly(tk.Norm) || (open && !nl.IsStopword(tk.Norm)) {
 				cur = append(cur, tk)
+				continue
+			}
+			// "het CDA, de PVV en D66": an article before a name.
+			if len(cur) == 0 && (tk.Norm == "de" || tk.Norm == "het") && j+1 < len(toks) && nl.IsCapitalized(toks[j+1].Text) {
 				continue
 			}
 			break
