@@ -1,0 +1,515 @@
+package kb
+
+// Answers from the claims extracted at ingest: who accuses, denies,
+// supports or is behind whom.
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/nieuwsbot/nieuwsbot/bot"
+	"github.com/nieuwsbot/nieuwsbot/kb/nl"
+)
+
+// claimRow is a claim joined with its sentence.
+type claimRow struct {
+	hit
+	agent, target, about  string
+	agentKind, targetKind nl.EntityKind
+}
+
+// claims returns the claims of a relation about the entities: as target
+// (or as agent when byAgent), newest first.
+func (db *DB) claims(ctx context.Context, rel relation, ids []int64, byAgent bool, q question) ([]claimRow, error) {
+	col := "c.target_id"
+	if byAgent {
+		col = "c.agent_id"
+	}
+	if len(ids) == 0 {
+		return db.claimsWhere(ctx, rel, "1", nil, q, "")
+	}
+	ph, args := idList(ids)
+	out, err := db.claimsWhere(ctx, rel, col+" IN ("+ph+")", args, q, "")
+	if err != nil || byAgent || rel != relAccuse {
+		return out, err
+	}
+	// Accusing a state's hacker group or agency accuses the state: a group
+	// the articles say works for it, or one the accusing sentence itself
+	// ties to it ("de Noord-Koreaanse groep Lazarus"). Each part is its own
+	// index-driven query; one OR over all would scan every claim.
+	attributed, err := db.claimsWhere(ctx, rel, `c.target_id IN (SELECT agent_id FROM claims WHERE relation = 'attribute' AND target_id IN (`+ph+`))`, args, q, "")
+	if err != nil {
+		return nil, err
+	}
+	tied, err := db.claimsWhere(ctx, rel, `c.target_state IN (`+ph+`)`, args, q, "")
+	if err != nil {
+		return nil, err
+	}
+	seen := map[[3]string]bool{}
+	all := append(append(out, attributed...), tied...)
+	out = out[:0:0]
+	for _, c := range all {
+		k := [3]string{fmt.Sprint(c.sid), c.agent, c.target}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, c)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].date != out[j].date {
+			return out[i].date > out[j].date
+		}
+		return out[i].aid > out[j].aid
+	})
+	return out, nil
+}
+
+// idList returns SQL placeholders for ids ("?,?,?") and the ids as arguments.
+func idList(ids []int64) (string, []any) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return strings.TrimSuffix(strings.Repeat("?,", len(ids)), ","), args
+}
+
+// maxClaimRows bounds the claims one query reads: the newest first.
+const maxClaimRows = 300
+
+// claimsWhere reads the newest claims of a relation that meet cond (over
+// claims c, their target tg, and what join adds).
+func (db *DB) claimsWhere(ctx context.Context, rel relation, cond string, cargs []any, q question, join string) ([]claimRow, error) {
+	years, yargs := yearClause(q)
+	args := append(append([]any{string(rel)}, cargs...), yargs...)
+	args = append(args, maxClaimRows)
+	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, coalesce(ag.name, ''), coalesce(tg.name, ''), c.about,
+		coalesce(ag.kind, ''), coalesce(tg.kind, '')
+		FROM claims c
+		`+join+`
+		JOIN sentences s ON s.id = c.sentence_id
+		JOIN articles a ON a.id = c.article_id
+		LEFT JOIN entities ag ON ag.id = c.agent_id
+		LEFT JOIN entities tg ON tg.id = c.target_id
+		WHERE c.relation = ? AND `+cond+` AND `+years+`
+		ORDER BY c.article_id DESC, s.pos LIMIT ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("kb: claims: %w", err)
+	}
+	defer rows.Close()
+	var out []claimRow
+	for rows.Next() {
+		var c claimRow
+		var ak, tk string
+		h, err := scanHit(rows, &c.agent, &c.target, &c.about, &ak, &tk)
+		if err != nil {
+			return nil, fmt.Errorf("kb: claims: %w", err)
+		}
+		c.agentKind, c.targetKind = nl.EntityKind(ak), nl.EntityKind(tk)
+		c.hit = h
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// answerClaims answers from the claims table: who accuses, denies,
+// supports, or is behind.
+func (db *DB) answerClaims(ctx context.Context, q question, ids []int64) (*bot.Answer, error) {
+	var known []int64
+	var names []string
+	for i, id := range ids {
+		if id != 0 {
+			known = append(known, id)
+			names = append(names, q.entities[i].Name)
+		}
+	}
+	if len(ids) > 0 && len(known) == 0 {
+		return nil, nil // only names the knowledge base never saw
+	}
+	en := q.english
+	subject := joinNames(names, en)
+	switch q.rel {
+	case relAccuse:
+		if q.charge && len(known) > 0 {
+			// "Waarvan wordt China door België beschuldigd?": China is
+			// accused, België accuses.
+			var targets, agents []int64
+			for i, id := range known {
+				if containsFold(q.agents, names[i]) {
+					agents = append(agents, id)
+				} else {
+					targets = append(targets, id)
+				}
+			}
+			if len(targets) == 0 {
+				targets, agents = known, nil
+			}
+			subject = joinNames(namesOf(known, targets, names), en)
+			rows, err := db.claims(ctx, relAccuse, targets, false, q)
+			if err != nil {
+				return nil, err
+			}
+			if len(agents) > 0 {
+				agentNames := namesOf(known, agents, names)
+				kept := rows[:0]
+				for _, c := range rows {
+					if containsFold(agentNames, c.agent) {
+						kept = append(kept, c)
+					}
+				}
+				rows = kept
+			}
+			var l itemList
+			for _, c := range rows {
+				if c.about != "" {
+					l.add(c.about, c.hit)
+				}
+			}
+			return answerOf(l.sorted(), func(items []string) string {
+				if en {
+					return fmt.Sprintf("%s is accused %s.", subject, strings.Join(items, "; "))
+				}
+				return fmt.Sprintf("%s wordt beschuldigd %s.", subject, strings.Join(items, "; "))
+			}), nil
+		}
+		byAgent := q.reverse || (len(known) > 0 && q.kind == askWho && pluralVerbWithPluralSubject(q))
+		if q.kind == askYesNo && len(known) >= 2 {
+			return db.yesNoClaim(ctx, q, known, names)
+		}
+		rows, err := db.claims(ctx, relAccuse, known, byAgent, q)
+		if err != nil {
+			return nil, err
+		}
+		if rows, err = db.relevantClaims(ctx, q, rows, nil); err != nil {
+			return nil, err
+		}
+		var l itemList
+		for _, c := range rows {
+			switch {
+			case byAgent && kindFits(q, c.targetKind):
+				l.add(c.target, c.hit)
+			case !byAgent && kindFits(q, c.agentKind) && !containsFold(names, c.agent):
+				l.add(c.agent, c.hit)
+			}
+		}
+		if len(known) == 0 {
+			// "Wie wordt beschuldigd?" without a name: the accused. Asked
+			// for states, a state's group stands for the state.
+			l = itemList{}
+			for _, c := range rows {
+				name := c.target
+				if q.listKind == nl.Country && (c.targetKind == nl.Group || c.targetKind == nl.Agency) {
+					state, err := db.stateOf(ctx, c)
+					if err != nil {
+						return nil, err
+					}
+					name = state
+				} else if !kindFits(q, c.targetKind) {
+					continue
+				}
+				l.add(name, c.hit)
+			}
+			return answerOf(l.sorted(), func(items []string) string {
+				if en {
+					return "Accused in the articles: " + joinNames(items, en) + "."
+				}
+				return "Beschuldigd worden: " + joinNames(items, en) + "."
+			}), nil
+		}
+		return answerOf(l.sorted(), func(items []string) string {
+			switch {
+			case byAgent && en:
+				return fmt.Sprintf("%s accuse(s) %s.", subject, joinNames(items, en))
+			case byAgent:
+				return fmt.Sprintf("%s beschuldigt %s.", subject, joinNames(items, en))
+			case en:
+				return fmt.Sprintf("%s is accused by %s.", subject, joinNames(items, en))
+			}
+			verb := "beschuldigt"
+			if len(items) > 1 {
+				verb = "beschuldigen"
+			}
+			return fmt.Sprintf("%s %s %s.", joinNames(items, en), verb, subject)
+		}), nil
+	case relDeny:
+		if q.kind == askYesNo || len(known) > 0 && q.kind != askWho {
+			if len(known) == 0 {
+				return nil, nil
+			}
+			rows, err := db.claims(ctx, relDeny, known[:1], true, q)
+			if err != nil {
+				return nil, err
+			}
+			if rows, err = db.relevantClaims(ctx, q, rows, known[1:]); err != nil {
+				return nil, err
+			}
+			if len(rows) == 0 {
+				return nil, nil
+			}
+			var l itemList
+			for _, c := range rows {
+				l.add(c.agent, c.hit)
+			}
+			return answerOf(l.sorted(), func(items []string) string {
+				quote := strings.TrimSpace(rows[0].text)
+				if en {
+					return fmt.Sprintf("Yes: %s denies it: “%s”", joinNames(items, en), quote)
+				}
+				return fmt.Sprintf("Ja: %s ontkent: “%s”", joinNames(items, en), quote)
+			}), nil
+		}
+		rows, err := db.claims(ctx, relDeny, nil, true, q)
+		if err != nil {
+			return nil, err
+		}
+		if len(known) > 0 {
+			kept := rows[:0]
+			for _, c := range rows {
+				if containsFold(names, c.target) {
+					kept = append(kept, c)
+				}
+			}
+			rows = kept
+		}
+		if rows, err = db.relevantClaims(ctx, q, rows, nil); err != nil {
+			return nil, err
+		}
+		var l itemList
+		for _, c := range rows {
+			l.add(c.agent, c.hit)
+		}
+		return answerOf(l.sorted(), func(items []string) string {
+			if en {
+				return fmt.Sprintf("%s deny it.", joinNames(items, en))
+			}
+			verb := "ontkent"
+			if len(items) > 1 {
+				verb = "ontkennen"
+			}
+			return fmt.Sprintf("%s %s.", joinNames(items, en), verb)
+		}), nil
+	case relSupport:
+		rows, err := db.claims(ctx, relSupport, known, q.reverse, q)
+		if err != nil {
+			return nil, err
+		}
+		if rows, err = db.relevantClaims(ctx, q, rows, nil); err != nil {
+			return nil, err
+		}
+		var l itemList
+		for _, c := range rows {
+			if q.reverse {
+				l.add(c.target, c.hit)
+			} else if !containsFold(names, c.agent) {
+				l.add(c.agent, c.hit)
+			}
+		}
+		return answerOf(l.sorted(), func(items []string) string {
+			if en {
+				return fmt.Sprintf("%s support(s) %s.", joinNames(items, en), subject)
+			}
+			verb := "steunt"
+			if len(items) > 1 {
+				verb = "steunen"
+			}
+			if subject == "" {
+				return fmt.Sprintf("Steun komt van %s.", joinNames(items, en))
+			}
+			return fmt.Sprintf("%s %s %s.", joinNames(items, en), verb, subject)
+		}), nil
+	case relBehind:
+		// A group named: its sponsors. Otherwise: who the claims about the
+		// question's subject hold responsible.
+		var l itemList
+		if len(known) > 0 {
+			rows, err := db.claims(ctx, relAttribute, known, true, q)
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range rows {
+				l.add(c.target, c.hit)
+			}
+		}
+		if len(l.order) == 0 {
+			return nil, nil
+		}
+		return answerOf(l.sorted(), func(items []string) string {
+			if en {
+				return fmt.Sprintf("Behind %s: %s.", subject, joinNames(items, en))
+			}
+			return fmt.Sprintf("Achter %s zit volgens de artikelen %s.", subject, joinNames(items, en))
+		}), nil
+	}
+	return nil, nil
+}
+
+// topicTerms are the question's words other than the relation asked
+// about: "de aanvallen op de waterbedrijven" in "wie ontkent de aanvallen
+// op de waterbedrijven?".
+func topicTerms(q question) []term {
+	var out []term
+	for _, t := range q.terms {
+		if relationOf(t.word) != relNone || isReactionWord(t.word) || t.weak {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// relevantClaims keeps the claims whose sentence, or else article, is
+// about the question's topic: its words, and the entities named besides
+// the one asked about (others). All of them when the question names no
+// topic, or when no claim is about it.
+func (db *DB) relevantClaims(ctx context.Context, q question, rows []claimRow, others []int64) ([]claimRow, error) {
+	terms := topicTerms(q)
+	if (len(terms) == 0 && len(others) == 0) || len(rows) == 0 {
+		return rows, nil
+	}
+	// Rare words say more about the topic than common ones.
+	total, err := db.sentenceCount(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var first []string
+	for _, t := range terms {
+		first = append(first, t.stems[0])
+	}
+	df, err := db.docFreq(ctx, first)
+	if err != nil {
+		return nil, err
+	}
+	weights := make([]float64, len(terms))
+	for i, t := range terms {
+		weights[i] = math.Log(1 + float64(total)/float64(1+df[t.stems[0]]))
+	}
+	articles := map[int64]map[string]bool{}
+	scores := make([]float64, len(rows))
+	best := 0.0
+	for i, c := range rows {
+		ctxStems, ok := articles[c.aid]
+		if !ok {
+			var err error
+			if ctxStems, err = db.articleStems(ctx, c.aid); err != nil {
+				return nil, err
+			}
+			articles[c.aid] = ctxStems
+		}
+		stems := stemSet(c.text)
+		for j, t := range terms {
+			scores[i] += weights[j] * termCredit(weightedTerm{term: t}, stems, ctxStems)
+		}
+		for _, id := range others {
+			if ctxStems[entityToken(id)] {
+				scores[i] += 2
+			}
+		}
+		best = max(best, scores[i])
+	}
+	if best == 0 {
+		return rows, nil
+	}
+	var kept []claimRow
+	for i, c := range rows {
+		if scores[i] >= best*0.5 {
+			kept = append(kept, c)
+		}
+	}
+	return kept, nil
+}
+
+// isReactionWord reports whether w asks how someone reacted.
+func isReactionWord(w string) bool {
+	return strings.HasPrefix(w, "reageer") || strings.HasPrefix(w, "reageren") || strings.HasPrefix(w, "gereageerd") ||
+		strings.HasPrefix(w, "reactie") || strings.HasPrefix(w, "react") || w == "respond" || w == "responded"
+}
+
+// namesOf returns the names of the ids in pick, known and names being parallel.
+func namesOf(known, pick []int64, names []string) []string {
+	var out []string
+	for _, p := range pick {
+		for i, id := range known {
+			if id == p {
+				out = append(out, names[i])
+			}
+		}
+	}
+	return out
+}
+
+// kindFits reports whether an entity of kind k answers the question:
+// any kind, unless it asks for a kind ("welke landen").
+func kindFits(q question, k nl.EntityKind) bool {
+	return q.listKind == "" || k == q.listKind || k == ""
+}
+
+// stateOf returns the state a claim's target group or agency belongs to:
+// the state its sentence names by adjective ("de Noord-Koreaanse groep"),
+// else the one the articles say it works for; "" when unknown.
+func (db *DB) stateOf(ctx context.Context, c claimRow) (string, error) {
+	var name string
+	err := db.db.QueryRowContext(ctx, `SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id
+		WHERE m.sentence_id = ? AND e.kind = 'country' AND m.demonym = 1 AND e.name <> ?
+		ORDER BY m.rowid LIMIT 1`, c.sid, c.agent).Scan(&name)
+	if err == nil || !isNoRows(err) {
+		return name, err
+	}
+	err = db.db.QueryRowContext(ctx, `SELECT tg.name FROM claims c JOIN entities ag ON ag.id = c.agent_id
+		JOIN entities tg ON tg.id = c.target_id
+		WHERE c.relation = 'attribute' AND ag.name = ? AND tg.kind = 'country' LIMIT 1`, c.target).Scan(&name)
+	if isNoRows(err) {
+		return "", nil
+	}
+	return name, err
+}
+
+// relAttribute is the stored relation of "group works for sponsor".
+const relAttribute relation = "attribute"
+
+// yesNoClaim answers "beschuldigt X Y?".
+func (db *DB) yesNoClaim(ctx context.Context, q question, ids []int64, names []string) (*bot.Answer, error) {
+	rows, err := db.claims(ctx, relAccuse, ids[1:], false, q)
+	if err != nil {
+		return nil, err
+	}
+	var l itemList
+	for _, c := range rows {
+		if nl.Fold(c.agent) == nl.Fold(names[0]) {
+			l.add(c.agent, c.hit)
+		}
+	}
+	return answerOf(l.sorted(), func([]string) string {
+		if q.english {
+			return fmt.Sprintf("Yes: %s accuses %s.", names[0], joinNames(names[1:], true))
+		}
+		return fmt.Sprintf("Ja: %s beschuldigt %s.", names[0], joinNames(names[1:], false))
+	}), nil
+}
+
+// pluralVerbWithPluralSubject tells "wie beschuldigen de VS?" (the VS
+// accuse) from "wie beschuldigt de VS?" (who accuses the VS).
+func pluralVerbWithPluralSubject(q question) bool {
+	plural := false
+	for _, t := range nl.Tokens(q.raw) {
+		if strings.HasPrefix(t.Norm, "beschuldig") && strings.HasSuffix(t.Norm, "en") {
+			plural = true
+		}
+	}
+	if !plural || len(q.entities) == 0 {
+		return false
+	}
+	n := nl.Fold(q.entities[0].Name)
+	return strings.HasSuffix(n, "staten") || strings.HasSuffix(n, "landen") || q.entities[0].Name == "Five Eyes"
+}
+
+func containsFold(list []string, s string) bool {
+	fs := nl.Fold(s)
+	for _, x := range list {
+		if nl.Fold(x) == fs {
+			return true
+		}
+	}
+	return false
+}

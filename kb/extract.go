@@ -1,0 +1,550 @@
+package kb
+
+// Answers found in retrieved sentences: the number, date, name, place or
+// reason a question of that kind asks for.
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/nieuwsbot/nieuwsbot/bot"
+	"github.com/nieuwsbot/nieuwsbot/kb/nl"
+)
+
+// strongCoverage is the coverage of a sentence that matches a question
+// nearly word for word.
+const strongCoverage = 0.8
+
+// extractionBonus is how much coverage a sentence may lack when it holds
+// exactly the kind of thing the question asks for (a number for hoeveel, a
+// date for wanneer, a name for wie).
+const extractionBonus = 0.08
+
+// answerFromText answers from retrieved sentences, extracting what the
+// question's kind asks for from the best sentence that has it.
+func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot.Answer, error) {
+	hits, err := db.retrieve(ctx, q, ids)
+	if err != nil || len(hits) == 0 {
+		return nil, err
+	}
+	if q.kind == askWhich && q.listKind == "" && len(q.terms) > 0 {
+		// "welke sectoren / provincies / CVE's": the names a sentence lists
+		// after the noun asked about.
+		for i, h := range hits {
+			if i == 8 || h.coverage+extractionBonus < minCoverage {
+				break
+			}
+			if a := listedAfter(q, h); a != nil {
+				return a, nil
+			}
+		}
+	}
+	// "welke sancties …" asks for things, not names: when no list follows
+	// the noun, the best sentence is the answer.
+	extractKinds := q.kind == askHowMany || q.kind == askWhen || q.kind == askWho || q.kind == askWhere ||
+		q.kind == askWhich && q.listKind != ""
+	switch {
+	case extractKinds:
+		for i, h := range hits {
+			if i == 6 || h.coverage+extractionBonus < minCoverage {
+				break
+			}
+			var a *bot.Answer
+			switch q.kind {
+			case askHowMany:
+				a = extractNumber(q, h)
+			case askWhen:
+				a = extractDate(q, h, h.coverage >= minCoverage)
+			default:
+				a, err = db.extractEntity(ctx, q, h)
+				if err != nil {
+					return nil, err
+				}
+			}
+			if a != nil {
+				return a, nil
+			}
+		}
+		if q.rel == relBehind && hits[0].coverage >= minCoverage {
+			return db.groupsOfArticle(ctx, q, hits[0])
+		}
+		if q.kind == askWhere && hits[0].coverage >= minCoverage {
+			// "Daar verscheen …": the place is in the sentence before.
+			near, err := db.sentencesNear(ctx, hits[0], 1)
+			if err != nil {
+				return nil, err
+			}
+			for _, n := range near {
+				if n.pos > hits[0].pos {
+					continue
+				}
+				a, err := db.extractEntity(ctx, q, n)
+				if err != nil || a != nil {
+					if a != nil {
+						a.Sources = append([]bot.Source{hits[0].source()}, a.Sources...)
+					}
+					return a, err
+				}
+			}
+		}
+		if q.kind == askWhen && hits[0].coverage >= minCoverage {
+			// The sentence that matches may leave the date to its neighbour:
+			// "De aanval begon op 3 maart. Het Verenigd Koninkrijk beschuldigt …".
+			near, err := db.sentencesNear(ctx, hits[0], 2)
+			if err != nil {
+				return nil, err
+			}
+			for _, n := range near {
+				if a := extractDate(q, n, false); a != nil {
+					a.Sources = append([]bot.Source{hits[0].source()}, a.Sources...)
+					return a, nil
+				}
+			}
+			// News reports what just happened: a sentence that matches the
+			// question well dates the event by its article.
+			if h := hits[0]; h.coverage >= strongCoverage && len(h.date) >= 7 {
+				text := fmt.Sprintf("Dat meldde het artikel van %s.", h.date)
+				if q.english {
+					text = fmt.Sprintf("The article of %s reported it.", h.date)
+				}
+				return &bot.Answer{Text: text, Items: []string{h.date}, Sources: []bot.Source{h.source()}}, nil
+			}
+		}
+		return nil, nil
+	}
+	if q.kind == askWhy {
+		return db.answerWhy(ctx, q, hits)
+	}
+	best := hits[0]
+	if best.coverage < minCoverage {
+		return nil, nil
+	}
+	a := &bot.Answer{Sources: []bot.Source{best.source()}}
+	text := strings.TrimSpace(best.text)
+	switch {
+	case q.kind == askYesNo && q.english:
+		a.Text = "According to “" + best.title + "”: " + text
+	case q.kind == askYesNo:
+		a.Text = "Volgens “" + best.title + "”: " + text
+	default:
+		a.Text = text
+	}
+	return a, nil
+}
+
+// moneyWords (stems) ask for an amount of money; currencies (stems) are
+// the units of one.
+var moneyWords, currencies = stemSetOf("losgeld geld bedrag bedragen schade buit boete kosten waarde prijs opbrengst money ransom damage euro dollar"),
+	stemSetOf("euro dollar pond bitcoin usd eur ether")
+
+func stemSetOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[nl.Stem(w)] = true
+	}
+	return m
+}
+
+// extractNumber answers "hoeveel" with the number in the sentence that
+// counts what the question counts.
+func extractNumber(q question, h hit) *bot.Answer {
+	nums := nl.Numbers(h.text)
+	if len(nums) == 0 {
+		return nil
+	}
+	toks := nl.Tokens(h.text)
+	best, bestScore := -1, 0
+	for i, n := range nums {
+		score := 0
+		unit := nl.Stem(n.Unit)
+		switch {
+		case q.unit == "":
+			score = 1
+		case unit != "" && matchesUnit(unit, q.units):
+			score = 4
+		case moneyWords[q.unit] && (currencies[unit] || strings.ContainsAny(n.Text, "€$£")):
+			score = 3
+		case nearStem(toks, n.Start, n.End, q.unit, 5):
+			score = 2
+		case personCount(q) && personNouns[unit]:
+			score = 2 // "hoeveel Russen": "vier mannen"
+		case len(nums) == 1 && h.coverage >= minCoverage+0.05:
+			// The only number in a sentence that matches the question well.
+			score = 1
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	n := nums[best]
+	return &bot.Answer{Text: capitalize(n.Text) + ".", Items: []string{n.Text}, Sources: []bot.Source{h.source()}}
+}
+
+// personNouns (stems) count people.
+var personNouns = stemSetOf("mannen vrouwen mensen personen verdachten diplomaten medewerkers werknemers agenten spionnen hackers officieren militairen burgers inwoners slachtoffers leden klanten gebruikers deelnemers kiezers patiënten")
+
+// personCount reports whether "hoeveel X" counts people: X is a word for
+// people, or the inhabitants of a state ("hoeveel Russen").
+func personCount(q question) bool {
+	if personNouns[q.unit] {
+		return true
+	}
+	for _, e := range q.entities {
+		if e.Kind == nl.Country && strings.HasPrefix(nl.Stem(nl.Fold(e.Name)), q.unit[:min(3, len(q.unit))]) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchesUnit reports whether a number's unit is one of the question's
+// words after "hoeveel", or a compound ending in one ("Ivanti-gateways").
+func matchesUnit(unit string, units []string) bool {
+	for _, u := range units {
+		if len(u) < 3 {
+			continue
+		}
+		if strings.HasPrefix(unit, u) || strings.HasPrefix(u, unit) || strings.HasSuffix(unit, u) {
+			return true
+		}
+		if i := strings.LastIndexAny(unit, "- "); i >= 0 && strings.HasPrefix(unit[i+1:], u) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearStem reports whether a word with the stem stands within window
+// tokens of [start, end).
+func nearStem(toks []nl.Token, start, end int, stem string, window int) bool {
+	for i, t := range toks {
+		if t.End <= start {
+			if countBetween(toks, i, start) > window {
+				continue
+			}
+		} else if t.Start >= end {
+			if countBetween(toks, indexAt(toks, end), t.Start) > window {
+				break
+			}
+		} else {
+			continue
+		}
+		if strings.HasPrefix(nl.Stem(t.Norm), stem) {
+			return true
+		}
+	}
+	return false
+}
+
+func countBetween(toks []nl.Token, from, offset int) int {
+	n := 0
+	for i := from; i < len(toks) && toks[i].End <= offset; i++ {
+		n++
+	}
+	return n
+}
+
+func indexAt(toks []nl.Token, offset int) int {
+	for i, t := range toks {
+		if t.Start >= offset {
+			return i
+		}
+	}
+	return len(toks)
+}
+
+// extractDate answers "wanneer" with a date from the sentence or, when the
+// sentence says only "donderdag" or "eerder dit jaar" and matches well,
+// with that and the article's date.
+func extractDate(q question, h hit, strong bool) *bot.Answer {
+	dates := nl.Dates(h.text)
+	for i, d := range dates {
+		if d.Year == 0 && d.Month == 0 && d.Day == 0 {
+			continue
+		}
+		text := d.Text
+		// A range: "tussen augustus 2021 en oktober 2022", "van 2011 tot 2018".
+		if i+1 < len(dates) && d.End <= dates[i+1].Start {
+			switch strings.TrimSpace(h.text[d.End:dates[i+1].Start]) {
+			case "en", "tot", "-", "–", "t/m", "tot en met", "and", "to":
+				text = h.text[d.Start:dates[i+1].End]
+			}
+		}
+		return &bot.Answer{Text: capitalize(text) + ".", Items: []string{text}, Sources: []bot.Source{h.source()}}
+	}
+	if strong && len(dates) > 0 && h.date != "" {
+		text := fmt.Sprintf("%s (artikel van %s)", dates[0].Text, h.date)
+		if q.english {
+			text = fmt.Sprintf("%s (article of %s)", dates[0].Text, h.date)
+		}
+		return &bot.Answer{Text: capitalize(text) + ".", Items: []string{dates[0].Text, h.date}, Sources: []bot.Source{h.source()}}
+	}
+	return nil
+}
+
+// extractEntity answers wie / welke / waar with the entities of a sentence
+// that the question did not name itself.
+func (db *DB) extractEntity(ctx context.Context, q question, h hit) (*bot.Answer, error) {
+	exclude := map[string]bool{}
+	for _, e := range q.entities {
+		exclude[e.Name] = true
+	}
+	want := func(k nl.EntityKind) bool {
+		switch {
+		case q.kind == askWhere:
+			return k == nl.Country || k == nl.Place
+		case q.listKind != "":
+			return k == q.listKind
+		case q.rel == relBehind:
+			return k == nl.Group || k == nl.Country || k == nl.Agency || k == nl.Organisation || k == nl.Person
+		case q.kind == askWhich:
+			return true
+		}
+		return k != nl.Media && k != nl.Place
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT e.name, e.kind, m.prep FROM mentions m JOIN entities e ON e.id = m.entity_id
+		WHERE m.sentence_id = ? ORDER BY m.rowid`, h.sid)
+	if err != nil {
+		return nil, fmt.Errorf("kb: mentions: %w", err)
+	}
+	var l itemList
+	var groups, located itemList
+	for rows.Next() {
+		var name, kind, prep string
+		if err := rows.Scan(&name, &kind, &prep); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if exclude[name] || !want(nl.EntityKind(kind)) {
+			continue
+		}
+		// "waar": a place after "in", "te", "bij" says where; a state
+		// named elsewhere in the sentence may only be the actor.
+		if q.kind == askWhere && locative[prep] {
+			located.add(name, h)
+		}
+		if q.kind == askWho && q.rel == relNone && (prep == "van" || prep == "bij" || prep == "in") && nl.EntityKind(kind) != nl.Person {
+			continue
+		}
+		l.add(name, h)
+		if nl.EntityKind(kind) == nl.Group {
+			groups.add(name, h)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// Perpetrators are groups: a sentence that names none does not say
+	// who is behind it (the article may, see groupsOfArticle).
+	if q.rel == relBehind {
+		l = groups
+	}
+	if q.kind == askWhere {
+		// The most specific first: a town the recognizer does not know
+		// ("in Culemborg") beats the country it lies in.
+		var places itemList
+		for _, p := range placesAfterPrepositions(h.text, q) {
+			if !exclude[p] {
+				places.add(p, h)
+			}
+		}
+		switch {
+		case len(places.order) > 0:
+			l = places
+		default:
+			l = located
+		}
+	}
+
+	return answerOf(l.order, func(items []string) string {
+		return joinNames(items, q.english) + "."
+	}), nil
+}
+
+// locative are the prepositions before a place that say where.
+var locative = map[string]bool{"in": true, "te": true, "bij": true, "nabij": true, "uit": true, "vanuit": true, "naar": true}
+
+// placeFiller are the words between "in" and a place name.
+var placeFiller = map[string]bool{"de": true, "het": true, "een": true, "staat": true, "stad": true, "dorp": true,
+	"provincie": true, "regio": true, "gemeente": true, "plaats": true, "stadje": true, "hoofdstad": true,
+	"havenstad": true, "deelstaat": true, "streek": true, "wijk": true}
+
+// placesAfterPrepositions finds capitalised names after "in", "uit", "te",
+// "bij" and "nabij": places the recognizer does not know, such as towns.
+func placesAfterPrepositions(sentence string, q question) []string {
+	asked := map[string]bool{}
+	for _, t := range q.terms {
+		asked[t.word] = true
+	}
+	for _, e := range q.entities {
+		for _, t := range nl.Tokens(e.Name) {
+			asked[t.Norm] = true
+		}
+	}
+	toks := nl.Tokens(sentence)
+	var out []string
+	for i := 0; i+1 < len(toks); i++ {
+		switch toks[i].Norm {
+		case "in", "uit", "te", "nabij", "vanuit": // not "bij": "bij de Autoriteit Persoonsgegevens"
+		default:
+			continue
+		}
+		j := i + 1
+		// "in de staat Pennsylvania", "in het Drentse dorp Havelte".
+		for k := 0; k < 3 && j < len(toks) && !nl.IsCapitalized(toks[j].Text); k++ {
+			if !placeFiller[toks[j].Norm] {
+				break
+			}
+			j++
+		}
+		var words []string
+		for j < len(toks) && nl.IsCapitalized(toks[j].Text) && !asked[toks[j].Norm] {
+			words = append(words, toks[j].Text)
+			j++
+		}
+		if len(words) > 0 && len(words) <= 3 {
+			out = append(out, strings.Join(words, " "))
+		}
+	}
+	return out
+}
+
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return strings.ToUpper(string(r)) + s[size:]
+}
+
+// causalWords mark a sentence that gives a reason.
+var causalWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`omdat doordat want vanwege daarom daardoor waardoor reden redenen oorzaak doel doelwit
+		bedoeld aangezien dankzij wegens gevolg motief antwoord reactie vergelding wraak zodat angst bang because since
+		due reason cause aim goal`) {
+		causalWords[w] = true
+	}
+}
+
+// whyWindow is how many sentences after a matching one may give its reason.
+const whyWindow = 2
+
+// answerWhy answers "waarom": the sentence about the question's subject,
+// or one right after it, that gives a reason.
+func (db *DB) answerWhy(ctx context.Context, q question, hits []hit) (*bot.Answer, error) {
+	type cand struct {
+		h      hit
+		base   hit
+		score  float64
+		causal bool
+	}
+	var best *cand
+	for i, h := range hits {
+		if i == 5 || h.coverage < minCoverage-0.15 {
+			break
+		}
+		next, err := db.sentencesAfter(ctx, h, whyWindow)
+		if err != nil {
+			return nil, err
+		}
+		for j, c := range append([]hit{h}, next...) {
+			causal := hasCausal(c.text)
+			score := h.coverage - 0.03*float64(j)
+			if causal {
+				score += 0.15
+			}
+			if best == nil || score > best.score {
+				best = &cand{h: c, base: h, score: score, causal: causal}
+			}
+		}
+	}
+	if best == nil || (!best.causal && best.base.coverage < minCoverage) || best.score < minCoverage {
+		return nil, nil
+	}
+	a := &bot.Answer{Text: strings.TrimSpace(best.h.text), Items: []string{}}
+	if best.h.sid != best.base.sid {
+		a.Sources = append(a.Sources, best.base.source())
+	}
+	a.Sources = append(a.Sources, best.h.source())
+	return a, nil
+}
+
+func hasCausal(text string) bool {
+	toks := nl.Tokens(text)
+	for i, t := range toks {
+		if causalWords[t.Norm] {
+			return true
+		}
+		// "om … te": a purpose.
+		if t.Norm == "om" {
+			for _, u := range toks[i+1 : min(len(toks), i+8)] {
+				if u.Norm == "te" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// sentencesNear returns the sentences up to n before and after h in its
+// article, nearest first, headings left out.
+func (db *DB) sentencesNear(ctx context.Context, h hit, n int) ([]hit, error) {
+	return db.contextSentences(ctx, h, `s.pos BETWEEN ? AND ? AND s.pos <> ? ORDER BY abs(s.pos - ?), s.pos`,
+		h.pos-n, h.pos+n, h.pos, h.pos)
+}
+
+// sentencesAfter returns up to n sentences that follow h in its article,
+// headings left out.
+func (db *DB) sentencesAfter(ctx context.Context, h hit, n int) ([]hit, error) {
+	return db.contextSentences(ctx, h, `s.pos > ? ORDER BY s.pos LIMIT ?`, h.pos, n)
+}
+
+// contextSentences reads sentences of h's article that meet cond (which
+// ends in the ORDER BY), with h's coverage.
+func (db *DB) contextSentences(ctx context.Context, h hit, cond string, args ...any) ([]hit, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+` FROM sentences s JOIN articles a ON a.id = s.article_id
+		WHERE s.article_id = ? AND s.heading = 0 AND `+cond, append([]any{h.aid}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("kb: context sentences: %w", err)
+	}
+	defer rows.Close()
+	var out []hit
+	for rows.Next() {
+		x, err := scanHit(rows)
+		if err != nil {
+			return nil, err
+		}
+		x.coverage = h.coverage
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// groupsOfArticle answers "wie zit achter X?" with the hacker groups named
+// in the article that best matches X, when the matching sentences name none
+// themselves ("de groep eist de aanval op").
+func (db *DB) groupsOfArticle(ctx context.Context, q question, h hit) (*bot.Answer, error) {
+	hs, err := db.articleMentionsOfKind(ctx, h.aid, nl.Group)
+	if err != nil || len(hs) == 0 || len(hs) > 3 {
+		return nil, err
+	}
+	var l itemList
+	for _, x := range hs {
+		l.add(x.name, x.hit)
+	}
+	return answerOf(l.order, func(items []string) string {
+		if q.english {
+			return "Named as the attackers: " + joinNames(items, true) + "."
+		}
+		return "Genoemd als daders: " + joinNames(items, false) + "."
+	}), nil
+}

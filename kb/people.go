@@ -1,0 +1,409 @@
+package kb
+
+// Answers about people and things: "wie is X", "wat is X", "wat zei X".
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/nieuwsbot/nieuwsbot/bot"
+	"github.com/nieuwsbot/nieuwsbot/kb/nl"
+)
+
+// personIDs finds the entities a typed name stands for: the full name, or
+// a surname, in any case.
+func (db *DB) personIDs(ctx context.Context, name string) ([]int64, []string, error) {
+	norm := normName(name)
+	if norm == "" {
+		return nil, nil, nil
+	}
+	last := norm
+	if i := strings.LastIndexByte(norm, ' '); i >= 0 {
+		last = norm[i+1:]
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT id, name FROM entities WHERE norm = ?
+		UNION SELECT id, name FROM entities WHERE last = ? AND kind = 'person' AND (? = last OR norm = ?)
+		LIMIT 20`, norm, last, norm, norm)
+	if err != nil {
+		return nil, nil, fmt.Errorf("kb: person %s: %w", name, err)
+	}
+	defer rows.Close()
+	var ids []int64
+	var names []string
+	for rows.Next() {
+		var id int64
+		var n string
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, nil, err
+		}
+		ids = append(ids, id)
+		names = append(names, n)
+	}
+	return ids, names, rows.Err()
+}
+
+// maxPersonRows is how many of a person's newest roles or quotes an
+// answer reads.
+const maxPersonRows = 60
+
+// answerRole answers "wie is X?" from the roles the articles give X.
+func (db *DB) answerRole(ctx context.Context, q question) (*bot.Answer, error) {
+	ids, names, err := db.personIDs(ctx, q.name)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	ph, args := idList(ids)
+	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, r.description
+		FROM roles r JOIN sentences s ON s.id = r.sentence_id JOIN articles a ON a.id = r.article_id
+		WHERE r.person_id IN (`+ph+`) ORDER BY r.article_id DESC LIMIT ?`, append(args, maxPersonRows)...)
+	if err != nil {
+		return nil, fmt.Errorf("kb: roles: %w", err)
+	}
+	defer rows.Close()
+	var l itemList
+	for rows.Next() {
+		var desc string
+		h, err := scanHit(rows, &desc)
+		if err != nil {
+			return nil, err
+		}
+		l.add(desc, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	who := names[0]
+	items := l.sorted()
+	return answerOf(items, func(descs []string) string {
+		text := fmt.Sprintf("%s is %s", who, descs[0])
+		if q.english {
+			text = fmt.Sprintf("%s: %s", who, descs[0])
+		}
+		if len(descs) > 1 {
+			text += " (ook: " + strings.Join(descs[1:], "; ") + ")"
+		}
+		// A bare function ("woordvoerder") says little without where the
+		// person works: name the article that introduces them.
+		if !hasCapital(strings.Join(descs, " ")) && len(items) > 0 && items[0].hits[0].title != "" {
+			text += ", genoemd in “" + items[0].hits[0].title + "”"
+			if q.english {
+				text = strings.Replace(text, ", genoemd in", ", named in", 1)
+			}
+		}
+		return text + "."
+	}), nil
+}
+
+// hasCapital reports whether s holds a word that starts with a capital: a
+// name, so a role that says where.
+func hasCapital(s string) bool {
+	for _, t := range nl.Tokens(s) {
+		if nl.IsCapitalized(t.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// answerQuote answers "wat zei X (over Y)?" from the quotes of X.
+func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) {
+	ids, names, err := db.personIDs(ctx, q.name)
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		// Not a person: a state, agency or organisation that spoke.
+		if e, ok := db.rec.Resolve(q.name); ok {
+			ents, err := db.entityIDs(ctx, []nl.Entity{e})
+			if err != nil {
+				return nil, err
+			}
+			if ents[0] != 0 {
+				ids, names = ents, []string{e.Name}
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ph, args := idList(ids)
+	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, qu.text
+		FROM quotes qu JOIN sentences s ON s.id = qu.sentence_id JOIN articles a ON a.id = qu.article_id
+		WHERE qu.speaker_id IN (`+ph+`) ORDER BY qu.article_id DESC LIMIT ?`, append(args, maxPersonRows)...)
+	if err != nil {
+		return nil, fmt.Errorf("kb: quotes: %w", err)
+	}
+	defer rows.Close()
+	type quoted struct {
+		h    hit
+		text string
+		rel  float64
+	}
+	var qs []quoted
+	nameWords := map[string]bool{}
+	for _, t := range nl.Tokens(q.name) {
+		nameWords[t.Norm] = true
+	}
+	for rows.Next() {
+		var text string
+		h, err := scanHit(rows, &text)
+		if err != nil {
+			return nil, err
+		}
+		// Relevance to the rest of the question ("over de sancties").
+		set := stemSet(h.text)
+		rel := 0.0
+		for _, e := range q.entities {
+			if !containsFold(names, e.Name) && strings.Contains(nl.Fold(h.text), nl.Fold(e.Name)) {
+				rel++
+			}
+		}
+		for _, t := range q.terms {
+			if nameWords[t.word] || relationOf(t.word) == relQuote {
+				continue
+			}
+			for _, s := range t.stems {
+				if containsStems(set, s) {
+					rel++
+					break
+				}
+			}
+		}
+		qs = append(qs, quoted{h, text, rel})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].rel > qs[j].rel })
+	// "Wat zei X over Y" with no quote of X about Y: a sentence about Y in
+	// an article about X that quotes someone ("…", zegt een woordvoerder
+	// van X).
+	topic := 0
+	for _, t := range q.terms {
+		if !nameWords[t.word] {
+			topic++
+		}
+	}
+	for _, e := range q.entities {
+		if !containsFold(names, e.Name) && !strings.Contains(normName(q.name), normName(e.Name)) {
+			topic++
+		}
+	}
+	if len(qs) == 0 || topic > 0 && qs[0].rel == 0 {
+		if a, err := db.quotedSentence(ctx, q, ids[0], names[0], nameWords); err != nil || a != nil {
+			return a, err
+		}
+	}
+	if len(qs) == 0 {
+		return nil, nil
+	}
+	if len(qs) > 3 {
+		qs = qs[:3]
+	}
+	a := &bot.Answer{Items: []string{}}
+	var parts []string
+	seen := map[int64]bool{}
+	for _, x := range qs {
+		parts = append(parts, "“"+strings.Trim(x.text, " \"“”'‘’")+"”")
+		if !seen[x.h.sid] {
+			seen[x.h.sid] = true
+			a.Sources = append(a.Sources, x.h.source())
+		}
+	}
+	verb := "zei"
+	if q.english {
+		verb = "said"
+	}
+	a.Text = fmt.Sprintf("%s %s: %s", names[0], verb, strings.Join(parts, " — "))
+	return a, nil
+}
+
+// quotedSentence finds a sentence with direct speech about the question's
+// topic in an article that names the speaker.
+func (db *DB) quotedSentence(ctx context.Context, q question, speaker int64, name string, nameWords map[string]bool) (*bot.Answer, error) {
+	sq := q
+	sq.kind, sq.rel = askWhat, relNone
+	sq.terms = nil
+	for _, t := range q.terms {
+		if !nameWords[t.word] {
+			sq.terms = append(sq.terms, t)
+		}
+	}
+	var ids []int64
+	sq.entities = nil
+	for i, e := range q.entities {
+		if normName(e.Name) != normName(q.name) {
+			sq.entities = append(sq.entities, e)
+			ids = append(ids, 0)
+			_ = i
+		}
+	}
+	if len(sq.entities) > 0 {
+		var err error
+		if ids, err = db.entityIDs(ctx, sq.entities); err != nil {
+			return nil, err
+		}
+	}
+	// The speaker must be named in the sentence's article.
+	sq.entities = append(sq.entities, nl.Entity{Name: name})
+	ids = append(ids, speaker)
+	hits, err := db.retrieve(ctx, sq, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i, h := range hits {
+		if i == 8 || h.coverage < minCoverage-0.1 {
+			break
+		}
+		if !strings.ContainsAny(h.text, "\"“”„") && !hasSayVerb(h.text) {
+			continue
+		}
+		// Someone else speaking is not an answer.
+		var other int
+		if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM quotes WHERE sentence_id = ? AND speaker_id <> ?`, h.sid, speaker).Scan(&other); err != nil {
+			return nil, fmt.Errorf("kb: quotes: %w", err)
+		}
+		if other > 0 {
+			continue
+		}
+		verb := "zei"
+		if q.english {
+			verb = "said"
+		}
+		a := &bot.Answer{Text: fmt.Sprintf("%s %s: %s", name, verb, strings.TrimSpace(h.text)),
+			Items: []string{}, Sources: []bot.Source{h.source()}}
+		// News puts the words right after: "X noemt het onzin. "…", zegt een woordvoerder."
+		next, err := db.sentencesAfter(ctx, h, 1)
+		if err != nil {
+			return nil, err
+		}
+		if len(next) == 1 && strings.ContainsAny(firstRuneOf(next[0].text), "\"“„'‘") {
+			a.Text += " " + strings.TrimSpace(next[0].text)
+			a.Sources = append(a.Sources, next[0].source())
+		}
+		return a, nil
+	}
+	return nil, nil
+}
+
+func firstRuneOf(s string) string {
+	for _, r := range strings.TrimSpace(s) {
+		return string(r)
+	}
+	return ""
+}
+
+// hasSayVerb reports whether a sentence reports speech: zegt, stelt, aldus…
+func hasSayVerb(text string) bool {
+	for _, t := range nl.Tokens(text) {
+		switch t.Norm {
+		case "zegt", "zei", "zeggen", "zeiden", "aldus", "stelt", "stelde", "verklaart", "verklaarde", "noemt",
+			"noemde", "sprak", "schrijft", "schreef", "laat", "liet", "reageert", "reageerde", "benadrukt", "benadrukte":
+			return true
+		}
+	}
+	return false
+}
+
+// definitionCues are words before a name that say what it is
+// ("hackersgroep Hafnium", "malware TraderTraitor").
+var definitionCues = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`hackersgroep hackergroep groep ransomwaregroep ransomwarebende bende collectief
+		hackerscollectief malware ransomware software programma virus botnet dienst inlichtingendienst veiligheidsdienst
+		bedrijf techbedrijf beveiligingsbedrijf organisatie alliantie campagne operatie spionagecampagne lek kwetsbaarheid
+		platform app website product systeem netwerk actor`) {
+		definitionCues[w] = true
+	}
+}
+
+// answerDefine answers "wat is X?" (and "wie is X?" without a known role)
+// with the sentence that best says what X is: an apposition ("X, een …"),
+// a copula ("X is een …") or a describing noun ("hackersgroep X").
+func (db *DB) answerDefine(ctx context.Context, q question, ids []int64) (*bot.Answer, error) {
+	if q.name == "" {
+		return nil, nil
+	}
+	nameNorm := normName(q.name)
+	// Search for the name itself; the question's other words are context.
+	dq := q
+	dq.kind = askWhat
+	dq.headNoun = false
+	dq.terms = nil
+	for _, st := range strings.Fields(nl.StemText(q.name)) {
+		if !nl.IsStopword(st) {
+			dq.terms = append(dq.terms, term{word: st, stems: []string{st}})
+		}
+	}
+	var dids []int64
+	dq.entities = nil
+	for i, e := range q.entities {
+		if ids[i] != 0 && normName(e.Name) == nameNorm {
+			dq.entities, dids, dq.terms = []nl.Entity{e}, []int64{ids[i]}, nil
+		}
+	}
+	hits, err := db.retrieve(ctx, dq, dids)
+	if err != nil || len(hits) == 0 {
+		return nil, err
+	}
+	best, bestScore := -1, 0.0
+	for i, h := range hits {
+		if h.coverage < 0.99 {
+			continue
+		}
+		score := definitionScore(h.text, nameNorm) - float64(i)*0.01
+		if best < 0 || score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return nil, nil
+	}
+	h := hits[best]
+	text := strings.TrimSpace(h.text)
+	// A headline that names it often says most about it in the fewest words.
+	if h.title != "" && strings.Contains(normName(h.title), nameNorm) && !strings.Contains(text, h.title) {
+		text += " (uit “" + h.title + "”)"
+		if q.english {
+			text = strings.Replace(text, " (uit “", " (from “", 1)
+		}
+	}
+	return &bot.Answer{Text: text, Items: []string{}, Sources: []bot.Source{h.source()}}, nil
+}
+
+// definitionScore rates how well a sentence defines the name: a describing
+// noun right before it, an apposition or copula right after it.
+func definitionScore(sentence, nameNorm string) float64 {
+	toks := nl.Tokens(sentence)
+	nameToks := strings.Fields(nameNorm)
+	score := 0.0
+	for i := 0; i+len(nameToks) <= len(toks); i++ {
+		match := true
+		for j, w := range nameToks {
+			if toks[i+j].Norm != w {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		score = 0.5
+		if i > 0 && (definitionCues[toks[i-1].Norm] || strings.HasSuffix(toks[i-1].Norm, "groep") || strings.HasSuffix(toks[i-1].Norm, "bedrijf")) {
+			score += 2
+		}
+		end := toks[i+len(nameToks)-1].End
+		rest := strings.TrimLeft(sentence[end:], " ")
+		for _, p := range []string{", een ", ", de ", ", het ", " is een ", " is de ", " (", ", dat ", ", die ", " zijn "} {
+			if strings.HasPrefix(rest, p) || strings.HasPrefix(sentence[end:], p) {
+				score += 1.5
+				break
+			}
+		}
+		break
+	}
+	return score
+}
