@@ -69,7 +69,7 @@ func (db *DB) answerRole(ctx context.Context, q question) (*bot.Answer, error) {
 		if err != nil {
 			return nil, err
 		}
-		l.add(desc, h)
+		l.add(desc+affiliation(h.text, names), h)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
@@ -94,6 +94,32 @@ func (db *DB) answerRole(ctx context.Context, q question) (*bot.Answer, error) {
 		}
 		return text + "."
 	}), nil
+}
+
+// affiliation returns " van het ministerie" when the sentence follows the
+// person's name with where the person works: "woordvoerder Katrin Vogt van
+// het ministerie". "" otherwise.
+func affiliation(sentence string, names []string) string {
+	for _, name := range names {
+		i := strings.Index(sentence, name)
+		if i < 0 {
+			continue
+		}
+		rest := sentence[i+len(name):]
+		if !strings.HasPrefix(rest, " van ") {
+			continue
+		}
+		end := strings.IndexAny(rest, ",.;:\"“”()")
+		if end < 0 {
+			end = len(rest)
+		}
+		words := strings.Fields(rest[:end])
+		if len(words) < 2 || len(words) > 7 {
+			continue
+		}
+		return " " + strings.Join(words, " ")
+	}
+	return ""
 }
 
 // hasCapital reports whether s holds a word that starts with a capital: a
