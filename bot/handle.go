@@ -133,7 +133,7 @@ func AnswerReply(a Answer) Reply {
 func (b *Bot) search(ctx context.Context, req Request, terms string) Reply {
 	if strings.TrimSpace(terms) == "" {
 		return Reply{Kind: KindError, Private: true,
-			Text: "Waar moet ik naar zoeken? Bijvoorbeeld: " + b.Command + " zoek exchange"}
+			Text: "Waar moet ik naar zoeken? Bijvoorbeeld: " + strings.TrimSpace(b.Command+" zoek exchange")}
 	}
 	arts, err := b.kb.Search(ctx, terms, SearchLimit)
 	if err != nil {
@@ -175,13 +175,16 @@ func (b *Bot) overview(ctx context.Context, req Request) Reply {
 
 func (b *Bot) help() Reply {
 	c := b.Command
+	if c != "" {
+		c += " "
+	}
 	return Reply{Kind: KindHelp, Private: true, Title: "nieuwsbot",
 		Text: "Stel een vraag over het nieuws dat ik gelezen heb, in het Nederlands of Engels. Ik antwoord met de zinnen en artikelen waar het antwoord op rust.\n\n" +
-			c + " wie beschuldigt China?  — een vraag\n" +
-			c + " zoek exchange  — artikelen zoeken\n" +
-			c + " digest  — wat er het afgelopen etmaal binnenkwam\n" +
-			c + " bronnen  — wat ik weet\n" +
-			c + " help  — deze uitleg"}
+			c + "wie beschuldigt China?  — een vraag\n" +
+			c + "zoek exchange  — artikelen zoeken\n" +
+			c + "digest  — wat er het afgelopen etmaal binnenkwam\n" +
+			c + "bronnen  — wat ik weet\n" +
+			c + "help  — deze uitleg"}
 }
 
 // fail logs the internal error and returns a neutral reply. A cancelled or
