@@ -223,7 +223,7 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 	// Terms no article uses cannot narrow anything down, but they count
 	// against coverage: a question about things the KB never mentions must
 	// not be answered from its other words.
-	if q.headNoun {
+	if q.headNoun && len(terms) > 0 {
 		terms[0].weight *= headWeight
 		terms[0].head = true
 	}
