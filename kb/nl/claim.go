@@ -167,6 +167,21 @@ func (st *sent) triggers() []trigger {
 		switch {
 		case strings.HasPrefix(k, "beschuldig") && !strings.HasPrefix(k, "beschuldiging") && k != "beschuldigde" || k == "beschuldigde" && !determiners[keyAt(ws, i-1)]:
 			add(trigger{rel: Accuse, v: i, aboutFrom: -1})
+		// "verdenkt Iran van de aanval", "Rusland wordt verdacht": suspicion
+		// is an accusation; "verdachte pakketjes" is not.
+		case strings.HasPrefix(k, "verdenk") || k == "verdacht" && passiveAux[keyAt(ws, i-1)] || k == "verdacht" && keyAt(ws, i-1) == "ervan":
+			add(trigger{rel: Accuse, v: i, aboutFrom: -1})
+		// "Microsoft wijt de aanval aan Chinese staatshackers."
+		case k == "wijt" || k == "wijten" || k == "geweten" && st.hasKey(i+1, R, set("aan")) >= 0:
+			add(trigger{rel: Accuse, v: i, targetPrep: "aan", aboutFrom: -1})
+		// "aanklachten ingediend tegen vijf Chinese hackers"
+		case k == "aanklacht" || k == "aanklachten":
+			if st.hasKey(i+1, R, set("tegen")) >= 0 {
+				add(trigger{rel: Accuse, v: i, targetPrep: "tegen", aboutFrom: -1})
+			}
+		// "De aanval is het werk van Noord-Koreaanse hackers."
+		case k == "werk" && keyAt(ws, i-1) == "het" && keyAt(ws, i+1) == "van":
+			add(trigger{rel: Accuse, v: i, targetPrep: "van", aboutFrom: -1})
 		case strings.HasPrefix(k, "veroordee") || strings.HasPrefix(k, "veroordel") && !strings.HasPrefix(k, "veroordeling"),
 			strings.HasPrefix(k, "bekritiseer") || strings.HasPrefix(k, "bekritiseren"),
 			strings.HasPrefix(k, "aanklaag") || k == "aanklagen" || k == "aangeklaagd":
@@ -199,7 +214,7 @@ func (st *sent) triggers() []trigger {
 			says := h >= 0 && st.hasKey(h+1, i, set("dat")) >= 0
 			if h >= 0 && !says {
 				add(trigger{rel: Accuse, v: h, aboutFrom: -1})
-			} else if z := st.hasKey(L, R, zijnForms); z >= 0 && (keyAt(ws, i+1) == "voor" || z == i+1 || says) {
+			} else if z := st.hasKey(L, R, zijnForms); z >= 0 && (keyAt(ws, i+1) == "voor" || z == i+1 || says || i == len(ws)-1) {
 				about := -1
 				if keyAt(ws, i+1) == "voor" {
 					about = i + 1
@@ -321,7 +336,7 @@ func isTriggerCandidate(k string) bool {
 	if triggerWords[k] {
 		return true
 	}
-	for _, p := range [...]string{"beschuldig", "veroorde", "bekritiseer", "bekritiseren", "aanklaag", "ontken", "verwerp"} {
+	for _, p := range [...]string{"beschuldig", "veroorde", "bekritiseer", "bekritiseren", "aanklaag", "ontken", "verwerp", "verdenk"} {
 		if strings.HasPrefix(k, p) {
 			return true
 		}
@@ -341,7 +356,8 @@ var triggerWords = func() map[string]bool {
 		"onderschrijft", "onderschrijven", "onderschreef", "onderschreven", "bijval", "steun", "aansluiten", "aangesloten",
 		"scharen", "schaart", "schaarde", "schaarden", "geschaard", "samenwerken", "samenwerkt", "samenwerkten",
 		"samengewerkt", "loonlijst", "betaalrol", "gelieerd", "verbonden", "gelinieerd", "banden", "connecties", "band",
-		"opdracht", "naam", "dienst", "onderdeel", "sancties", "sanctie", "strafmaatregelen", "solidair", "solidariteit")
+		"opdracht", "naam", "dienst", "onderdeel", "sancties", "sanctie", "strafmaatregelen", "solidair", "solidariteit",
+		"verdacht", "wijt", "wijten", "geweten", "aanklacht", "aanklachten", "werk")
 	for _, forms := range []map[string]bool{klaagForms, rekenForms, spreekForms, wijsForms, schrijfForms, haalForms, sluitForms, werkForms} {
 		for k := range forms {
 			m[k] = true
