@@ -532,7 +532,9 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 	if t.rel == Accuse && st.negated(L, R, t.v) {
 		return c, false
 	}
-	before := st.usable(st.parties(L, t.v, false), t)
+	// Before the verb stand the agents, except where the subject is the
+	// one accused ("Russische hackers zitten achter de aanval").
+	before := st.usable(st.parties(L, t.v, t.subjectIsTarget), t)
 	after := st.usable(st.parties(t.v+1, R, true), t)
 	var extra []Entity // "Behalve X … ook Y"
 	{

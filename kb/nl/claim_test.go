@@ -64,6 +64,8 @@ func TestClaims(t *testing.T) {
 			[]string{"accuse: Verenigde Staten > China | tegen vijf Chinese hackers"}},
 		{"het werk van, aldus X", []string{"De aanval is het werk van Noord-Koreaanse hackers, aldus Google."},
 			[]string{"accuse: Google > Noord-Korea | van Noord-Koreaanse hackers"}},
+		{"a state's hackers as the subject of achter zitten", []string{"Polen zegt dat Russische hackers achter de aanval zitten."},
+			[]string{"accuse: Polen > Rusland | de aanval"}},
 		{"coordination and Five Eyes", []string{"De EU, de NAVO, de VS en de '5 eyes'-landen stellen Rusland verantwoordelijk voor de sabotage van kabels."},
 			[]string{"accuse: Europese Unie,NAVO,Verenigde Staten,Five Eyes > Rusland | voor de sabotage van kabels"}},
 		{"inversion after Zo", []string{"Zo beschuldigt de Nederlandse regering Sandworm van aanvallen op energiebedrijven."},
