@@ -278,7 +278,9 @@ func (st *sent) triggers() []trigger {
 		// Denials.
 		case strings.HasPrefix(k, "ontken") && !strings.HasPrefix(k, "ontkenning"),
 			strings.HasPrefix(k, "verwerp") || k == "verworpen",
-			k == "ongegrond" || k == "ongegronde" || k == "onzin" || k == "ongefundeerd" || k == "ongefundeerde" || k == "baseloos" || k == "lasterlijk":
+			k == "ongegrond" || k == "ongegronde" || k == "onzin" || k == "ongefundeerd" || k == "ongefundeerde" || k == "baseloos" || k == "lasterlijk",
+			k == "absurd" || k == "belachelijk" || k == "verzonnen" || k == "laster" || k == "lastercampagne" || k == "nepnieuws" || k == "grondeloos" || k == "grondeloze",
+			strings.HasPrefix(k, "weersp") || strings.HasPrefix(k, "betwist"):
 			add(trigger{rel: Deny, v: i, aboutFrom: -1})
 		case (k == "niets" || k == "niks") && st.hasKey(i+1, min(i+8, R), set("maken")) >= 0:
 			add(trigger{rel: Deny, v: i, aboutFrom: -1})
@@ -336,7 +338,7 @@ func isTriggerCandidate(k string) bool {
 	if triggerWords[k] {
 		return true
 	}
-	for _, p := range [...]string{"beschuldig", "veroorde", "bekritiseer", "bekritiseren", "aanklaag", "ontken", "verwerp", "verdenk"} {
+	for _, p := range [...]string{"beschuldig", "veroorde", "bekritiseer", "bekritiseren", "aanklaag", "ontken", "verwerp", "verdenk", "weersp", "betwist"} {
 		if strings.HasPrefix(k, p) {
 			return true
 		}
@@ -357,7 +359,8 @@ var triggerWords = func() map[string]bool {
 		"scharen", "schaart", "schaarde", "schaarden", "geschaard", "samenwerken", "samenwerkt", "samenwerkten",
 		"samengewerkt", "loonlijst", "betaalrol", "gelieerd", "verbonden", "gelinieerd", "banden", "connecties", "band",
 		"opdracht", "naam", "dienst", "onderdeel", "sancties", "sanctie", "strafmaatregelen", "solidair", "solidariteit",
-		"verdacht", "wijt", "wijten", "geweten", "aanklacht", "aanklachten", "werk")
+		"verdacht", "wijt", "wijten", "geweten", "aanklacht", "aanklachten", "werk",
+		"absurd", "belachelijk", "verzonnen", "laster", "lastercampagne", "nepnieuws", "grondeloos", "grondeloze")
 	for _, forms := range []map[string]bool{klaagForms, rekenForms, spreekForms, wijsForms, schrijfForms, haalForms, sluitForms, werkForms} {
 		for k := range forms {
 			m[k] = true
