@@ -16,7 +16,7 @@ import (
 // The evaluation floors are the measured scores, rounded down: a change that
 // makes answers worse fails here. Raise them when answers get better.
 const (
-	ownFloor    = 0.84 // kb/testdata/eval/questions.jsonl over the seeds and kb/testdata/eval/articles
+	ownFloor    = 0.85 // kb/testdata/eval/questions.jsonl over the seeds and kb/testdata/eval/articles
 	publicFloor = 1.00 // kb/testdata/eval/public.jsonl (shared/eval/questions.jsonl) over the seeds
 	// heldoutFloor guards kb/testdata/heldout: articles and questions written
 	// apart from the rest, which the answering code is not tuned on (only
