@@ -139,8 +139,10 @@ func (db *DB) docFreq(ctx context.Context, stems []string) (map[string]int, erro
 // sentenceCount is the number of sentences, for IDF weights.
 func (db *DB) sentenceCount(ctx context.Context) (int, error) {
 	var n int
-	err := db.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM sentences`).Scan(&n)
-	return n, err
+	if err := db.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM sentences`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("kb: sentence count: %w", err)
+	}
+	return n, nil
 }
 
 // weightedTerm is a question term with its IDF weight.
@@ -534,7 +536,7 @@ func (db *DB) articleStems(ctx context.Context, aid int64) (map[string]bool, err
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("kb: article %d: %w", aid, err)
 		}
 		set[entityToken(id)] = true
 	}
