@@ -168,6 +168,8 @@ var synonymWords = map[string][]string{
 	"kwetsbaarheid": {"lek", "zeroday", "kwetsbaarheden"}, "bedrijven": {"organisaties", "ondernemingen"},
 	"losgeld": {"losgeldeis", "betalen"}, "ddos": {"ddos-aanval", "overbelastingsaanval"},
 	"ransomware": {"gijzelsoftware", "losgeld"}, "gijzelsoftware": {"ransomware", "losgeld"},
+	"moeilijk": {"lastig"}, "lastig": {"moeilijk"}, "makkelijk": {"eenvoudig", "gemakkelijk"}, "eenvoudig": {"makkelijk", "gemakkelijk"},
+	"gemakkelijk": {"makkelijk", "eenvoudig"}, "snel": {"vlug"}, "groot": {"omvangrijk", "grootschalig"},
 }
 
 var synonymStems map[string][]string
@@ -752,6 +754,10 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 			continue
 		}
 		if isSayVerb(w) || w == "volgens" || w == "according" || w == "behind" {
+			continue
+		}
+		// "wie zit achter …": "zit" is the relation, not the topic.
+		if q.rel == relBehind && (w == "zit" || w == "zitten" || w == "zat" || w == "zaten" || w == "is" || w == "was") {
 			continue
 		}
 		if _, err := strconv.Atoi(w); err == nil && len(w) == 4 && (q.yearFrom != 0 || q.yearTo != 0) {
