@@ -48,12 +48,19 @@ func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
 		// claim of the sentence before.
 		if i > 0 {
 			if src := reportedBy(ws, ms); len(src) > 0 {
+				var added []Claim
 				for c := range out[i-1].Claims {
 					cl := &out[i-1].Claims[c]
-					if len(cl.Agents) == 0 && (cl.Relation == Accuse || cl.Relation == Attribute) {
+					switch {
+					case len(cl.Agents) == 0 && cl.Relation == Accuse:
 						cl.Agents = src
+					case cl.Relation == Attribute && len(cl.Targets) > 0:
+						// "Een groep werkt voor de Iraanse Revolutionaire Garde.
+						// Dat meldt Google.": Google accuses the sponsor.
+						added = append(added, Claim{Relation: Accuse, Agents: src, Targets: cl.Targets})
 					}
 				}
+				out[i-1].Claims = append(out[i-1].Claims, added...)
 			}
 		}
 		ctx.update(st, a)
