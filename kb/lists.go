@@ -58,7 +58,7 @@ func (db *DB) answerList(ctx context.Context, q question, ids []int64) (*bot.Ans
 		// weaker matches would mix in other stories.
 		var good []hit
 		for _, h := range hits {
-			if h.coverage >= minCoverage && h.coverage >= hits[0].coverage-listSlack {
+			if h.coverage >= minCoverage && (len(q.terms) < 2 || h.coverage >= hits[0].coverage-listSlack) {
 				good = append(good, h)
 			}
 		}
@@ -128,7 +128,7 @@ func (db *DB) articleMentionsOfKind(ctx context.Context, aid int64, kind nl.Enti
 	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, e.name
 		FROM (SELECT m.entity_id, min(m.sentence_id) AS sid FROM sentences s0
 		      JOIN mentions m ON m.sentence_id = s0.id JOIN entities e ON e.id = m.entity_id
-		      WHERE s0.article_id = ? AND e.kind = ? GROUP BY m.entity_id) m
+		      WHERE s0.article_id = ? AND s0.heading = 0 AND e.kind = ? GROUP BY m.entity_id) m
 		JOIN entities e ON e.id = m.entity_id
 		JOIN sentences s ON s.id = m.sid
 		JOIN articles a ON a.id = s.article_id

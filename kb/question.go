@@ -391,7 +391,7 @@ func parseQuestion(rec *nl.Recognizer, raw string) question {
 		}
 	}
 	q.collectTerms(text, toks)
-	q.headNoun = len(q.terms) > 0 && (q.kind == askHowMany || q.kind == askWhich ||
+	q.headNoun = len(q.terms) > 0 && (q.kind == askHowMany || q.kind == askWhich && q.listKind == "" ||
 		(len(words) > 1 && isCopula(words[1]) && (q.kind == askWho || q.kind == askWhat)))
 	return q
 }
@@ -749,7 +749,7 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 			// "ransomwaregroepen" asks for groups about ransomware.
 			if mod := compoundModifier(w); mod != "" {
 				st := nl.Stem(mod)
-				q.terms = append(q.terms, term{word: mod, stems: []string{st}})
+				q.terms = append(q.terms, term{word: mod, stems: dedupe(append([]string{st}, synonymStems[st]...))})
 			}
 			continue
 		}
