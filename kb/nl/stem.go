@@ -49,8 +49,11 @@ var geRoots = []string{
 // into f or s ("bedrijven" → "bedrijf"), keep "-heid" nouns whole (Snowball
 // would turn "overheid" into the preposition "over"), and strip a final t or
 // d and restem as if before "-en", so that the -t, -d, -de and -en forms
-// meet. Words of three letters or fewer and tokens with a digit are returned
-// unchanged, and so are the names of months and weekdays. The price of the
+// meet. The past forms of strong verbs take the stem of their infinitive
+// ("stal" → "stelen", "zei" → "zeggen", "was" → "zijn"; see strongVerbs),
+// which may be longer than the form; other words of three letters or fewer
+// and tokens with a digit are returned unchanged, and so are the names of
+// months and weekdays. The price of the
 // t/d rule is that a few unrelated words meet ("markt" and "mark", "staat"
 // and "stad", "maand" and "man"), which search tolerates better than split
 // verb forms. Stem is safe for concurrent use.

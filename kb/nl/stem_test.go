@@ -152,8 +152,9 @@ func FuzzStemText(f *testing.F) {
 		}
 		for _, tok := range Tokens(s) {
 			// Stemming only removes or replaces: it never grows a word or
-			// empties it.
-			if st := Stem(tok.Norm); st == "" || len(st) > len(tok.Norm) {
+			// empties it. Only a strong verb's past form may grow, as it
+			// takes the stem of its infinitive ("was" → "zijn").
+			if st := Stem(tok.Norm); st == "" || len(st) > len(tok.Norm) && !IsStrongVerbForm(tok.Norm) {
 				t.Fatalf("Stem(%q) = %q, want a non-empty stem no longer than the word", tok.Norm, st)
 			}
 		}
