@@ -64,7 +64,8 @@ func (db *DB) Answer(ctx context.Context, question string) (bot.Answer, error) {
 	// "Wie beschuldigt X?" with no claim against X: a sentence that merely
 	// names X next to an accusation would give the wrong parties (X may be
 	// the accuser or the victim), so no answer beats a guess.
-	claimsOnly := (q.rel == relAccuse || q.rel == relSupport) && (q.kind == askWho || q.kind == askWhich) && !q.charge && hasKnown(ids)
+	claimsOnly := (q.rel == relAccuse || q.rel == relSupport) && (q.kind == askWho || q.kind == askWhich) && !q.charge &&
+		(hasKnown(ids) || len(q.entities) == 0 && !passiveQuestion(q))
 	if ans == nil && !claimsOnly {
 		ans, err = db.answerFromText(ctx, q, ids)
 		if err != nil {

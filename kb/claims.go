@@ -194,6 +194,11 @@ func (db *DB) answerClaims(ctx context.Context, q question, ids []int64) (*bot.A
 				l.add(c.agent, c.hit)
 			}
 		}
+		if len(known) == 0 && !passiveQuestion(q) {
+			// "Wie beschuldigt 🇨🇳?": a name it cannot read is no question
+			// about who is accused.
+			return nil, nil
+		}
 		if len(known) == 0 {
 			// "Wie wordt beschuldigd?" without a name: the accused. Asked
 			// for states, a state's group stands for the state.
@@ -439,6 +444,18 @@ func namesOf(known, pick []int64, names []string) []string {
 	return out
 }
 
+// passiveQuestion reports whether a question asks in the passive ("wie
+// wordt beschuldigd", "which countries are accused").
+func passiveQuestion(q question) bool {
+	for _, t := range nl.Tokens(q.raw) {
+		switch t.Norm {
+		case "wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren", "are", "were", "been":
+			return true
+		}
+	}
+	return false
+}
+
 // kindFits reports whether an entity of kind k answers the question:
 // any kind, unless it asks for a kind ("welke landen").
 func kindFits(q question, k nl.EntityKind) bool {
@@ -453,8 +470,11 @@ func (db *DB) stateOf(ctx context.Context, c claimRow) (string, error) {
 	err := db.db.QueryRowContext(ctx, `SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id
 		WHERE m.sentence_id = ? AND e.kind = 'country' AND m.demonym = 1 AND e.name <> ?
 		ORDER BY m.rowid LIMIT 1`, c.sid, c.agent).Scan(&name)
-	if err == nil || !isNoRows(err) {
-		return name, err
+	if err != nil && !isNoRows(err) {
+		return "", fmt.Errorf("kb: state of %s: %w", c.target, err)
+	}
+	if err == nil {
+		return name, nil
 	}
 	err = db.db.QueryRowContext(ctx, `SELECT tg.name FROM claims c JOIN entities ag ON ag.id = c.agent_id
 		JOIN entities tg ON tg.id = c.target_id
@@ -462,7 +482,10 @@ func (db *DB) stateOf(ctx context.Context, c claimRow) (string, error) {
 	if isNoRows(err) {
 		return "", nil
 	}
-	return name, err
+	if err != nil {
+		return "", fmt.Errorf("kb: state of %s: %w", c.target, err)
+	}
+	return name, nil
 }
 
 // relAttribute is the stored relation of "group works for sponsor".

@@ -318,7 +318,7 @@ func (db *DB) extractEntity(ctx context.Context, q question, h hit) (*bot.Answer
 		var name, kind, prep string
 		if err := rows.Scan(&name, &kind, &prep); err != nil {
 			rows.Close()
-			return nil, err
+			return nil, fmt.Errorf("kb: mentions: %w", err)
 		}
 		if exclude[name] || !want(nl.EntityKind(kind)) {
 			continue

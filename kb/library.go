@@ -44,7 +44,11 @@ func (db *DB) Search(ctx context.Context, terms string, limit int) ([]bot.Articl
 	}
 	// Names match by any alias: "VS" finds "Verenigde Staten".
 	q := parseQuestion(db.rec, terms)
-	if ids, err := db.entityIDs(ctx, q.entities); err == nil {
+	ids, err := db.entityIDs(ctx, q.entities)
+	if err != nil {
+		return nil, err
+	}
+	{
 		for i, id := range ids {
 			if id == 0 {
 				continue

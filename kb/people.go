@@ -36,7 +36,7 @@ func (db *DB) personIDs(ctx context.Context, name string) ([]int64, []string, er
 		var id int64
 		var n string
 		if err := rows.Scan(&id, &n); err != nil {
-			return nil, nil, err
+			return nil, nil, fmt.Errorf("kb: person %s: %w", name, err)
 		}
 		ids = append(ids, id)
 		names = append(names, n)
@@ -67,7 +67,7 @@ func (db *DB) answerRole(ctx context.Context, q question) (*bot.Answer, error) {
 		var desc string
 		h, err := scanHit(rows, &desc)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("kb: roles: %w", err)
 		}
 		l.add(desc+affiliation(h.text, names), h)
 	}
@@ -176,7 +176,7 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 		var text string
 		h, err := scanHit(rows, &text)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("kb: quotes: %w", err)
 		}
 		// Relevance to the rest of the question ("over de sancties").
 		set := stemSet(h.text)
@@ -251,6 +251,7 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 func (db *DB) quotedSentence(ctx context.Context, q question, speaker int64, name string, nameWords map[string]bool) (*bot.Answer, error) {
 	sq := q
 	sq.kind, sq.rel = askWhat, relNone
+	sq.headNoun = false
 	sq.terms = nil
 	for _, t := range q.terms {
 		if !nameWords[t.word] {
