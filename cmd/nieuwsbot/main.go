@@ -164,14 +164,13 @@ func (m *Main) ParseFlags(args []string) error {
 		m.DBPath = m.Config.KB.Path
 	}
 	if m.DBPath == "" {
-		dir, err := os.UserConfigDir()
-		if xdg := m.Getenv("XDG_DATA_HOME"); xdg != "" {
-			dir, err = xdg, nil
-		} else if home, herr := os.UserHomeDir(); herr == nil {
-			dir, err = filepath.Join(home, ".local", "share"), nil
-		}
-		if err != nil {
-			return fmt.Errorf("no --db given and no user data directory: %w", err)
+		dir := m.Getenv("XDG_DATA_HOME")
+		if dir == "" {
+			home, err := os.UserHomeDir()
+			if err != nil {
+				return fmt.Errorf("no --db given and no user data directory: %w", err)
+			}
+			dir = filepath.Join(home, ".local", "share")
 		}
 		m.DBPath = filepath.Join(dir, "nieuwsbot", "kb.db")
 	}
