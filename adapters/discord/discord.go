@@ -21,6 +21,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/nieuwsbot/nieuwsbot/adapters/internal/retry"
 	"github.com/nieuwsbot/nieuwsbot/bot"
 )
 
@@ -411,41 +413,25 @@ const (
 // times in all with a doubling pause, 429s waited out (Retry-After) at most
 // maxRateLimitWaits times; other errors end it at once, as does ctx.
 func (a *Adapter) retry(ctx context.Context, call func() error, wrap func(error) error) error {
-	pause := a.backoff
-	tries, limited := 0, 0
-	for {
-		err := call()
-		if err == nil {
-			return nil
-		}
-		var wait time.Duration
-		var rl *discordgo.RateLimitError
-		switch {
-		case errors.As(err, &rl):
-			limited++
-			if limited > maxRateLimitWaits {
-				return wrap(fmt.Errorf("still rate limited after %d waits: %w", maxRateLimitWaits, err))
+	err := retry.Do(ctx, retry.Policy{
+		Tries:          sendTries,
+		RateLimitWaits: maxRateLimitWaits,
+		Pause:          a.backoff,
+		Classify: func(err error) (time.Duration, bool, bool) {
+			var rl *discordgo.RateLimitError
+			if errors.As(err, &rl) {
+				return rl.RetryAfter, true, false
 			}
-			wait = max(rl.RetryAfter, time.Millisecond)
-		case serverError(err):
-			tries++
-			if tries == sendTries {
-				return wrap(err)
-			}
-			wait = pause
-			pause *= 2
-		default:
-			return wrap(err)
-		}
-		a.logger.WarnContext(ctx, "platform error; retrying", "err", err, "retry_in", wait)
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return wrap(errors.Join(err, ctx.Err()))
-		case <-t.C:
-		}
+			return 0, false, serverError(err)
+		},
+		OnRetry: func(err error, wait time.Duration) {
+			a.logger.WarnContext(ctx, "platform error; retrying", "err", err, "retry_in", wait)
+		},
+	}, call)
+	if err != nil {
+		return wrap(err)
 	}
+	return nil
 }
 
 func serverError(err error) bool {

@@ -20,6 +20,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/nieuwsbot/nieuwsbot/adapters/internal/retry"
 	"github.com/nieuwsbot/nieuwsbot/bot"
 	"github.com/slack-go/slack"
 )
@@ -269,40 +270,18 @@ func (a *Adapter) postMessage(ctx context.Context, channel, threadTS string, m m
 // most maxRateLimitWaits times) and backing off on server errors (at most
 // postTries tries). Other errors end it at once.
 func (a *Adapter) retry(ctx context.Context, f func() error) error {
-	serverTries, limited := 0, 0
-	pause := a.retryPause
-	for {
-		err := f()
-		if err == nil {
-			return nil
-		}
-		var wait time.Duration
-		var rl *slack.RateLimitedError
-		switch {
-		case errors.As(err, &rl):
-			limited++
-			if limited > maxRateLimitWaits {
-				return fmt.Errorf("still rate limited after %d waits: %w", maxRateLimitWaits, err)
+	return retry.Do(ctx, retry.Policy{
+		Tries:          postTries,
+		RateLimitWaits: maxRateLimitWaits,
+		Pause:          a.retryPause,
+		Classify: func(err error) (time.Duration, bool, bool) {
+			var rl *slack.RateLimitedError
+			if errors.As(err, &rl) {
+				return rl.RetryAfter, true, false
 			}
-			wait = rl.RetryAfter
-		case serverError(err):
-			serverTries++
-			if serverTries >= postTries {
-				return fmt.Errorf("gave up after %d tries: %w", serverTries, err)
-			}
-			wait = pause
-			pause *= 2
-		default:
-			return err
-		}
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return fmt.Errorf("%w (while retrying after: %v)", ctx.Err(), err)
-		case <-t.C:
-		}
-	}
+			return 0, false, serverError(err)
+		},
+	}, f)
 }
 
 // serverError reports whether err is a 5xx answer worth retrying.
