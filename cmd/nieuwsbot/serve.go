@@ -38,6 +38,15 @@ type service struct {
 }
 
 // wire builds the service from the configuration. It starts nothing.
+// openService opens the knowledge base and wires the service on it.
+func (m *Main) openService(ctx context.Context) (*service, error) {
+	db, err := m.openDB(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return m.wire(db)
+}
+
 func (m *Main) wire(db *kb.DB) (*service, error) {
 	cfg := m.Config
 	if cfg.Discord.Command == "" {
@@ -122,11 +131,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("serve: takes no arguments")
 	}
-	db, err := m.openDB(ctx)
-	if err != nil {
-		return err
-	}
-	s, err := m.wire(db)
+	s, err := m.openService(ctx)
 	if err != nil {
 		return err
 	}
@@ -176,7 +181,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(s.logger.Handler(), slog.LevelWarn),
 	}
-	s.logger.InfoContext(ctx, "listening", "addr", ln.Addr().String(), "db", db.Path())
+	s.logger.InfoContext(ctx, "listening", "addr", ln.Addr().String(), "db", s.db.Path())
 	if m.listening != nil {
 		m.listening <- ln.Addr().String()
 	}
@@ -337,11 +342,7 @@ func (m *Main) postDigestNow(ctx context.Context) error {
 	if len(m.Config.Digest.SlackChannels)+len(m.Config.Digest.DiscordChannels) == 0 {
 		return usagef("digest --post: no channels configured (digest.slack_channels, digest.discord_channels)")
 	}
-	db, err := m.openDB(ctx)
-	if err != nil {
-		return err
-	}
-	s, err := m.wire(db)
+	s, err := m.openService(ctx)
 	if err != nil {
 		return err
 	}
