@@ -270,10 +270,29 @@ func (db *DB) answerClaims(ctx context.Context, q question, ids []int64) (*bot.A
 			return nil, err
 		}
 		if len(known) > 0 {
-			kept := rows[:0]
+			var kept, open []claimRow
 			for _, c := range rows {
-				if containsFold(names, c.target) {
+				switch {
+				case containsFold(names, c.target):
 					kept = append(kept, c)
+				case c.target == "":
+					open = append(open, c)
+				}
+			}
+			if len(kept) == 0 {
+				// "Apple ontkent dat.": a denial that names nothing, in an
+				// article about the name asked.
+				for _, c := range open {
+					stems, err := db.articleStems(ctx, c.aid)
+					if err != nil {
+						return nil, err
+					}
+					for _, id := range known {
+						if stems[entityToken(id)] {
+							kept = append(kept, c)
+							break
+						}
+					}
 				}
 			}
 			rows = kept

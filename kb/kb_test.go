@@ -385,6 +385,20 @@ func TestOverview(t *testing.T) {
 
 // TestIngestedClaims checks, through the answers, the claim rows an
 // ingested article yields for the sentence patterns of Dutch news.
+func TestAnswerWhatAStatesMinistrySaid(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	mustIngest(t, db, "artikel.txt", "Spionage\n\nNederland beschuldigt Rusland van spionage bij de OPCW. "+
+		"Het Russische ministerie van Buitenlandse Zaken sprak van \"westerse hysterie\".\n")
+	q := "wat zei Rusland over de beschuldigingen?"
+	a, err := db.Answer(t.Context(), q)
+	if err != nil {
+		t.Fatalf("Answer(%q): %v", q, err)
+	}
+	if !a.Found || !strings.Contains(a.Text, "westerse hysterie") {
+		t.Errorf("Answer(%q) = %q (found %v), want the ministry's words", q, a.Text, a.Found)
+	}
+}
+
 func TestIngestedClaims(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -437,6 +451,24 @@ func TestIngestedClaims(t *testing.T) {
 			text:     "Canada beschuldigt China van spionage. China ontkent de beschuldigingen.",
 			question: "ontkent China de beschuldigingen?",
 			want:     []string{"China"},
+		},
+		{
+			name:     "a denial that names nothing",
+			text:     "De FSB beschuldigt de NSA van het hacken van iPhones. Volgens de FSB werkte Apple daarbij samen met de Amerikanen. Apple ontkent dat.",
+			question: "wie ontkent samenwerking met de NSA?",
+			want:     []string{"Apple"},
+		},
+		{
+			name:     "an unnamed group works for a state, says the next sentence's source",
+			text:     "Een hackersgroep die werkt voor de Chinese overheid is binnengedrongen bij een chipmaker. Dat meldt Mandiant.",
+			question: "wie beschuldigt China?",
+			want:     []string{"Mandiant"},
+		},
+		{
+			name:     "a state's hackers in the headline's source",
+			text:     "Noord-Koreaanse hackers stalen 300 miljoen aan cryptomunten, volgens de FBI.",
+			question: "door wie wordt Noord-Korea beschuldigd?",
+			want:     []string{"FBI"},
 		},
 		{
 			name:     "reverse: whom does X accuse",

@@ -155,13 +155,6 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 		return nil, nil
 	}
 	ph, args := idList(ids)
-	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, qu.text
-		FROM quotes qu JOIN sentences s ON s.id = qu.sentence_id JOIN articles a ON a.id = qu.article_id
-		WHERE qu.speaker_id IN (`+ph+`) ORDER BY qu.article_id DESC LIMIT ?`, append(args, maxPersonRows)...)
-	if err != nil {
-		return nil, fmt.Errorf("kb: quotes: %w", err)
-	}
-	defer rows.Close()
 	type quoted struct {
 		h    hit
 		text string
@@ -172,35 +165,49 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 	for _, t := range nl.Tokens(q.name) {
 		nameWords[t.Norm] = true
 	}
-	for rows.Next() {
-		var text string
-		h, err := scanHit(rows, &text)
+	seen := map[int64]bool{}
+	// What X said, and for a state also what its ministries, embassies
+	// and services said ("het Russische ministerie van Buitenlandse Zaken
+	// sprak van …").
+	for _, query := range []string{`SELECT ` + hitColumns + `, qu.text
+		FROM quotes qu JOIN sentences s ON s.id = qu.sentence_id JOIN articles a ON a.id = qu.article_id
+		WHERE qu.speaker_id IN (` + ph + `) ORDER BY qu.article_id DESC LIMIT ?`,
+		`SELECT ` + hitColumns + `, qu.text
+		FROM mentions m JOIN quotes qu ON qu.sentence_id = m.sentence_id JOIN entities e ON e.id = qu.speaker_id
+		JOIN sentences s ON s.id = qu.sentence_id JOIN articles a ON a.id = qu.article_id
+		WHERE m.entity_id IN (` + ph + `) AND m.demonym = 1 AND e.kind IN ('agency', 'organisation')
+		ORDER BY m.article_id DESC LIMIT ?`} {
+		found, err := db.quoteRows(ctx, query, append(args, maxPersonRows))
 		if err != nil {
-			return nil, fmt.Errorf("kb: quotes: %w", err)
+			return nil, err
 		}
-		// Relevance to the rest of the question ("over de sancties").
-		set := stemSet(h.text)
-		rel := 0.0
-		for _, e := range q.entities {
-			if !containsFold(names, e.Name) && strings.Contains(nl.Fold(h.text), nl.Fold(e.Name)) {
-				rel++
-			}
-		}
-		for _, t := range q.terms {
-			if nameWords[t.word] || relationOf(t.word) == relQuote {
+		for _, f := range found {
+			if seen[f.h.sid] {
 				continue
 			}
-			for _, s := range t.stems {
-				if containsStems(set, s) {
+			seen[f.h.sid] = true
+			h, text := f.h, f.text
+			// Relevance to the rest of the question ("over de sancties").
+			set := stemSet(h.text)
+			rel := 0.0
+			for _, e := range q.entities {
+				if !containsFold(names, e.Name) && strings.Contains(nl.Fold(h.text), nl.Fold(e.Name)) {
 					rel++
-					break
 				}
 			}
+			for _, t := range q.terms {
+				if nameWords[t.word] || relationOf(t.word) == relQuote {
+					continue
+				}
+				for _, s := range t.stems {
+					if containsStems(set, s) {
+						rel++
+						break
+					}
+				}
+			}
+			qs = append(qs, quoted{h, text, rel})
 		}
-		qs = append(qs, quoted{h, text, rel})
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	sort.SliceStable(qs, func(i, j int) bool { return qs[i].rel > qs[j].rel })
 	// "Wat zei X over Y" with no quote of X about Y: a sentence about Y in
@@ -230,7 +237,7 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 	}
 	a := &bot.Answer{Items: []string{}}
 	var parts []string
-	seen := map[int64]bool{}
+	seen = map[int64]bool{}
 	for _, x := range qs {
 		parts = append(parts, "“"+strings.Trim(x.text, " \"“”'‘’")+"”")
 		if !seen[x.h.sid] {
@@ -244,6 +251,34 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 	}
 	a.Text = fmt.Sprintf("%s %s: %s", names[0], verb, strings.Join(parts, " — "))
 	return a, nil
+}
+
+// quoteRow is a quote and the sentence it stands in.
+type quoteRow struct {
+	h    hit
+	text string
+}
+
+// quoteRows runs a query for hit columns and a quote's text.
+func (db *DB) quoteRows(ctx context.Context, query string, args []any) ([]quoteRow, error) {
+	rows, err := db.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("kb: quotes: %w", err)
+	}
+	defer rows.Close()
+	var out []quoteRow
+	for rows.Next() {
+		var text string
+		h, err := scanHit(rows, &text)
+		if err != nil {
+			return nil, fmt.Errorf("kb: quotes: %w", err)
+		}
+		out = append(out, quoteRow{h, text})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("kb: quotes: %w", err)
+	}
+	return out, nil
 }
 
 // quotedSentence finds a sentence with direct speech about the question's

@@ -552,8 +552,11 @@ func (q *question) detectRelation(words []string) {
 			case q.kind == askWho || q.kind == askWhat:
 				q.rel = relBehind
 			}
-		case "zei", "zegt", "zeggen", "zeiden", "verklaarde", "verklaart", "said", "say", "says":
-			if q.rel == relNone && (q.kind == askWhat || q.kind == askWho) {
+		case "zei", "zegt", "zeggen", "zeiden", "gezegd", "verklaarde", "verklaart", "said", "say", "says":
+			// "Wat zei Rusland over de beschuldigingen?" asks for Russia's
+			// words, whatever they were about.
+			asksWords := len(words) > 0 && (words[0] == "wat" || words[0] == "what") && i <= 4 && q.rel != relBehind
+			if (q.rel == relNone || asksWords) && (q.kind == askWhat || q.kind == askWho) {
 				q.rel = relQuote
 			}
 		case "waarvan", "of":

@@ -93,6 +93,7 @@ func (st *sent) claims() ([]Claim, map[int]bool) {
 		}
 		out = split
 	}
+	out = append(out, st.actorClaims(out)...)
 	// "X beschuldigt Y ervan achter de aanval te zitten" makes the same
 	// claim twice, once without its agent: keep the one that has it.
 	kept := out[:0]
@@ -282,6 +283,12 @@ func (st *sent) triggers() []trigger {
 			k == "absurd" || k == "belachelijk" || k == "verzonnen" || k == "laster" || k == "lastercampagne" || k == "nepnieuws" || k == "grondeloos" || k == "grondeloze",
 			strings.HasPrefix(k, "weersp") || strings.HasPrefix(k, "betwist"):
 			add(trigger{rel: Deny, v: i, aboutFrom: -1})
+		// "noemde de beschuldigingen "een propagandacampagne"": words put
+		// in quotes around an accusation dismiss it.
+		case noemForms[k]:
+			if a := st.hasKey(i+1, min(i+4, R), accusationNouns); a >= 0 && a+1 < len(ws) && strings.ContainsAny(st.s[ws[a].End:], "\"\u201c\u201d\u201e\u2018\u2019'") {
+				add(trigger{rel: Deny, v: i, aboutFrom: -1})
+			}
 		case (k == "niets" || k == "niks") && st.hasKey(i+1, min(i+8, R), set("maken")) >= 0:
 			add(trigger{rel: Deny, v: i, aboutFrom: -1})
 		// Support.
@@ -361,7 +368,7 @@ var triggerWords = func() map[string]bool {
 		"opdracht", "naam", "dienst", "onderdeel", "sancties", "sanctie", "strafmaatregelen", "solidair", "solidariteit",
 		"verdacht", "wijt", "wijten", "geweten", "aanklacht", "aanklachten", "werk",
 		"absurd", "belachelijk", "verzonnen", "laster", "lastercampagne", "nepnieuws", "grondeloos", "grondeloze")
-	for _, forms := range []map[string]bool{klaagForms, rekenForms, spreekForms, wijsForms, schrijfForms, haalForms, sluitForms, werkForms} {
+	for _, forms := range []map[string]bool{klaagForms, rekenForms, spreekForms, wijsForms, schrijfForms, haalForms, sluitForms, werkForms, noemForms} {
 		for k := range forms {
 			m[k] = true
 		}
@@ -567,6 +574,12 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 		if len(c.Agents) == 0 && st.ctx != nil && len(st.ctx.lastGroups) > 0 && st.pronounSubject(L, t.v) {
 			c.Agents = append([]Entity(nil), st.ctx.lastGroups...)
 		}
+		if len(c.Agents) == 0 && st.unnamedGroupSubject(L, t.v) && statesOnly(c.Targets) {
+			// "Een hackersgroep die werkt voor de Iraanse Revolutionaire
+			// Garde …": no group to attribute, but the state is accused,
+			// by whoever the sentence or the next one names as the source.
+			return Claim{Relation: Accuse, Agents: st.fallbackAgents(), Targets: dedupe(c.Targets)}, true
+		}
 		if len(c.Agents) == 0 {
 			return c, false
 		}
@@ -770,6 +783,120 @@ func (st *sent) pronounSubject(L, v int) bool {
 	return L > 0 && st.ws[L-1].Key == "die"
 }
 
+// unnamedGroupSubject reports whether the clause before v has an unnamed
+// group as its subject: "een hackersgroep die werkt voor …", "de aanvallers
+// werken voor …".
+func (st *sent) unnamedGroupSubject(L, v int) bool {
+	from := max(L-3, 0)
+	for i := from; i < v; i++ {
+		if st.at[i] < 0 && attackerNouns[st.ws[i].Key] {
+			return true
+		}
+	}
+	return false
+}
+
+// statesOnly reports whether es are all states or their services, the
+// parties an attribution can accuse.
+func statesOnly(es []Entity) bool {
+	for _, e := range es {
+		if e.Kind != Country && e.Kind != Agency {
+			return false
+		}
+	}
+	return len(es) > 0
+}
+
+// actorClaims finds the accusations a sentence makes by naming a state's
+// hackers as the ones who attacked: "Iraanse hackers probeerden accounts
+// over te nemen", "de aanval door Chinese staatshackers". The state is
+// accused by the sentence's source ("volgens X", "X zegt dat …"), or by
+// the source Analyze finds around it (a headline "X: …", "Dat meldt X");
+// otherwise by no one named. A state already accused in have stays as it
+// is.
+func (st *sent) actorClaims(have []Claim) []Claim {
+	attack := -1
+	for i, w := range st.ws {
+		if st.at[i] < 0 && (attackVerbs[w.Key] || strings.HasPrefix(w.Key, "gehackt")) {
+			attack = i
+			break
+		}
+	}
+	if attack < 0 {
+		return nil
+	}
+	var out []Claim
+	for _, m := range st.ms {
+		if m.form != formAdj || m.Kind != Country || m.ref || m.modifier {
+			continue
+		}
+		n := m.w1 // the noun after the adjective, perhaps after one more adjective
+		if n < len(st.ws) && !attackerNouns[st.ws[n].Key] && n+1 < len(st.ws) && st.at[n] < 0 && !st.ws[n].Cap && attackerNouns[st.ws[n+1].Key] {
+			n++
+		}
+		if n >= len(st.ws) || !attackerNouns[st.ws[n].Key] {
+			continue
+		}
+		// Individuals ("twee Russische hackers") are no state's actors, and
+		// the victims of an attack ("aanvallen op Chinese hackers") are not
+		// its authors.
+		if m.w0 > 0 {
+			prev := st.ws[m.w0-1]
+			if prev.Key != "een" && (prev.Digits || isNumberWord(prev.Key)) {
+				continue
+			}
+		}
+		if !(m.Prep == "" || m.Prep == "door" || m.Prep == "van" && attackNouns[keyAt(st.ws, st.prepAt(m.w0)-1)]) {
+			continue
+		}
+		accused := false
+		for _, c := range have {
+			if c.Relation == Accuse && hasEntity(c.Targets, m.Entity) {
+				accused = true
+			}
+		}
+		for _, c := range out {
+			if hasEntity(c.Targets, m.Entity) {
+				accused = true
+			}
+		}
+		if accused {
+			continue
+		}
+		c := Claim{Relation: Accuse, Agents: without(st.fallbackAgents(), []Entity{m.Entity}), Targets: []Entity{m.Entity}}
+		if n+1 < len(st.ws) {
+			c.About = strings.Trim(st.s[st.ws[n+1].Start:st.ws[len(st.ws)-1].End], " \"'\u201c\u201d\u2018\u2019,.")
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// prepAt returns the word of the preposition before word i, skipping
+// determiners, or -1.
+func (st *sent) prepAt(i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if determiners[st.ws[j].Key] {
+			continue
+		}
+		if prepositions[st.ws[j].Key] {
+			return j
+		}
+		return -1
+	}
+	return -1
+}
+
+// hasEntity reports whether es holds e.
+func hasEntity(es []Entity, e Entity) bool {
+	for _, o := range es {
+		if o.Name == e.Name && o.Kind == e.Kind {
+			return true
+		}
+	}
+	return false
+}
+
 // fallbackAgents returns who makes an accusation when the clause has no
 // subject: "volgens X", or the speaker of "X zegt dat …". Media that only
 // report are no agents.
@@ -960,6 +1087,7 @@ func without(es, drop []Entity) []Entity {
 
 var (
 	zowel           = set("zowel")
+	noemForms       = set("noemt", "noemde", "noemen", "noemden", "noem")
 	accusationNouns = set("beschuldiging", "beschuldigingen", "aantijging", "aantijgingen", "verwijten", "beweringen", "claims")
 	klaagForms      = set("klaagt", "klagen", "klaagde", "klaagden")
 	rekenForms      = set("rekent", "rekenen", "rekende", "rekenden", "reken")
@@ -991,6 +1119,23 @@ var (
 	coordFill  = set("en", "of", "de", "het", "een", "zogenoemde", "zogeheten", "ook", "evenals", "alsmede", "verder", "tevens", "andere")
 	actorNouns = set("hackers", "hacker", "hackersgroep", "hackersgroepen", "hackergroepen", "spionnen", "staatshackers",
 		"cyberspionnen", "inlichtingendienst", "inlichtingendiensten", "veiligheidsdiensten")
+	// attackerNouns name who carries out an attack, after a state's
+	// adjective ("Iraanse hackers") or as an unnamed subject ("een
+	// hackersgroep die …").
+	attackerNouns = set("hackers", "hackersgroep", "hackersgroepen", "staatshackers", "overheidshackers", "spionnen",
+		"cyberspionnen", "hackerscollectief", "spionagegroep", "spionagegroepen", "aanvallers", "cyberaanvallers",
+		"groep", "groepen", "hackergroep", "hackergroepen", "cybergroep", "actoren", "actor", "dreigingsactor")
+	// attackVerbs are the words of an attack in a sentence naming its authors.
+	attackVerbs = set("hackten", "hackte", "hacken", "hackt", "aangevallen", "vielen", "viel", "aanvielen", "aanviel",
+		"binnengedrongen", "drongen", "drong", "binnendrongen", "ingebroken", "braken", "inbraken", "gestolen", "stalen",
+		"stal", "bespioneerd", "bespioneerden", "bespioneerde", "bespioneren", "geinfiltreerd", "infiltreerden",
+		"infiltreerde", "probeerden", "probeerde", "geprobeerd", "richtten", "richtte", "gericht", "verstoorden",
+		"verstoord", "platgelegd", "legden", "gesaboteerd", "saboteerden", "misbruikten", "misbruikt", "buitgemaakt",
+		"versleuteld", "versleutelden", "toegang", "aanval", "aanvallen", "cyberaanval", "cyberaanvallen", "hack",
+		"inbraak", "spionage", "spionagecampagne", "campagne", "phishingcampagne", "sabotage", "ddos-aanval", "ddos-aanvallen")
+	// attackNouns stand before "van" and the attackers: "een aanval van
+	// Russische hackers".
+	attackNouns    = set("aanval", "aanvallen", "cyberaanval", "cyberaanvallen", "hack", "inbraak", "campagne", "spionagecampagne", "werk")
 	hackerPronouns = set("die", "ze", "zij", "hackers", "daders", "aanvallers", "groep", "groepen", "hackersgroepen", "hackersgroep")
 	aboutPreps     = set("van", "voor", "om", "wegens", "vanwege", "op", "over")
 )

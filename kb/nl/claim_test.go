@@ -182,6 +182,18 @@ func TestClaims(t *testing.T) {
 			[]string{"deny: Rusland > Nederland | "}},
 		{"English names", []string{"Volgens de NATO zit Russia achter de aanvallen."},
 			[]string{"accuse: NAVO > Rusland | de aanvallen"}},
+		{"a state's hackers in a headline", []string{"Microsoft: Chinese staatshackers drongen binnen bij Europese ministeries"},
+			[]string{"accuse: Microsoft > China | drongen binnen bij Europese ministeries"}},
+		{"a state's hackers according to a source", []string{"Volgens het Britse NCSC hebben Russische hackers het netwerk van een ziekenhuis platgelegd."},
+			[]string{"accuse: NCSC-UK > Rusland | het netwerk van een ziekenhuis platgelegd"}},
+		{"the attack of a state's hackers", []string{"Het NCSC waarschuwt voor een nieuwe aanval van Noord-Koreaanse hackers op cryptobedrijven."},
+			[]string{"accuse:  > Noord-Korea | op cryptobedrijven"}},
+		{"individual hackers are no state", []string{"Twee Russische hackers zijn veroordeeld voor een aanval op een bank."}, nil},
+		{"hackers without an attack", []string{"Nederlandse hackers wonnen een internationale wedstrijd."}, nil},
+		{"an unnamed group works for a state", []string{"Volgens Mandiant werkt de spionagegroep in opdracht van de Chinese overheid."},
+			[]string{"accuse: Mandiant > China | "}},
+		{"accusations called names in quotes", []string{"Het Iraanse ministerie van Buitenlandse Zaken noemde de beschuldigingen \"zionistische propaganda\"."},
+			[]string{"deny: Iraanse ministerie van Buitenlandse Zaken >  | "}},
 		{"the ANP dateline is no agent", []string{"DEN HAAG (ANP) - Nederland en België beschuldigen Rusland van sabotage."},
 			[]string{"accuse: Nederland,België > Rusland | van sabotage"}},
 	}
@@ -192,6 +204,21 @@ func TestClaims(t *testing.T) {
 				t.Errorf("Analyze(%q) claims =\n  %s\nwant\n  %s", tt.sentences[len(tt.sentences)-1], strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
 			}
 		})
+	}
+}
+
+func TestReportedByNamesAccuserOfUnnamedGroupsState(t *testing.T) {
+	as := testRecognizer.Analyze([]string{
+		"Een hackersgroep die werkt voor de Iraanse Revolutionaire Garde heeft geprobeerd e-mailaccounts over te nemen.",
+		"Dat meldt Google in een rapport.",
+	})
+	var got []string
+	for _, c := range as[0].Claims {
+		got = append(got, claimString(c))
+	}
+	want := "accuse: Google > Revolutionaire Garde | "
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("claims of the first sentence = %q, want [%q]", got, want)
 	}
 }
 

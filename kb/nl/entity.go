@@ -418,7 +418,10 @@ type mention struct {
 	ref      bool  // a reference such as "deze landen", resolved by Analyze
 	refs     []Entity
 	product  bool
-	skip     bool // words that are no name ("Buitenlandse Zaken"): step over them
+	// state is the state an adjective inside the name names: Rusland for
+	// "het Russische ministerie van Buitenlandse Zaken".
+	state *Mention
+	skip  bool // words that are no name ("Buitenlandse Zaken"): step over them
 	// via is the preposition before the mention, also skipping adjectives,
 	// cue and role words: "volgens" for "volgens beveiligingsbedrijf X".
 	via string
@@ -454,6 +457,9 @@ func publicMentions(ms []mention) []Mention {
 	for _, m := range ms {
 		if m.product || m.ref {
 			continue
+		}
+		if m.state != nil {
+			out = append(out, *m.state)
 		}
 		out = append(out, m.Mention)
 	}
@@ -735,10 +741,18 @@ func (r *Recognizer) ministry(s string, ws []word, i int, prev []mention) *menti
 	}
 	start := i
 	name := "ministerie van " + joinText(ws[j:end])
+	var state *Mention
 	if len(prev) > 0 {
 		if p := prev[len(prev)-1]; p.form == formAdj && p.w1 == i {
 			start = p.w0
 			name = p.Text + " " + name
+			if p.Kind == Country {
+				st := p.Mention
+				st.Start, st.End = ws[p.w0].Start, ws[p.w1-1].End
+				st.Text = s[st.Start:st.End]
+				st.Demonym = true
+				state = &st
+			}
 		}
 	}
 	ent := Entity{Name: strings.ToUpper(name[:1]) + name[1:], Kind: Agency}
@@ -748,7 +762,7 @@ func (r *Recognizer) ministry(s string, ws []word, i int, prev []mention) *menti
 	if k, ok := r.resolve[Fold(strings.Join(strings.Fields(strings.ReplaceAll(name, "-", " ")), " "))]; ok {
 		ent = cloneEntity(r.ents[k])
 	}
-	return &mention{Mention: Mention{Entity: ent}, w0: start, w1: end}
+	return &mention{Mention: Mention{Entity: ent}, w0: start, w1: end, state: state}
 }
 
 // person recognises a person's name at word i: two to four capitalised

@@ -52,7 +52,7 @@ func TestMentions(t *testing.T) {
 		{"Het lek in de Microsoft Exchange Server-software werd door Fortinet gevonden.",
 			[]string{"Fortinet=Fortinet/company@door"}},
 		{"Daar zou het Chinese ministerie voor Staatsveiligheid bij betrokken zijn.",
-			[]string{"Chinese ministerie voor Staatsveiligheid=Chinese ministerie van Staatsveiligheid/agency"}},
+			[]string{"Chinese=China/country~", "Chinese ministerie voor Staatsveiligheid=Chinese ministerie van Staatsveiligheid/agency"}},
 		{"Het ministerie van Justitie en Veiligheid reageert niet.",
 			[]string{"ministerie van Justitie en Veiligheid=Ministerie van Justitie en Veiligheid/agency"}},
 		{"De Five Eyes-landen en de NAVO delen informatie met de VN.",

@@ -117,6 +117,28 @@ func (st *sent) quotes(claimVerbs map[int]bool) []Quote {
 			}
 		}
 	}
+	// X sprak van "…", X noemde de beschuldigingen "…".
+	for _, sp := range spans {
+		first := 0
+		for first < len(ws) && ws[first].End <= sp.Start {
+			first++
+		}
+		v := -1
+		for j := first - 1; j >= 1 && j >= first-5 && (j == first-1 || !st.gapBreaks(j)); j-- {
+			if (speechVerbs[ws[j].Key] || namingVerbs[ws[j].Key]) && st.at[j] < 0 {
+				v = j
+				break
+			}
+		}
+		if v < 0 {
+			continue
+		}
+		if e, ok := st.speakerBefore(v); ok {
+			if t := strings.TrimSpace(strings.TrimRight(st.s[ws[v].Start:], ".!? ")); t != "" {
+				return []Quote{{Speaker: e, Text: t}}
+			}
+		}
+	}
 	// Volgens X …
 	for _, m := range st.ms {
 		if m.via != "volgens" || m.ref {
@@ -136,6 +158,11 @@ func (st *sent) quotes(claimVerbs map[int]bool) []Quote {
 	}
 	return nil
 }
+
+// namingVerbs put words in someone's mouth without a colon: "sprak van
+// "spionagemanie"", "noemde de beschuldigingen "absurd"".
+var namingVerbs = set("sprak", "spreekt", "spreken", "spraken", "noemt", "noemde", "noemen", "noemden",
+	"omschreef", "omschrijft", "beschreef", "beschrijft", "typeerde", "typeert", "betitelde", "betitelt")
 
 // afterDateline returns the offset after a dateline such as "BRUSSEL (ANP) - ".
 func afterDateline(s string) int {

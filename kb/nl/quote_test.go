@@ -36,6 +36,10 @@ func TestQuotes(t *testing.T) {
 		{[]string{"Het Zuid-Koreaanse leger meldt dat Noord-Koreaanse hackers wapenplannen hebben gestolen."},
 			[]string{"Zuid-Korea: Noord-Koreaanse hackers wapenplannen hebben gestolen"}},
 		{[]string{"\"Niemand weet het\", zegt een ingewijde."}, nil},
+		{[]string{"De Chinese ambassade sprak van \"pure laster\" en noemde het rapport \"politiek gemotiveerd\"."},
+			[]string{"China: sprak van \"pure laster\" en noemde het rapport \"politiek gemotiveerd\""}},
+		{[]string{"Minister Caspar Veldkamp noemde de aanval \u201ceen nieuw dieptepunt\u201d."},
+			[]string{"Caspar Veldkamp: noemde de aanval \u201ceen nieuw dieptepunt\u201d"}},
 	}
 	for _, tt := range tests {
 		as := testRecognizer.Analyze(tt.sentences)
