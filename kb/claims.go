@@ -410,8 +410,8 @@ func (db *DB) relevantClaims(ctx context.Context, q question, rows []claimRow, o
 		weights[i] = math.Log(1 + float64(total)/float64(1+df[t.stems[0]]))
 	}
 	articles := map[int64]map[string]bool{}
-	scores := make([]float64, len(rows))
-	best := 0.0
+	credits := make([][]float64, len(rows))
+	present := make([]int, len(terms))
 	for i, c := range rows {
 		ctxStems, ok := articles[c.aid]
 		if !ok {
@@ -422,8 +422,29 @@ func (db *DB) relevantClaims(ctx context.Context, q question, rows []claimRow, o
 			articles[c.aid] = ctxStems
 		}
 		stems := stemSet(c.text)
+		credits[i] = make([]float64, len(terms))
 		for j, t := range terms {
-			scores[i] += weights[j] * termCredit(weightedTerm{term: t}, stems, ctxStems)
+			credits[i][j] = termCredit(weightedTerm{term: t}, stems, ctxStems)
+			if credits[i][j] > 0 {
+				present[j]++
+			}
+		}
+	}
+	// A word in the articles of most claims is the field's own ("welke
+	// landen worden van cyberaanvallen beschuldigd?"): it picks out none.
+	if len(rows) >= 4 {
+		for j := range terms {
+			if present[j]*2 >= len(rows) {
+				weights[j] = 0
+			}
+		}
+	}
+	scores := make([]float64, len(rows))
+	best := 0.0
+	for i, c := range rows {
+		ctxStems := articles[c.aid]
+		for j := range terms {
+			scores[i] += weights[j] * credits[i][j]
 		}
 		for _, id := range others {
 			if ctxStems[entityToken(id)] {

@@ -399,6 +399,38 @@ func TestAnswerWhatAStatesMinistrySaid(t *testing.T) {
 	}
 }
 
+func TestAnswerAccusedOfTheFieldsOwnWord(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	articles := []string{
+		"Cyberaanval op Estland\n\nEstland beschuldigt Rusland van een cyberaanval op zijn ministeries.\n",
+		"Hack bij Japanse bank\n\nJapan beschuldigt China van een cyberaanval op een bank.\n",
+		"Cyberaanval op ziekenhuis\n\nDe VS beschuldigen Iran van een cyberaanval op een ziekenhuis.\n",
+		// No "cyberaanval" here, but the same kind of story.
+		"Cryptoroof\n\nZuid-Korea beschuldigt Noord-Korea van de diefstal van cryptomunten door staatshackers.\n",
+	}
+	for i, a := range articles {
+		mustIngest(t, db, fmt.Sprintf("a%d.txt", i), a)
+	}
+	q := "welke landen worden van cyberaanvallen beschuldigd?"
+	a, err := db.Answer(t.Context(), q)
+	if err != nil {
+		t.Fatalf("Answer(%q): %v", q, err)
+	}
+	for _, w := range []string{"Rusland", "China", "Iran", "Noord-Korea"} {
+		if !slices.Contains(a.Items, w) {
+			t.Errorf("Answer(%q).Items = %q, want %q among them", q, a.Items, w)
+		}
+	}
+	// A word only some stories have still picks them out.
+	q = "welke landen worden van diefstal van cryptomunten beschuldigd?"
+	if a, err = db.Answer(t.Context(), q); err != nil {
+		t.Fatalf("Answer(%q): %v", q, err)
+	}
+	if !slices.Equal(a.Items, []string{"Noord-Korea"}) {
+		t.Errorf("Answer(%q).Items = %q, want [Noord-Korea]", q, a.Items)
+	}
+}
+
 func TestIngestedClaims(t *testing.T) {
 	tests := []struct {
 		name     string

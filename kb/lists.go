@@ -236,7 +236,9 @@ func listAfterIntroducer(sentence string) []string {
 }
 
 // listAfter returns the items a sentence lists after the first token that
-// head accepts; see listAfterNoun.
+// head accepts; see listAfterNoun. A relative clause may stand between the
+// noun and a colon: "vier hackersgroepen die banden hebben met de Chinese
+// staat: APT27, APT30 en Gallium".
 func listAfter(sentence string, head func(toks []nl.Token, i int) bool) []string {
 	toks := nl.Tokens(sentence)
 	for i, t := range toks {
@@ -255,47 +257,82 @@ func listAfter(sentence string, head func(toks []nl.Token, i int) bool) []string
 		if gap := sentence[t.End:min(len(sentence), t.End+3)]; strings.HasPrefix(strings.TrimSpace(gap), ":") {
 			open = true
 		}
-		var items []string
-		var cur []nl.Token
-		flush := func() {
-			if len(cur) > 0 {
-				items = append(items, sentence[cur[0].Start:cur[len(cur)-1].End])
-				cur = nil
-			}
-		}
-		for ; j < len(toks); j++ {
-			tk := toks[j]
-			between := sentence[toks[j-1].End:tk.Start]
-			if strings.Contains(between, ",") {
-				flush()
-			}
-			if strings.ContainsAny(between, ".;:()\"“”") && len(items)+len(cur) > 0 {
-				break
-			}
-			if tk.Norm == "en" || tk.Norm == "of" || tk.Norm == "and" {
-				flush()
-				if len(items) == 0 {
-					break
-				}
-				continue
-			}
-			if nl.IsCapitalized(tk.Text) || isDigitsOnly(tk.Norm) || (open && !nl.IsStopword(tk.Norm)) {
-				cur = append(cur, tk)
-				continue
-			}
-			// "het CDA, de PVV en D66": an article before a name.
-			if len(cur) == 0 && (tk.Norm == "de" || tk.Norm == "het") && j+1 < len(toks) && nl.IsCapitalized(toks[j+1].Text) {
-				continue
-			}
-			break
-		}
-		flush()
-		// A list ends after its "en": the last item is complete.
-		if len(items) >= 2 || (len(items) == 1 && open) {
+		if items := listFrom(sentence, toks, j, open); len(items) >= 2 || (len(items) == 1 && open) {
 			return items
+		}
+		if c := colonAfter(sentence, toks, i); c > 0 {
+			if items := listFrom(sentence, toks, c, true); len(items) >= 2 {
+				return items
+			}
 		}
 	}
 	return nil
+}
+
+// colonAfter returns the token after a colon that closes the clause of
+// token i within a dozen words, or -1.
+func colonAfter(sentence string, toks []nl.Token, i int) int {
+	for j := i + 1; j < len(toks) && j <= i+12; j++ {
+		between := sentence[toks[j-1].End:toks[j].Start]
+		if strings.Contains(between, ":") {
+			return j
+		}
+		if strings.ContainsAny(between, ".;()\"“”") {
+			return -1
+		}
+	}
+	return -1
+}
+
+// listFrom collects the items listed from token j on; open lets common
+// words be items too.
+func listFrom(sentence string, toks []nl.Token, j int, open bool) []string {
+	var items []string
+	var cur []nl.Token
+	names := true // every item so far is a name
+	last := false // after the "en" of the list: the last item
+	flush := func() {
+		if len(cur) > 0 {
+			names = names && (nl.IsCapitalized(cur[0].Text) || isDigitsOnly(cur[0].Norm))
+			items = append(items, sentence[cur[0].Start:cur[len(cur)-1].End])
+			cur = nil
+		}
+	}
+	for ; j < len(toks); j++ {
+		tk := toks[j]
+		// "Japan, Canada en Nederland sloten zich aan": a list of names
+		// ends with its last name.
+		if last && names && len(cur) > 0 && !nl.IsCapitalized(tk.Text) && !isDigitsOnly(tk.Norm) {
+			break
+		}
+		between := sentence[toks[j-1].End:tk.Start]
+		if strings.Contains(between, ",") {
+			flush()
+		}
+		if strings.ContainsAny(between, ".;:()\"“”") && len(items)+len(cur) > 0 {
+			break
+		}
+		if tk.Norm == "en" || tk.Norm == "of" || tk.Norm == "and" {
+			flush()
+			if len(items) == 0 {
+				break
+			}
+			last = true
+			continue
+		}
+		if nl.IsCapitalized(tk.Text) || isDigitsOnly(tk.Norm) || (open && !nl.IsStopword(tk.Norm)) {
+			cur = append(cur, tk)
+			continue
+		}
+		// "het CDA, de PVV en D66": an article before a name.
+		if len(cur) == 0 && (tk.Norm == "de" || tk.Norm == "het") && j+1 < len(toks) && nl.IsCapitalized(toks[j+1].Text) {
+			continue
+		}
+		break
+	}
+	// A list ends after its "en": the last item is complete.
+	flush()
+	return items
 }
 
 func isDigitsOnly(s string) bool {

@@ -752,7 +752,10 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 			// "ransomwaregroepen" asks for groups about ransomware.
 			if mod := compoundModifier(w); mod != "" {
 				st := nl.Stem(mod)
-				q.terms = append(q.terms, term{word: mod, stems: dedupe(append([]string{st}, synonymStems[st]...))})
+				// The compound itself is the surest sign ("de ransomwaregroep
+				// Cl0p"), its first part and that part's synonyms the next.
+				stems := append([]string{nl.Stem(w), st}, synonymStems[st]...)
+				q.terms = append(q.terms, term{word: mod, stems: dedupe(stems)})
 			}
 			continue
 		}
