@@ -125,7 +125,30 @@ func reportedBy(ws []word, ms []mention) []Entity {
 			src = append(src, m.Entity)
 		}
 	}
-	return src
+	if len(src) == 0 {
+		return nil
+	}
+	// "… in een advisory die samen met de FBI en het Israëlische NCD is
+	// opgesteld": who wrote it together report it too.
+	for i := 2; i+1 < len(ws); i++ {
+		if ws[i].Key != "samen" || ws[i+1].Key != "met" {
+			continue
+		}
+		for _, m := range ms {
+			if m.w0 <= i+1 || m.product || m.ref {
+				continue
+			}
+			if m.Prep != "" && m.Prep != "met" && m.Prep != "en" {
+				break
+			}
+			switch m.Kind {
+			case Country, Organisation, Agency:
+				src = append(src, m.Entity)
+			}
+		}
+		break
+	}
+	return dedupe(src)
 }
 
 // update remembers what later sentences may refer to.

@@ -322,8 +322,12 @@ func (st *sent) triggers() []trigger {
 			add(trigger{rel: Attribute, v: i, targetPrep: "met", aboutFrom: -2})
 		case k == "loonlijst" || k == "betaalrol":
 			add(trigger{rel: Attribute, v: i, targetPrep: "van", aboutFrom: -2})
-		case k == "gelieerd" || k == "verbonden" || k == "gelinieerd":
+		case k == "gelieerd" || k == "verbonden" || k == "gelinieerd" || k == "gelieerde" || k == "gelinkte":
 			add(trigger{rel: Attribute, v: i, targetPrep: "aan", aboutFrom: -2})
+		// "de groep wordt aangestuurd door de Revolutionaire Garde", "een
+		// door Rusland gesteunde groep".
+		case sponsoredForms[k] && (keyAt(ws, i+1) == "door" || st.hasKey(max(i-5, 0), i, set("door")) >= 0):
+			add(trigger{rel: Attribute, v: i, targetPrep: "door", aboutFrom: -2})
 		case k == "banden" || k == "connecties" || k == "band":
 			if keyAt(ws, i+1) == "met" {
 				add(trigger{rel: Attribute, v: i, targetPrep: "met", aboutFrom: -2})
@@ -364,11 +368,11 @@ var triggerWords = func() map[string]bool {
 		"ongefundeerd", "ongegronde", "ongefundeerde", "baseloos", "lasterlijk", "niets", "niks", "steunt", "steunen", "steunde", "steunden", "gesteund",
 		"onderschrijft", "onderschrijven", "onderschreef", "onderschreven", "bijval", "steun", "aansluiten", "aangesloten",
 		"scharen", "schaart", "schaarde", "schaarden", "geschaard", "samenwerken", "samenwerkt", "samenwerkten",
-		"samengewerkt", "loonlijst", "betaalrol", "gelieerd", "verbonden", "gelinieerd", "banden", "connecties", "band",
+		"samengewerkt", "loonlijst", "betaalrol", "gelieerd", "verbonden", "gelinieerd", "gelieerde", "gelinkte", "banden", "connecties", "band",
 		"opdracht", "naam", "dienst", "onderdeel", "sancties", "sanctie", "strafmaatregelen", "solidair", "solidariteit",
 		"verdacht", "wijt", "wijten", "geweten", "aanklacht", "aanklachten", "werk",
 		"absurd", "belachelijk", "verzonnen", "laster", "lastercampagne", "nepnieuws", "grondeloos", "grondeloze")
-	for _, forms := range []map[string]bool{klaagForms, rekenForms, spreekForms, wijsForms, schrijfForms, haalForms, sluitForms, werkForms, noemForms} {
+	for _, forms := range []map[string]bool{klaagForms, rekenForms, spreekForms, wijsForms, schrijfForms, haalForms, sluitForms, werkForms, noemForms, sponsoredForms} {
 		for k := range forms {
 			m[k] = true
 		}
@@ -567,9 +571,25 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 	switch {
 	case t.rel == Attribute:
 		c.Targets = st.afterPrepEnts(t.v, R, t.targetPrep)
-		c.Agents = st.groupsIn(L, t.v)
-		if len(c.Agents) == 0 {
-			c.Agents = st.groupsIn(0, L)
+		// "een aan Iran gelieerde hackersgroep (genaamd X)", "een door
+		// Rusland gesteunde groep": the sponsor before, the group after.
+		prenominal := false
+		if c.Targets == nil && (t.targetPrep == "aan" || t.targetPrep == "door") {
+			if p := st.prepAt(st.firstOfParty(t.v - 1)); p >= 0 && st.ws[p].Key == t.targetPrep {
+				c.Targets = st.afterPrepEnts(p, t.v, t.targetPrep)
+				prenominal = c.Targets != nil
+			}
+		}
+		if prenominal {
+			c.Agents = st.groupsIn(t.v+1, min(t.v+5, R))
+		} else {
+			c.Agents = st.groupsIn(L, t.v)
+			if len(c.Agents) == 0 {
+				c.Agents = st.groupsIn(0, L)
+			}
+		}
+		if len(c.Agents) == 0 && prenominal && attackerNouns[keyAt(st.ws, t.v+1)] && statesOnly(c.Targets) {
+			return Claim{Relation: Accuse, Agents: st.fallbackAgents(), Targets: dedupe(c.Targets)}, true
 		}
 		if len(c.Agents) == 0 && st.ctx != nil && len(st.ctx.lastGroups) > 0 && st.pronounSubject(L, t.v) {
 			c.Agents = append([]Entity(nil), st.ctx.lastGroups...)
@@ -872,6 +892,23 @@ func (st *sent) actorClaims(have []Claim) []Claim {
 	return out
 }
 
+// firstOfParty returns the first word of the mention at word i, stepping
+// back over a determiner and an adjective's state ("de Chinese staat"), or
+// i when no mention ends there.
+func (st *sent) firstOfParty(i int) int {
+	if i < 0 || i >= len(st.ws) {
+		return i
+	}
+	if k := st.at[i]; k >= 0 {
+		return st.ms[k].w0
+	}
+	// "aan de Chinese staat gelieerde": the noun after the adjective.
+	if i > 0 && st.at[i-1] >= 0 && st.ms[st.at[i-1]].form == formAdj {
+		return st.ms[st.at[i-1]].w0
+	}
+	return i
+}
+
 // prepAt returns the word of the preposition before word i, skipping
 // determiners, or -1.
 func (st *sent) prepAt(i int) int {
@@ -1086,7 +1123,9 @@ func without(es, drop []Entity) []Entity {
 }
 
 var (
-	zowel           = set("zowel")
+	zowel          = set("zowel")
+	sponsoredForms = set("aangestuurd", "aangestuurde", "gestuurd", "gestuurde", "gefinancierd", "gefinancierde", "gesponsord",
+		"gesponsorde", "gecontroleerd", "gecontroleerde", "gesteunde", "opgezet", "opgezette", "gerund", "gerunde")
 	noemForms       = set("noemt", "noemde", "noemen", "noemden", "noem")
 	accusationNouns = set("beschuldiging", "beschuldigingen", "aantijging", "aantijgingen", "verwijten", "beweringen", "claims")
 	klaagForms      = set("klaagt", "klagen", "klaagde", "klaagden")

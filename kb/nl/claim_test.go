@@ -194,6 +194,14 @@ func TestClaims(t *testing.T) {
 			[]string{"accuse: Mandiant > China | "}},
 		{"accusations called names in quotes", []string{"Het Iraanse ministerie van Buitenlandse Zaken noemde de beschuldigingen \"zionistische propaganda\"."},
 			[]string{"deny: Iraanse ministerie van Buitenlandse Zaken >  | "}},
+		{"a group linked to a state before its name", []string{"Het rapport noemt een aan de Chinese staat gelieerde groep genaamd Salt Typhoon."},
+			[]string{"attribute: Salt Typhoon > China | "}},
+		{"an unnamed group linked to a state", []string{"Volgens Microsoft gaat het om een aan de Chinese staat gelieerde groep."},
+			[]string{"accuse: Microsoft > China | "}},
+		{"an unnamed group backed by a state", []string{"Een door Rusland gesteunde groep viel de website aan."},
+			[]string{"accuse:  > Rusland | "}},
+		{"a group steered by a service", []string{"De hackersgroep Sandworm wordt aangestuurd door de Russische militaire inlichtingendienst GRU."},
+			[]string{"attribute: Sandworm > GRU | "}},
 		{"the ANP dateline is no agent", []string{"DEN HAAG (ANP) - Nederland en België beschuldigen Rusland van sabotage."},
 			[]string{"accuse: Nederland,België > Rusland | van sabotage"}},
 	}
@@ -219,6 +227,21 @@ func TestReportedByNamesAccuserOfUnnamedGroupsState(t *testing.T) {
 	want := "accuse: Google > Revolutionaire Garde | "
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("claims of the first sentence = %q, want [%q]", got, want)
+	}
+}
+
+func TestReportedByNamesCoAuthors(t *testing.T) {
+	as := testRecognizer.Analyze([]string{
+		"Een aan Iran gelieerde hackersgroep genaamd CyberAv3ngers heeft pompen van waterbedrijven overgenomen.",
+		"Dat meldt de CISA in een advisory die samen met de FBI en het Israëlische ministerie van Defensie is opgesteld.",
+	})
+	var got []string
+	for _, c := range as[0].Claims {
+		got = append(got, claimString(c))
+	}
+	want := []string{"attribute: CyberAv3ngers > Iran | ", "accuse: CISA,FBI,Israëlische ministerie van Defensie > Iran | "}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("claims of the first sentence = %q, want %q", got, want)
 	}
 }
 

@@ -618,7 +618,15 @@ func (r *Recognizer) bestAt(s string, ws []word, i int, prev []mention, ctx *art
 	}
 	// A name after a cue: "hackersgroep Sandworm", "beveiligingsbedrijf Area 1".
 	if w.Cap && !funcWords[w.Key] && !calendar[w.Key] && i > 0 {
-		if kind := cueKind(ws[i-1].Key); kind != "" {
+		// "een hackersgroep genaamd CyberAv3ngers", "een groep met de naam X".
+		c := i - 1
+		switch {
+		case c > 0 && (ws[c].Key == "genaamd" || ws[c].Key == "genoemd" || ws[c].Key == "geheten"):
+			c--
+		case c > 2 && ws[c].Key == "naam" && ws[c-1].Key == "de" && ws[c-2].Key == "met":
+			c -= 3
+		}
+		if kind := cueKind(ws[c].Key); kind != "" {
 			n := 1
 			for n < 3 && i+n < len(ws) && (ws[i+n].Cap || ws[i+n].Digits) && !funcWords[ws[i+n].Key] && !r.startsEntry(ws, i+n) {
 				n++
