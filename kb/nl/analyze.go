@@ -114,7 +114,9 @@ func reportedBy(ws []word, ms []mention) []Entity {
 		}
 		// The subject right after the verb, and the names joined to it by
 		// "en" or "van" ("de Threat Analysis Group van Google").
-		if len(src) == 0 && m.w0 > 4 {
+		// "Dat melden de militaire inlichtingendienst MIVD en …": only
+		// lower-case words may stand before it.
+		if len(src) == 0 && (m.w0 > 7 || m.w0 > 4 && anyCap(ws[2:m.w0])) {
 			break
 		}
 		if len(src) > 0 && !(m.Prep == "van" || m.Prep == "en" || m.Prep == "") {
@@ -149,6 +151,16 @@ func reportedBy(ws []word, ms []mention) []Entity {
 		break
 	}
 	return dedupe(src)
+}
+
+// anyCap reports whether a word of ws starts with a capital.
+func anyCap(ws []word) bool {
+	for _, w := range ws {
+		if w.Cap {
+			return true
+		}
+	}
+	return false
 }
 
 // update remembers what later sentences may refer to.

@@ -301,7 +301,9 @@ func (st *sent) triggers() []trigger {
 			} else if p := st.hasKey(i+1, R, set("aan", "voor")); p >= 0 {
 				add(trigger{rel: Support, v: i, targetPrep: ws[p].Key, aboutFrom: -1})
 			}
-		case k == "steun" && (keyAt(ws, i+1) == "aan" || keyAt(ws, i+1) == "voor"):
+		// "betuigt haar steun aan Nederland", "spreekt steun uit voor
+		// België"; "informatie over de steun aan Oekraïne" claims nothing.
+		case k == "steun" && (keyAt(ws, i+1) == "aan" || keyAt(ws, i+1) == "voor") && st.hasKey(L, R, supportVerbs) >= 0:
 			add(trigger{rel: Support, v: i, targetPrep: ws[i+1].Key, aboutFrom: -1})
 		case sluitForms[k] || k == "aansluiten" || k == "aangesloten":
 			if p := st.hasKey(i+1, R, set("bij")); p >= 0 && (k[0] == 'a' || st.hasKey(i+1, p, set("aan")) >= 0) {
@@ -581,7 +583,10 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 			}
 		}
 		if prenominal {
-			c.Agents = st.groupsIn(t.v+1, min(t.v+5, R))
+			// "… gelieerde groep genaamd X", or "X is een aan … gelieerde groep".
+			if c.Agents = st.groupsIn(t.v+1, min(t.v+5, R)); len(c.Agents) == 0 {
+				c.Agents = st.groupsIn(L, t.v)
+			}
 		} else {
 			c.Agents = st.groupsIn(L, t.v)
 			if len(c.Agents) == 0 {
@@ -1126,6 +1131,10 @@ var (
 	zowel          = set("zowel")
 	sponsoredForms = set("aangestuurd", "aangestuurde", "gestuurd", "gestuurde", "gefinancierd", "gefinancierde", "gesponsord",
 		"gesponsorde", "gecontroleerd", "gecontroleerde", "gesteunde", "opgezet", "opgezette", "gerund", "gerunde")
+	supportVerbs    = set("betuigt", "betuigen", "betuigde", "betuigden", "betuigd", "spreekt", "spreken", "sprak", "spraken",
+		"uitgesproken", "zegt", "zeggen", "zegde", "zegden", "toegezegd", "geeft", "geven", "gaf", "gaven", "gegeven",
+		"biedt", "bieden", "bood", "boden", "geboden", "verleent", "verlenen", "verleende", "verleend", "uit", "toe",
+		"uitspreken", "betuigen", "toezeggen", "krijgt", "krijgen", "kreeg", "kregen", "gekregen")
 	noemForms       = set("noemt", "noemde", "noemen", "noemden", "noem")
 	accusationNouns = set("beschuldiging", "beschuldigingen", "aantijging", "aantijgingen", "verwijten", "beweringen", "claims")
 	klaagForms      = set("klaagt", "klagen", "klaagde", "klaagden")

@@ -202,6 +202,10 @@ func TestClaims(t *testing.T) {
 			[]string{"accuse:  > Rusland | "}},
 		{"a group steered by a service", []string{"De hackersgroep Sandworm wordt aangestuurd door de Russische militaire inlichtingendienst GRU."},
 			[]string{"attribute: Sandworm > GRU | "}},
+		{"a named group is a group linked to a state", []string{"Volgens de diensten is Laundry Bear een aan de Russische staat gelieerde groep."},
+			[]string{"attribute: Laundry Bear > Rusland | "}},
+		{"support as a noun is no claim", []string{"De hackers zochten informatie over de steun aan Oekraïne."}, nil},
+		{"support expressed", []string{"De NAVO betuigt haar steun aan Nederland."}, []string{"support: NAVO > Nederland | "}},
 		{"the ANP dateline is no agent", []string{"DEN HAAG (ANP) - Nederland en België beschuldigen Rusland van sabotage."},
 			[]string{"accuse: Nederland,België > Rusland | van sabotage"}},
 	}
@@ -225,6 +229,21 @@ func TestReportedByNamesAccuserOfUnnamedGroupsState(t *testing.T) {
 		got = append(got, claimString(c))
 	}
 	want := "accuse: Google > Revolutionaire Garde | "
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("claims of the first sentence = %q, want [%q]", got, want)
+	}
+}
+
+func TestReportedByAfterDescriptions(t *testing.T) {
+	as := testRecognizer.Analyze([]string{
+		"De hack bij de politie is gepleegd door een onbekende Russische hackersgroep.",
+		"Dat melden de militaire inlichtingendienst MIVD en de algemene inlichtingendienst AIVD.",
+	})
+	var got []string
+	for _, c := range as[0].Claims {
+		got = append(got, claimString(c))
+	}
+	want := "accuse: MIVD,AIVD > Rusland | "
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("claims of the first sentence = %q, want [%q]", got, want)
 	}
