@@ -23,9 +23,12 @@ func (db *DB) personIDs(ctx context.Context, name string) ([]int64, []string, er
 	if i := strings.LastIndexByte(norm, ' '); i >= 0 {
 		last = norm[i+1:]
 	}
+	// The whole name, the surname alone, or the end of the name ("van
+	// Leeuwen" for Anouk van Leeuwen).
 	rows, err := db.db.QueryContext(ctx, `SELECT id, name FROM entities WHERE norm = ?
-		UNION SELECT id, name FROM entities WHERE last = ? AND kind = 'person' AND (? = last OR norm = ?)
-		LIMIT 20`, norm, last, norm, norm)
+		UNION SELECT id, name FROM entities WHERE last = ? AND kind = 'person'
+		      AND (? = last OR norm = ? OR substr(norm, -length(?) - 1) = ' ' || ?)
+		LIMIT 20`, norm, last, norm, norm, norm, norm)
 	if err != nil {
 		return nil, nil, fmt.Errorf("kb: person %s: %w", name, err)
 	}
@@ -166,6 +169,7 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 		nameWords[t.Norm] = true
 	}
 	seen := map[int64]bool{}
+	articles := map[int64]map[string]bool{}
 	// What X said, and for a state also what its ministries, embassies
 	// and services said ("het Russische ministerie van Buitenlandse Zaken
 	// sprak van …").
@@ -195,16 +199,21 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 					rel++
 				}
 			}
+			ctxStems, ok := articles[h.aid]
+			if !ok {
+				if ctxStems, err = db.articleStems(ctx, h.aid); err != nil {
+					return nil, err
+				}
+				articles[h.aid] = ctxStems
+			}
 			for _, t := range q.terms {
 				if nameWords[t.word] || relationOf(t.word) == relQuote {
 					continue
 				}
-				for _, s := range t.stems {
-					if containsStems(set, s) {
-						rel++
-						break
-					}
-				}
+				// In the quote, or else in its article: "wat zei X over de
+				// reactie van de ambassade" is answered by X's words in the
+				// story about that reaction.
+				rel += termCredit(weightedTerm{term: t}, set, ctxStems)
 			}
 			qs = append(qs, quoted{h, text, rel})
 		}

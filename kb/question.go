@@ -695,6 +695,14 @@ func nameAfter(text string, toks []nl.Token, rel relation) string {
 	for start < end && (toks[start].Norm == "de" || toks[start].Norm == "het" || toks[start].Norm == "een" || toks[start].Norm == "the") {
 		start++
 	}
+	// "wat zei vicepremier Pritchard": the role is no part of the name.
+	for start+1 < end && nl.IsRoleWord(toks[start].Norm) && toks[start+1].Norm != "van" {
+		start++
+	}
+	if start+2 < end && nl.IsRoleWord(toks[start].Norm) && toks[start+1].Norm == "van" && !nl.IsCapitalized(toks[start+2].Text) {
+		// "minister van leeuwen" typed in lower case: the surname "van leeuwen".
+		start++
+	}
 	if start >= end {
 		return ""
 	}

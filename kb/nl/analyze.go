@@ -188,6 +188,7 @@ func (ctx *articleCtx) update(st *sent, a SentenceAnalysis) {
 		}
 	}
 	var companies, groups []Entity
+	personSeen := false
 	for _, m := range st.ms {
 		if m.ref || m.product {
 			continue
@@ -202,7 +203,19 @@ func (ctx *articleCtx) update(st *sent, a SentenceAnalysis) {
 		case Agency:
 			e := m.Entity
 			ctx.lastAgency = &e
+		case Person:
+			// The first person named is the sentence's subject more often
+			// than the last: "Vicepremier X maakte het bekend. "…", zei hij."
+			if !personSeen {
+				e := m.Entity
+				ctx.lastPerson = &e
+				personSeen = true
+			}
 		}
+	}
+	if !personSeen && len(a.Quotes) > 0 && a.Quotes[0].Speaker.Kind == Person {
+		e := a.Quotes[0].Speaker
+		ctx.lastPerson = &e
 	}
 	if companies != nil {
 		ctx.lastCompanies = dedupe(companies)

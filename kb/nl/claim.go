@@ -64,6 +64,11 @@ func (st *sent) claims() ([]Claim, map[int]bool) {
 		if !ok {
 			continue
 		}
+		// "… wijst men naar Moskou": people in general accuse no one in
+		// particular, and the speaker who says so does not either.
+		if t.rel == Accuse && (keyAt(st.ws, t.v+1) == "men" || keyAt(st.ws, t.v-1) == "men") {
+			continue
+		}
 		if t.rel != Deny {
 			verbs[t.v] = true
 		}
@@ -1131,7 +1136,7 @@ var (
 	zowel          = set("zowel")
 	sponsoredForms = set("aangestuurd", "aangestuurde", "gestuurd", "gestuurde", "gefinancierd", "gefinancierde", "gesponsord",
 		"gesponsorde", "gecontroleerd", "gecontroleerde", "gesteunde", "opgezet", "opgezette", "gerund", "gerunde")
-	supportVerbs    = set("betuigt", "betuigen", "betuigde", "betuigden", "betuigd", "spreekt", "spreken", "sprak", "spraken",
+	supportVerbs = set("betuigt", "betuigen", "betuigde", "betuigden", "betuigd", "spreekt", "spreken", "sprak", "spraken",
 		"uitgesproken", "zegt", "zeggen", "zegde", "zegden", "toegezegd", "geeft", "geven", "gaf", "gaven", "gegeven",
 		"biedt", "bieden", "bood", "boden", "geboden", "verleent", "verlenen", "verleende", "verleend", "uit", "toe",
 		"uitspreken", "betuigen", "toezeggen", "krijgt", "krijgen", "kreeg", "kregen", "gekregen")

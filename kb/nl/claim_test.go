@@ -206,6 +206,7 @@ func TestClaims(t *testing.T) {
 			[]string{"attribute: Laundry Bear > Rusland | "}},
 		{"support as a noun is no claim", []string{"De hackers zochten informatie over de steun aan Oekraïne."}, nil},
 		{"support expressed", []string{"De NAVO betuigt haar steun aan Nederland."}, []string{"support: NAVO > Nederland | "}},
+		{"people in general accuse no one", []string{"\u201cTelkens als er een computer uitvalt, wijst men naar Moskou\u201d, zegt de woordvoerder van de ambassade."}, nil},
 		{"the ANP dateline is no agent", []string{"DEN HAAG (ANP) - Nederland en België beschuldigen Rusland van sabotage."},
 			[]string{"accuse: Nederland,België > Rusland | van sabotage"}},
 	}

@@ -442,6 +442,7 @@ type articleCtx struct {
 	lastStates, lastCompanies, lastGroups []Entity
 	lastCountry, lastAgency               *Entity
 	lastSpeaker                           *Entity // of the last quote, for a quote that goes on
+	lastPerson                            *Entity // "hij" or "zij" in the next sentence
 }
 
 // Mentions returns the entities named in one sentence, in order,
@@ -898,6 +899,10 @@ func cueKind(k string) EntityKind {
 	return ""
 }
 
+// IsRoleWord reports whether the folded word names a function a person
+// holds: "minister", "woordvoerder", "EU-buitenlandchef".
+func IsRoleWord(norm string) bool { return isRoleWord(norm) }
+
 // isRoleWord reports whether k names a function a person holds.
 func isRoleWord(k string) bool {
 	if roleWords[k] {
@@ -1003,7 +1008,11 @@ var (
 		"vicepresident", "topdiplomaat", "diplomaat", "adviseur", "journalist", "correspondent", "baas", "bestuurder",
 		"specialist", "politicus", "kamerlid", "fractievoorzitter", "partijleider", "secretaris-generaal", "commissaris",
 		"eurocommissaris", "ceo", "oud-minister", "oud-president", "dictator", "paus", "kolonel", "luitenant", "majoor",
-		"aanklager", "procureur-generaal", "hacker", "klokkenluider", "ex-president", "prins", "prinses", "opperbevelhebber")
+		"aanklager", "procureur-generaal", "hacker", "klokkenluider", "ex-president", "prins", "prinses", "opperbevelhebber",
+		"vicepremier", "wethouder", "gedeputeerde", "rechercheur", "inspecteur", "raadslid", "parlementariër",
+		"europarlementariër", "minister-president", "hoofdredacteur", "rector", "bestuursvoorzitter", "directeur-generaal",
+		"hoofdofficier", "kapitein", "admiraal", "viceadmiraal", "ombudsman", "notaris", "curator", "econoom",
+		"wetenschapper", "historicus", "conservator", "trainer", "coach", "aanvoerder", "keeper", "rechter-commissaris")
 	roleSuffixes = []string{"chef", "minister", "woordvoerder", "woordvoerster", "topman", "directeur", "voorzitter", "hoofd",
 		"onderzoeker", "expert", "analist", "commandant", "leider", "baas", "president", "diplomaat", "commissaris", "specialist"}
 )

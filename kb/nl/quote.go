@@ -2,6 +2,7 @@ package nl
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -19,8 +20,23 @@ func isQuoteMark(r rune) bool {
 func quoteSpans(s string) []Span {
 	var out []Span
 	open := -1
+	single := false // opened by ‘, closed by ’ that is no apostrophe
 	for i, r := range s {
-		if !isQuoteMark(r) {
+		if r == '\u2018' && open < 0 {
+			open, single = i+utf8.RuneLen(r), true
+			continue
+		}
+		if r == '\u2019' && single {
+			// "zo’n", "PLC’s": a letter after it makes it an apostrophe.
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			if unicode.IsLetter(next) {
+				continue
+			}
+			out = append(out, Span{open, i})
+			open, single = -1, false
+			continue
+		}
+		if !isQuoteMark(r) || single {
 			continue
 		}
 		size := utf8.RuneLen(r)
@@ -216,7 +232,10 @@ func (st *sent) speakerBefore(v int) (Entity, bool) {
 		}
 	}
 	ps := st.usable(st.parties(L, v, false), trigger{})
-	if len(ps) == 0 || st.at[ps[len(ps)-1].first] >= 0 && st.ms[st.at[ps[len(ps)-1].first]].ref {
+	if len(ps) == 0 {
+		return st.pronounSpeaker(L, v)
+	}
+	if st.at[ps[len(ps)-1].first] >= 0 && st.ms[st.at[ps[len(ps)-1].first]].ref {
 		return Entity{}, false
 	}
 	return ps[len(ps)-1].ents[0], true
@@ -267,6 +286,21 @@ func (st *sent) pickSpeaker(from, to int) (Entity, bool) {
 	}
 	if cand != nil {
 		return *cand, true
+	}
+	return st.pronounSpeaker(from, to)
+}
+
+// pronounSpeaker returns the person "hij", "zij" or "ze" in words [from,
+// to) stands for: the person the sentence before named.
+func (st *sent) pronounSpeaker(from, to int) (Entity, bool) {
+	if st.ctx == nil || st.ctx.lastPerson == nil {
+		return Entity{}, false
+	}
+	for i := max(from, 0); i < to && i < len(st.ws); i++ {
+		switch st.ws[i].Key {
+		case "hij", "zij", "ze":
+			return *st.ctx.lastPerson, true
+		}
 	}
 	return Entity{}, false
 }
