@@ -71,6 +71,22 @@ func (db *DB) Answer(ctx context.Context, question string) (bot.Answer, error) {
 		if err != nil {
 			return a, err
 		}
+		// "Wat zei X?" answered from the text needs X's words: a sentence
+		// that only names X says nothing X said.
+		if ans != nil && q.rel == relQuote && !citesSpeech(ans) {
+			ans = nil
+		}
+	}
+	if ans != nil && (q.rel == relRole || q.rel == relQuote) && personalName(q.name) {
+		// "Wie is Peter Reesink?" is not answered by Peter Kuijpers: a name
+		// the KB does not know must stand in the quote that answers.
+		known, err := db.knownName(ctx, q.name)
+		if err != nil {
+			return a, err
+		}
+		if !known && !citesSurname(ans, q.name) {
+			ans = nil
+		}
 	}
 	if ans == nil {
 		a.Text = notFoundText(q)
@@ -87,6 +103,76 @@ func (db *DB) Answer(ctx context.Context, question string) (bot.Answer, error) {
 		ans.Items = []string{}
 	}
 	return *ans, nil
+}
+
+// knownName reports whether name is a person or entity the knowledge base
+// has.
+func (db *DB) knownName(ctx context.Context, name string) (bool, error) {
+	ids, _, err := db.personIDs(ctx, name)
+	if err != nil || len(ids) > 0 {
+		return len(ids) > 0, err
+	}
+	e, ok := db.rec.Resolve(name)
+	if !ok {
+		return false, nil
+	}
+	ents, err := db.entityIDs(ctx, []nl.Entity{e})
+	if err != nil {
+		return false, err
+	}
+	return ents[0] != 0, nil
+}
+
+// citesSurname reports whether the answer's quotes hold the last word of
+// name that says something (three letters or more, no function word):
+// "Akerboom" may stand without "Erik", "Reesink" not for "Kuijpers", but
+// "Akerbom" for "Akerboom".
+func citesSurname(a *bot.Answer, name string) bool {
+	last := ""
+	for _, t := range nl.Tokens(name) {
+		if len(t.Norm) >= 3 && !nl.IsStopword(t.Norm) {
+			last = t.Norm
+		}
+	}
+	if last == "" {
+		return true
+	}
+	for _, s := range a.Sources {
+		for _, t := range nl.Tokens(s.Quote) {
+			// A slip of the keys still names the same person.
+			if t.Norm == last || len(last) >= 5 && editDistanceAtMost1(t.Norm, last) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// personalName reports whether name looks like a person's name: two or
+// more words, none of them a role ("de woordvoerder van X") or an article.
+func personalName(name string) bool {
+	toks := nl.Tokens(name)
+	if len(toks) < 2 {
+		return false
+	}
+	for _, t := range toks {
+		switch {
+		case nl.IsRoleWord(t.Norm), t.Norm == "de" || t.Norm == "het" || t.Norm == "een" || t.Norm == "the" || t.Norm == "of":
+			return false
+		}
+	}
+	return true
+}
+
+// citesSpeech reports whether a quote of the answer holds direct or
+// reported speech.
+func citesSpeech(a *bot.Answer) bool {
+	for _, s := range a.Sources {
+		if strings.ContainsAny(s.Quote, "\"“”„‘") || hasSayVerb(s.Quote) {
+			return true
+		}
+	}
+	return false
 }
 
 // suggestionWindow is how many of the newest mentions or claims a

@@ -431,6 +431,36 @@ func TestAnswerAccusedOfTheFieldsOwnWord(t *testing.T) {
 	}
 }
 
+func TestAnswerAboutWhatTheKBDoesNotKnow(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	mustIngest(t, db, "crypto.txt", "Noord-Korea steelt bitcoin\n\n"+
+		"De diefstal van ruim 4.100 bitcoin bij het Japanse cryptoplatform Hoshi Exchange is het werk van Noord-Koreaanse staatshackers.\n")
+	mustIngest(t, db, "chip.txt", "Spionage bij chipmaker\n\n"+
+		"Wethouder Peter Kuijpers van Veldhoven maakt zich zorgen over het imago van de regio.\n")
+	mustIngest(t, db, "museum.txt", "Romeinen in Nijmegen\n\n"+
+		"Een zaal gaat over de Bataafse opstand, toen de Bataven onder leiding van Julius Civilis in opstand kwamen.\n")
+	tests := []struct {
+		question string
+		found    bool
+	}{
+		{"hoeveel bitcoin stal noord-korea bij hoshi exchange", true},
+		{"hoeveel bitcoin stal noord-korea bij coinbase", false},
+		{"hoeveel bitcoin stal noord-korea bij hosi exchange", true}, // a slip of the keys
+		{"wie is peter kuijpers", true},
+		{"wie is peter reesink", false},
+		{"wat zei julius civilis", false},
+	}
+	for _, tt := range tests {
+		a, err := db.Answer(t.Context(), tt.question)
+		if err != nil {
+			t.Fatalf("Answer(%q): %v", tt.question, err)
+		}
+		if a.Found != tt.found {
+			t.Errorf("Answer(%q) = %q (found %v), want found %v", tt.question, a.Text, a.Found, tt.found)
+		}
+	}
+}
+
 func TestIngestedClaims(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -72,7 +72,10 @@ type term struct {
 	stems []string // the stem first, then synonyms' stems
 	weak  bool     // a light verb or vague word: it counts for little
 	name  bool     // typed with a capital inside the question: a name the answer must be about
-	parts []string // the stems of a compound's parts; nil for a simple word
+	// object: typed after a preposition ("bij coinbase"): when no article
+	// has the word, the question is about something the KB does not know.
+	object bool
+	parts  []string // the stems of a compound's parts; nil for a simple word
 }
 
 // weakWords are light verbs and vague words: questions use them ("waar
@@ -812,9 +815,15 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 			parts = nil
 		}
 		name := t.Start > 0 && nl.IsCapitalized(t.Text) && !strings.ContainsAny(t.Text, "-'’")
-		q.terms = append(q.terms, term{word: w, stems: dedupe(stems), parts: parts, weak: weakWords[w] || isVerb, name: name})
+		object := ti > 0 && objectPreps[toks[ti-1].Norm] && !q.english
+		q.terms = append(q.terms, term{word: w, stems: dedupe(stems), parts: parts, weak: weakWords[w] || isVerb, name: name, object: object})
 	}
 }
+
+// objectPreps stand before the thing a question is about: "bij coinbase",
+// "in groningen", "door shadowserver".
+var objectPreps = map[string]bool{"bij": true, "van": true, "in": true, "op": true, "tegen": true, "door": true,
+	"uit": true, "voor": true, "naar": true, "over": true, "met": true}
 
 // dutchStem stems a Dutch word or phrase for search.
 func dutchStem(w string) string {

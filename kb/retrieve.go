@@ -153,6 +153,51 @@ type weightedTerm struct {
 	head   bool // the noun asked about: it must stand in the sentence itself
 }
 
+// slipOfKnownStem reports whether a stem no article has is a slip of the keys
+// for one the sentence or its article has: "poltie" for "politie". Then
+// the question is about this article after all.
+func slipOfKnownStem(stem string, sets ...map[string]bool) bool {
+	if len(stem) < 4 {
+		return true // too short to tell a slip from another word
+	}
+	for _, set := range sets {
+		for s := range set {
+			if d := len(s) - len(stem); d > 1 || d < -1 || s == "" || s[0] != stem[0] && s[len(s)-1] != stem[len(stem)-1] {
+				continue
+			}
+			if editDistanceAtMost1(s, stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// editDistanceAtMost1 reports whether a becomes b by at most one insertion,
+// deletion, substitution or swap of neighbouring bytes.
+func editDistanceAtMost1(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case len(a) == len(b):
+		if a[i+1:] == b[i+1:] {
+			return true // substitution
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // swap
+	case len(a)+1 == len(b):
+		return a[i:] == b[i+1:] // insertion
+	}
+	return false
+}
+
 // contextWeight is the credit a question term gets when it stands in the
 // sentence's article but not in the sentence itself: "de daders van de
 // Exchange-hack" is often answered by a sentence about "de daders" in an
@@ -297,7 +342,7 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 		for _, t := range terms {
 			best := termCredit(t, stems, ctxStems)
 			got += best * t.weight
-			if t.name && best == 0 {
+			if t.name && best == 0 || t.object && t.df == 0 && ctxStems != nil && !slipOfKnownStem(t.stems[0], stems, ctxStems) {
 				missingName = true
 			}
 		}
