@@ -16,13 +16,17 @@ import (
 // The evaluation floors are the measured scores, rounded down: a change that
 // makes answers worse fails here. Raise them when answers get better.
 const (
-	ownFloor    = 0.85 // kb/testdata/eval/questions.jsonl over the seeds and kb/testdata/eval/articles
+	ownFloor    = 0.90 // kb/testdata/eval/questions.jsonl over the seeds and kb/testdata/eval/articles
 	publicFloor = 1.00 // kb/testdata/eval/public.jsonl (shared/eval/questions.jsonl) over the seeds
 	// heldoutFloor guards kb/testdata/heldout: articles and questions written
 	// apart from the rest, which the answering code is not tuned on (only
 	// its total is looked at), so it measures how the bot does on news it
 	// has never seen.
-	heldoutFloor = 0.60
+	heldoutFloor = 0.63
+	// devFloor guards kb/testdata/dev: a third set written apart from the
+	// code, whose failures are studied one by one to find what the Dutch
+	// handling lacks.
+	devFloor = 0.67
 )
 
 // evalDB opens a knowledge base in a temporary file, seeded, with the
@@ -128,4 +132,9 @@ func TestEvalPublic(t *testing.T) {
 func TestEvalHeldout(t *testing.T) {
 	db, docs := evalDB(t, "testdata/heldout/articles")
 	runEval(t, db, docs, "testdata/heldout/questions.jsonl", heldoutFloor)
+}
+
+func TestEvalDev(t *testing.T) {
+	db, docs := evalDB(t, "testdata/dev/articles")
+	runEval(t, db, docs, "testdata/dev/questions.jsonl", devFloor)
 }
