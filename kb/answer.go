@@ -38,6 +38,17 @@ func (db *DB) Answer(ctx context.Context, question string) (bot.Answer, error) {
 	if err != nil {
 		return a, err
 	}
+	if len(ids) > 0 && !hasKnown(ids) && allCountries(q.entities) {
+		// "Wie beschuldigt Noorwegen?" when no article names Norway: the
+		// question is about something the articles never mention.
+		a.Text = notFoundText(q)
+		if hint, err := db.suggestion(ctx, q); err != nil {
+			return a, err
+		} else if hint != "" {
+			a.Text += " " + hint
+		}
+		return a, nil
+	}
 	var ans *bot.Answer
 	switch q.rel {
 	case relAccuse, relSupport, relDeny, relBehind:
@@ -103,6 +114,18 @@ func (db *DB) Answer(ctx context.Context, question string) (bot.Answer, error) {
 		ans.Items = []string{}
 	}
 	return *ans, nil
+}
+
+// allCountries reports whether es are all states: names the recognizer
+// knows in every form, so a state no article names is truly absent (a
+// person may stand in the articles by another form of the name).
+func allCountries(es []nl.Entity) bool {
+	for _, e := range es {
+		if e.Kind != nl.Country {
+			return false
+		}
+	}
+	return true
 }
 
 // knownName reports whether name is a person or entity the knowledge base

@@ -437,6 +437,8 @@ func TestAnswerAboutWhatTheKBDoesNotKnow(t *testing.T) {
 		"De diefstal van ruim 4.100 bitcoin bij het Japanse cryptoplatform Hoshi Exchange is het werk van Noord-Koreaanse staatshackers.\n")
 	mustIngest(t, db, "chip.txt", "Spionage bij chipmaker\n\n"+
 		"Wethouder Peter Kuijpers van Veldhoven maakt zich zorgen over het imago van de regio.\n")
+	mustIngest(t, db, "kabels.txt", "Kabels in de Noordzee\n\n"+
+		"De minister van Defensie, Karel Wijnstra, wil de Russen niet direct beschuldigen van sabotage in de Noordzee.\n")
 	mustIngest(t, db, "museum.txt", "Romeinen in Nijmegen\n\n"+
 		"Een zaal gaat over de Bataafse opstand, toen de Bataven onder leiding van Julius Civilis in opstand kwamen.\n")
 	tests := []struct {
@@ -449,6 +451,7 @@ func TestAnswerAboutWhatTheKBDoesNotKnow(t *testing.T) {
 		{"wie is peter kuijpers", true},
 		{"wie is peter reesink", false},
 		{"wat zei julius civilis", false},
+		{"wie beschuldigt noorwegen van sabotage", false},
 	}
 	for _, tt := range tests {
 		a, err := db.Answer(t.Context(), tt.question)
