@@ -231,7 +231,9 @@ func (st *sent) triggers() []trigger {
 			if h := st.hasKey(i+1, R, set("hand")); h >= 2 && keyAt(ws, h-2) == "van" && keyAt(ws, h-1) == "de" {
 				add(trigger{rel: Deny, v: i, aboutFrom: -1}) // "wijst de beschuldigingen van de hand"
 			} else if a := st.hasKey(i+1, R, set("als")); a >= 0 && culpritWords[keyAt(ws, a+1)] {
-				add(trigger{rel: Accuse, v: i, aboutFrom: -1})
+				add(trigger{rel: Accuse, v: i, aboutFrom: -1}) // "wijst Rusland aan als dader van de aanval"
+			} else if a >= 0 && attackerNouns[keyAt(ws, a+1)] {
+				add(trigger{rel: Accuse, v: i, aboutFrom: a + 1}) // "wijst Taiwan aan als hackers"
 			} else if p := st.particle(i, R, "aan"); p >= 0 && k != "aangewezen" && k != "aanwijzen" {
 				add(trigger{rel: Accuse, v: i, particle: p, aboutFrom: -1}) // "wijst Nederland Rusland aan"
 			} else if p := st.hasKey(i+1, min(i+5, R), set("naar", "op")); p >= 0 && !(keyAt(ws, i+1) == "af") {
@@ -535,6 +537,9 @@ func (st *sent) coordinated(a, b int) bool {
 		if k == "als" && st.hasKey(0, a, zowel) >= 0 {
 			joined = true // "zowel de VS als het VK"
 			continue
+		}
+		if st.at[i] >= 0 && st.ms[st.at[i]].form == formAdj {
+			continue // "het Taiwanese leger en de Amerikaanse NSA"
 		}
 		if !coordFill[k] {
 			return false

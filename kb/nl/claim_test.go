@@ -207,6 +207,10 @@ func TestClaims(t *testing.T) {
 		{"support as a noun is no claim", []string{"De hackers zochten informatie over de steun aan Oekraïne."}, nil},
 		{"support expressed", []string{"De NAVO betuigt haar steun aan Nederland."}, []string{"support: NAVO > Nederland | "}},
 		{"people in general accuse no one", []string{"\u201cTelkens als er een computer uitvalt, wijst men naar Moskou\u201d, zegt de woordvoerder van de ambassade."}, nil},
+		{"a foreign police is its state", []string{"De Duitse politie beschuldigt Rusland van de aanval."},
+			[]string{"accuse: Duitsland > Rusland | van de aanval"}},
+		{"coordination over an adjective", []string{"China wijst het Taiwanese leger en de Amerikaanse NSA aan als hackers."},
+			[]string{"accuse: China > Taiwan,NSA | hackers"}},
 		{"the ANP dateline is no agent", []string{"DEN HAAG (ANP) - Nederland en België beschuldigen Rusland van sabotage."},
 			[]string{"accuse: Nederland,België > Rusland | van sabotage"}},
 	}

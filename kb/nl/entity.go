@@ -488,6 +488,17 @@ func (r *Recognizer) mentions(s string, ws []word, ctx *articleCtx) []mention {
 		ms = append(ms, *m)
 		i = m.w1
 	}
+	// "de Duitse politie" is Germany's, not the Dutch Nationale Politie.
+	for k := 0; k+1 < len(ms); k++ {
+		if m := ms[k]; m.form == formAdj && m.Kind == Country && m.Name != "Nederland" && ms[k+1].w0 == m.w1 &&
+			ms[k+1].w1 == m.w1+1 && ws[m.w1].Key == "politie" {
+			ms = append(ms[:k+1], ms[k+2:]...)
+			ms[k].gov = true
+			ms[k].w1++
+			ms[k].End = ws[m.w1].End
+			ms[k].Text = s[ms[k].Start:ms[k].End]
+		}
+	}
 	for k := range ms {
 		m := &ms[k]
 		m.Demonym = m.form != formName
