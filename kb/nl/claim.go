@@ -316,6 +316,9 @@ func (st *sent) triggers() []trigger {
 			if p := st.hasKey(i+1, R, set("bij")); p >= 0 && (k[0] == 'a' || st.hasKey(i+1, p, set("aan")) >= 0) {
 				add(trigger{rel: Support, v: i, targetPrep: "bij", aboutFrom: -1})
 			}
+		// "zegt zich te kunnen vinden in de conclusies van de FBI"
+		case (k == "vinden" || k == "vindt" || k == "vond" || k == "vonden") && st.hasKey(L, i, set("zich")) >= 0 && keyAt(ws, i+1) == "in":
+			add(trigger{rel: Support, v: i, targetPrep: "in", aboutFrom: -1})
 		case k == "solidair" || k == "solidariteit":
 			if p := st.hasKey(i+1, R, set("met")); p >= 0 {
 				add(trigger{rel: Support, v: i, targetPrep: "met", aboutFrom: -1})
@@ -378,7 +381,7 @@ var triggerWords = func() map[string]bool {
 		"onderschrijft", "onderschrijven", "onderschreef", "onderschreven", "bijval", "steun", "aansluiten", "aangesloten",
 		"scharen", "schaart", "schaarde", "schaarden", "geschaard", "samenwerken", "samenwerkt", "samenwerkten",
 		"samengewerkt", "loonlijst", "betaalrol", "gelieerd", "verbonden", "gelinieerd", "gelieerde", "gelinkte", "banden", "connecties", "band",
-		"opdracht", "naam", "dienst", "onderdeel", "sancties", "sanctie", "strafmaatregelen", "solidair", "solidariteit",
+		"opdracht", "naam", "dienst", "onderdeel", "sancties", "sanctie", "strafmaatregelen", "solidair", "solidariteit", "vinden", "vindt", "vond", "vonden",
 		"verdacht", "wijt", "wijten", "geweten", "aanklacht", "aanklachten", "werk",
 		"absurd", "belachelijk", "verzonnen", "laster", "lastercampagne", "nepnieuws", "grondeloos", "grondeloze")
 	for _, forms := range []map[string]bool{klaagForms, rekenForms, spreekForms, wijsForms, schrijfForms, haalForms, sluitForms, werkForms, noemForms, sponsoredForms} {
@@ -515,7 +518,8 @@ func (st *sent) entitiesOf(m mention, target bool) []Entity {
 		return nil
 	}
 	if m.form == formAdj && !m.gov {
-		if !target || m.w1 >= len(st.ws) || !actorNouns[st.ws[m.w1].Key] {
+		// "Chinese hackers", and "de Britse beschuldiging" for whose it is.
+		if !target || m.w1 >= len(st.ws) || !actorNouns[st.ws[m.w1].Key] && !stanceNouns[st.ws[m.w1].Key] {
 			return nil
 		}
 	}
@@ -1145,6 +1149,10 @@ var (
 		"uitgesproken", "zegt", "zeggen", "zegde", "zegden", "toegezegd", "geeft", "geven", "gaf", "gaven", "gegeven",
 		"biedt", "bieden", "bood", "boden", "geboden", "verleent", "verlenen", "verleende", "verleend", "uit", "toe",
 		"uitspreken", "betuigen", "toezeggen", "krijgt", "krijgen", "kreeg", "kregen", "gekregen")
+	// stanceNouns are what a party holds or concluded: "scharen zich
+	// achter de Britse beschuldiging", "de Nederlandse conclusie".
+	stanceNouns = set("beschuldiging", "beschuldigingen", "conclusie", "conclusies", "bevindingen", "analyse",
+		"attributie", "standpunt", "oordeel", "verklaring", "aantijgingen", "aantijging", "lezing", "vaststelling")
 	noemForms       = set("noemt", "noemde", "noemen", "noemden", "noem")
 	accusationNouns = set("beschuldiging", "beschuldigingen", "aantijging", "aantijgingen", "verwijten", "beweringen", "claims")
 	klaagForms      = set("klaagt", "klagen", "klaagde", "klaagden")

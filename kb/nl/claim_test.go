@@ -211,6 +211,11 @@ func TestClaims(t *testing.T) {
 			[]string{"accuse: Duitsland > Rusland | van de aanval"}},
 		{"coordination over an adjective", []string{"China wijst het Taiwanese leger en de Amerikaanse NSA aan als hackers."},
 			[]string{"accuse: China > Taiwan,NSA | hackers"}},
+		{"support for a state's accusation", []string{"Nieuw-Zeeland en Australië scharen zich achter de Britse beschuldiging."},
+			[]string{"support: Nieuw-Zeeland,Australië > Verenigd Koninkrijk | "}},
+		{"zich kunnen vinden in", []string{"De Zuid-Koreaanse inlichtingendienst NIS zegt zich te kunnen vinden in de conclusies van de FBI."},
+			[]string{"support: Zuid-Korea > FBI | "}},
+		{"finding things is no support", []string{"De politie vond in de woning van de verdachte twee laptops van het ministerie."}, nil},
 		{"the ANP dateline is no agent", []string{"DEN HAAG (ANP) - Nederland en België beschuldigen Rusland van sabotage."},
 			[]string{"accuse: Nederland,België > Rusland | van sabotage"}},
 	}
