@@ -264,6 +264,7 @@ type item struct {
 	hits     []hit
 	articles map[int64]bool
 	newest   string
+	lastAID  int64 // the newest article by arrival, for articles without a date
 }
 
 // itemList aggregates items over sentences, keeping their order of
@@ -297,6 +298,7 @@ func (l *itemList) add(name string, h hit) {
 	if h.date > it.newest {
 		it.newest = h.date
 	}
+	it.lastAID = max(it.lastAID, h.aid)
 }
 
 func (l *itemList) sorted() []*item {
@@ -306,7 +308,11 @@ func (l *itemList) sorted() []*item {
 		if len(a.articles) != len(b.articles) {
 			return len(a.articles) > len(b.articles)
 		}
-		return a.newest > b.newest
+		if a.newest != "" && b.newest != "" && a.newest != b.newest {
+			return a.newest > b.newest
+		}
+		// An article without a date is placed by when it came in.
+		return a.lastAID > b.lastAID
 	})
 	return items
 }

@@ -163,15 +163,19 @@ func (db *DB) answerClaims(ctx context.Context, q question, ids []int64) (*bot.A
 			}
 			var l itemList
 			for _, c := range rows {
-				if c.about != "" {
-					l.add(c.about, c.hit)
+				if about := chargeOf(c.about); about != "" {
+					l.add(about, c.hit)
 				}
 			}
-			return answerOf(l.sorted(), func(items []string) string {
+			items := l.sorted()
+			if len(items) > maxCharges {
+				items = items[:maxCharges]
+			}
+			return answerOf(items, func(items []string) string {
 				if en {
-					return fmt.Sprintf("%s is accused %s.", subject, strings.Join(items, "; "))
+					return fmt.Sprintf("%s is accused: %s.", subject, strings.Join(items, "; "))
 				}
-				return fmt.Sprintf("%s wordt beschuldigd %s.", subject, strings.Join(items, "; "))
+				return fmt.Sprintf("%s wordt beschuldigd: %s.", subject, strings.Join(items, "; "))
 			}), nil
 		}
 		byAgent := q.reverse || (len(known) > 0 && q.kind == askWho && pluralVerbWithPluralSubject(q))
@@ -367,6 +371,34 @@ func (db *DB) answerClaims(ctx context.Context, q question, ids []int64) (*bot.A
 		}), nil
 	}
 	return nil, nil
+}
+
+// maxCharges is how many charges "waarvan wordt X beschuldigd?" lists.
+const maxCharges = 8
+
+// chargeOf returns what a claim's About says X is accused of, cleaned for
+// a list, or "" when it says nothing of use: "naar Peking" only repeats
+// whom the finger points at, "van" alone is cut off.
+func chargeOf(about string) string {
+	about = strings.TrimSpace(about)
+	for _, cut := range []string{", schrijft ", ", zegt ", ", aldus ", ", meldt ", ", stelt "} {
+		if i := strings.Index(about, cut); i > 0 {
+			about = about[:i]
+		}
+	}
+	words := strings.Fields(about)
+	if len(words) < 2 {
+		return ""
+	}
+	switch strings.ToLower(words[0]) {
+	case "naar", "aan", "op", "tegen":
+		// "wijst naar Peking": unless more follows the name ("tegen de
+		// cyberaanvallen vanuit China" is a charge).
+		if len(words) <= 3 || !strings.ContainsAny(strings.ToLower(words[1]), "abcdefghijklmnopqrstuvwxyz") {
+			return ""
+		}
+	}
+	return strings.TrimRight(about, ".,;: ")
 }
 
 // topicTerms are the question's words other than the relation asked

@@ -904,7 +904,8 @@ func (st *sent) actorClaims(have []Claim) []Claim {
 		}
 		c := Claim{Relation: Accuse, Agents: without(st.fallbackAgents(), []Entity{m.Entity}), Targets: []Entity{m.Entity}}
 		if n+1 < len(st.ws) {
-			c.About = strings.Trim(st.s[st.ws[n+1].Start:st.ws[len(st.ws)-1].End], " \"'\u201c\u201d\u2018\u2019,.")
+			// "hackers probeerden accounts over te nemen": the actor and the act.
+			c.About = strings.Trim(st.s[st.ws[n].Start:st.ws[len(st.ws)-1].End], " \"'\u201c\u201d\u2018\u2019,.")
 		}
 		out = append(out, c)
 	}
