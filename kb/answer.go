@@ -38,9 +38,11 @@ func (db *DB) Answer(ctx context.Context, question string) (bot.Answer, error) {
 	if err != nil {
 		return a, err
 	}
-	if len(ids) > 0 && !hasKnown(ids) && allCountries(q.entities) {
-		// "Wie beschuldigt Noorwegen?" when no article names Norway: the
-		// question is about something the articles never mention.
+	if len(ids) > 0 && (!hasKnown(ids) && allCountries(q.entities) || unknownCompany(q.entities, ids)) {
+		// "Wie beschuldigt Noorwegen?" when no article names Norway, or
+		// "hoeveel bitcoin stal Noord-Korea bij Coinbase?" when none names
+		// Coinbase: the question is about something the articles never
+		// mention.
 		a.Text = notFoundText(q)
 		if hint, err := db.suggestion(ctx, q); err != nil {
 			return a, err
@@ -126,6 +128,18 @@ func allCountries(es []nl.Entity) bool {
 		}
 	}
 	return true
+}
+
+// unknownCompany reports whether the question names a company no article
+// names. Companies have one name and few forms, unlike groups ("NoName"
+// for "NoName057(16)") and persons.
+func unknownCompany(es []nl.Entity, ids []int64) bool {
+	for i, e := range es {
+		if e.Kind == nl.Company && ids[i] == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // knownName reports whether name is a person or entity the knowledge base

@@ -66,8 +66,10 @@ func (db *DB) answerList(ctx context.Context, q question, ids []int64) (*bot.Ans
 			return nil, fmt.Errorf("kb: list: %w", err)
 		}
 		// The sentences that match may not name them: "welke groepen noemt
-		// België" is answered by the rest of the article about Belgium.
-		if len(l.order) == 0 && len(good) > 0 {
+		// België" is answered by the rest of the article about Belgium; and
+		// a question about one story ("welke banken vielen de tieners aan")
+		// by all of that story's names of the kind.
+		if (len(l.order) == 0 || oneArticle(good)) && len(good) > 0 {
 			seen := map[int64]bool{}
 			for _, h := range good {
 				if seen[h.aid] || len(seen) == 3 {
@@ -116,6 +118,16 @@ func (db *DB) answerList(ctx context.Context, q question, ids []int64) (*bot.Ans
 		}
 		return fmt.Sprintf("Genoemde %s: %s.", kindWord, joinNames(items, false))
 	}), nil
+}
+
+// oneArticle reports whether all hits stand in one article.
+func oneArticle(hits []hit) bool {
+	for _, h := range hits {
+		if h.aid != hits[0].aid {
+			return false
+		}
+	}
+	return len(hits) > 0
 }
 
 // listSlack is how much less of the question a sentence may match than
@@ -221,7 +233,7 @@ func listAfterIntroducer(sentence string) []string {
 	var items []string
 	for _, it := range listAfter(sentence, func(toks []nl.Token, i int) bool {
 		switch toks[i].Norm {
-		case "meer", "andere":
+		case "meer", "andere", "wie", "welke":
 			return i > 0 && toks[i-1].Norm == "onder"
 		case "waaronder", "zoals":
 			return true
@@ -229,10 +241,22 @@ func listAfterIntroducer(sentence string) []string {
 		return false
 	}) {
 		if hasCapital(it) {
-			items = append(items, it)
+			items = append(items, nameOfItem(it))
 		}
 	}
 	return items
+}
+
+// nameOfItem drops the lower-case words before a name in a list item:
+// "telecomconcern AT&T" is AT&T, "kaartverkoper Ticketmaster" Ticketmaster.
+func nameOfItem(it string) string {
+	for {
+		i := strings.IndexByte(it, ' ')
+		if i < 0 || hasCapital(it[:i]) {
+			return it
+		}
+		it = it[i+1:]
+	}
 }
 
 // listAfter returns the items a sentence lists after the first token that
@@ -246,11 +270,20 @@ func listAfter(sentence string, head func(toks []nl.Token, i int) bool) []string
 			continue
 		}
 		j := i + 1
-		open := false // after "als", "zoals", "waaronder", ":" any words may be items
+		// After "als", "zoals", "waaronder", "onder wie", ":" any words may
+		// be items.
+		open := false
+		switch t.Norm {
+		case "zoals", "waaronder", "meer", "andere", "wie", "welke":
+			open = true
+		}
 		if j < len(toks) {
 			switch toks[j].Norm {
 			case "als", "zoals", "waaronder", "namelijk", "including", "such":
 				open = true
+				j++
+			case "zijn", "waren", "zijn:", "are", "were":
+				// "Onder de getroffen bedrijven zijn AT&T, Verizon en Lumen."
 				j++
 			}
 		}

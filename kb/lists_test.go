@@ -23,11 +23,29 @@ func TestListAfterNoun(t *testing.T) {
 		{"De hackersgroepen waren al jaren actief in het netwerk van de gemeente en van de provincie en later ook elders in het land: Utrecht en Zwolle.",
 			"hackersgroepen", nil},
 		{"De hackersgroep sloeg opnieuw toe.", "hackersgroep", nil},
+		{"Onder de getroffen bedrijven zijn AT&T, Verizon en Lumen Technologies.", "bedrijven", []string{"AT&T", "Verizon", "Lumen Technologies"}},
 	}
 	for _, tt := range tests {
 		got := listAfterNoun(tt.sentence, nl.Stem(tt.noun))
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("listAfterNoun(%q, %q) = %q, want %q", tt.sentence, tt.noun, got, tt.want)
+		}
+	}
+}
+
+func TestListAfterIntroducer(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"Hij drong binnen bij 165 organisaties, onder wie telecomconcern AT&T, kaartverkoper Ticketmaster en de Spaanse bank Santander.",
+			[]string{"AT&T", "Ticketmaster", "Spaanse bank Santander"}},
+		{"Getroffen zijn onder meer het CDA, de PVV en D66.", []string{"CDA", "PVV", "D66"}},
+		{"Het ging om onder meer energie, water en telecom.", nil},
+	}
+	for _, tt := range tests {
+		if got := listAfterIntroducer(tt.sentence); !slices.Equal(got, tt.want) {
+			t.Errorf("listAfterIntroducer(%q) = %q, want %q", tt.sentence, got, tt.want)
 		}
 	}
 }

@@ -125,7 +125,7 @@ var kindNouns = map[string]nl.EntityKind{
 	"dienst": nl.Agency, "diensten": nl.Agency, "inlichtingendienst": nl.Agency, "inlichtingendiensten": nl.Agency,
 	"veiligheidsdienst": nl.Agency, "veiligheidsdiensten": nl.Agency, "instantie": nl.Agency, "instanties": nl.Agency,
 	"agencies": nl.Agency, "agency": nl.Agency, "ministeries": nl.Agency, "ministerie": nl.Agency,
-	"bedrijf": nl.Company, "bedrijven": nl.Company, "techbedrijven": nl.Company, "techbedrijf": nl.Company,
+	"bedrijf": nl.Company, "bedrijven": nl.Company, "banken": nl.Company, "bank": nl.Company, "concerns": nl.Company, "techbedrijven": nl.Company, "techbedrijf": nl.Company,
 	"firma": nl.Company, "fabrikanten": nl.Company, "leveranciers": nl.Company, "companies": nl.Company, "company": nl.Company,
 	"persoon": nl.Person, "personen": nl.Person, "mensen": nl.Person, "politici": nl.Person, "ministers": nl.Person,
 	"people": nl.Person, "persons": nl.Person, "woordvoerders": nl.Person,
@@ -375,9 +375,9 @@ func parseQuestion(rec *nl.Recognizer, raw string) question {
 	}
 	if q.kind == askWhich || q.kind == askWho {
 		for i, w := range words {
-			if k, ok := kindNouns[w]; ok {
+			if k, head, ok := kindOfNoun(w); ok {
 				q.listKind = k
-				q.listNoun = nl.Stem(w)
+				q.listNoun = nl.Stem(head)
 				// Adjectives right before the noun narrow the list: "Chinese bedrijven".
 				if i > 0 {
 					for _, m := range q.entities {
@@ -758,10 +758,10 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 			continue
 		}
 		isVerb := ti == q.verb && relationOf(w) == relNone
-		if _, ok := kindNouns[w]; ok && q.listKind != "" {
+		if _, _, ok := kindOfNoun(w); ok && q.listKind != "" {
 			// "welke landen": the kind is the answer, not a search word; but
 			// "ransomwaregroepen" asks for groups about ransomware.
-			if mod := compoundModifier(w); mod != "" {
+			if mod := strings.TrimSuffix(compoundModifier(w), "-"); mod != "" {
 				st := nl.Stem(mod)
 				// The compound itself is the surest sign ("de ransomwaregroep
 				// Cl0p"), its first part and that part's synonyms the next.
@@ -835,10 +835,34 @@ func dutchStem(w string) string {
 var separableParticles = map[string]bool{"plaats": true, "bekend": true, "vast": true, "terug": true,
 	"open": true, "stil": true, "plat": true, "binnen": true}
 
+// kindOfNoun returns the entity kind a noun in "welke X" asks for, and
+// the noun to look for in a list: "landen" itself, "bedrijven" for
+// "telecombedrijven".
+func kindOfNoun(w string) (nl.EntityKind, string, bool) {
+	if k, ok := kindNouns[w]; ok {
+		if mod := compoundModifier(w); mod != "" {
+			return k, w[len(mod):], true
+		}
+		return k, w, true
+	}
+	if mod := compoundModifier(w); mod != "" {
+		if k, ok := kindNouns[w[len(mod):]]; ok {
+			return k, w[len(mod):], true
+		}
+	}
+	return "", "", false
+}
+
 // compoundModifier returns the first part of a compound kind noun that
 // narrows it: "ransomware" in "ransomwaregroepen"; "" for plain kinds.
 func compoundModifier(w string) string {
-	for _, head := range []string{"groepen", "groep", "bendes", "bende", "bedrijven", "bedrijf", "diensten", "dienst"} {
+	if i := strings.LastIndexByte(w, '-'); i >= 2 {
+		if _, ok := kindNouns[w[i+1:]]; ok {
+			return w[:i+1] // "navo-landen": "navo-", so the head follows it
+		}
+	}
+	for _, head := range []string{"groepen", "groep", "bendes", "bende", "bedrijven", "bedrijf", "diensten", "dienst",
+		"banken", "concerns", "organisaties", "landen"} {
 		if mod, ok := strings.CutSuffix(w, head); ok && len(mod) > 3 {
 			switch mod {
 			case "hackers", "hacker", "tech", "inlichtingen", "veiligheids", "beveiligings", "ransomwar":
