@@ -109,6 +109,7 @@ var fillers = []string{
 	"kun je vertellen", "kan je vertellen", "kunt u vertellen", "vertel me eens", "vertel eens", "vertel me",
 	"weet jij", "weet je", "weet u", "ik wil weten", "ik wil graag weten", "ik vraag me af",
 	"zeg eens", "zeg me", "graag weten", "mag ik weten", "hoi", "hallo", "hey", "he", "nieuwsbot",
+	"maar", "en", "nou", "oke", "ok", "trouwens", "dus", "ook",
 	"please tell me", "can you tell me", "could you tell me", "do you know", "tell me", "i want to know",
 	"please", "alsjeblieft", "svp", "even", "eens", "dus", "en",
 }
@@ -276,6 +277,17 @@ func parseQuestion(rec *nl.Recognizer, raw string) question {
 		}
 	}
 
+	// "wanner", "waarm": a slip of the keys in the question word.
+	if !nl.IsQuestionWord(words[0]) && !nl.IsStopword(words[0]) && len(words[0]) >= 4 {
+		for _, qw := range [...]string{"wanneer", "waarom", "hoeveel", "welke", "waar", "welk"} {
+			if editDistanceAtMost1(words[0], qw) {
+				words[0] = qw
+				text = qw + text[toks[0].End:]
+				toks = nl.Tokens(text)
+				break
+			}
+		}
+	}
 	// The kind, from the opening words.
 	first := words[0]
 	rest := 1
