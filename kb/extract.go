@@ -313,7 +313,7 @@ func (db *DB) extractEntity(ctx context.Context, q question, h hit) (*bot.Answer
 		return nil, fmt.Errorf("kb: mentions: %w", err)
 	}
 	var l itemList
-	var groups, located itemList
+	var groups, located, towards itemList
 	for rows.Next() {
 		var name, kind, prep string
 		if err := rows.Scan(&name, &kind, &prep); err != nil {
@@ -326,7 +326,11 @@ func (db *DB) extractEntity(ctx context.Context, q question, h hit) (*bot.Answer
 		// "waar": a place after "in", "te", "bij" says where; a state
 		// named elsewhere in the sentence may only be the actor.
 		if q.kind == askWhere && locative[prep] {
-			located.add(name, h)
+			if prep == "naar" {
+				towards.add(name, h) // "meegenomen naar China": where it went, not where it is
+			} else {
+				located.add(name, h)
+			}
 		}
 		if q.kind == askWho && q.rel == relNone && (prep == "van" || prep == "bij" || prep == "in") && nl.EntityKind(kind) != nl.Person {
 			continue
@@ -357,14 +361,45 @@ func (db *DB) extractEntity(ctx context.Context, q question, h hit) (*bot.Answer
 		switch {
 		case len(places.order) > 0:
 			l = places
-		default:
+		case len(located.order) > 0:
 			l = located
+		case datelinePlace(h.text) != "" && h.pos <= 1:
+			// "VELDHOVEN - Een medewerker van chipmachinemaker X …": the
+			// dateline says where the story, and so X, is.
+			l = itemList{}
+			l.add(datelinePlace(h.text), h)
+		default:
+			l = towards
 		}
 	}
 
 	return answerOf(l.order, func(items []string) string {
 		return joinNames(items, q.english) + "."
 	}), nil
+}
+
+// datelinePlace returns the place of a dateline that opens a sentence,
+// "VELDHOVEN - …" or "DEN HAAG (ANP) - …", in title case; "" if none.
+func datelinePlace(sentence string) string {
+	i := strings.Index(sentence, " - ")
+	if i <= 0 || i > 40 {
+		i = strings.Index(sentence, " \u2013 ")
+	}
+	if i <= 0 || i > 40 {
+		return ""
+	}
+	head := strings.TrimSpace(sentence[:i])
+	if j := strings.IndexByte(head, '('); j > 0 {
+		head = strings.TrimSpace(head[:j])
+	}
+	if head == "" || strings.ToUpper(head) != head || strings.ToLower(head) == head {
+		return ""
+	}
+	words := strings.Fields(strings.ToLower(head))
+	for k, w := range words {
+		words[k] = capitalize(w)
+	}
+	return strings.Join(words, " ")
 }
 
 // locative are the prepositions before a place that say where.

@@ -464,6 +464,21 @@ func TestAnswerAboutWhatTheKBDoesNotKnow(t *testing.T) {
 	}
 }
 
+func TestAnswerWhereACompanyIs(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	mustIngest(t, db, "chip.txt", "Oud-medewerker nam gegevens mee\n\n"+
+		"VELDHOVEN - Een voormalige medewerker van chipmachinemaker Lumicon Lithography heeft vertrouwelijke gegevens meegenomen naar China.\n")
+	for _, q := range []string{"Where is Lumicon Lithography based?", "waar is Lumicon Lithography gevestigd?"} {
+		a, err := db.Answer(t.Context(), q)
+		if err != nil {
+			t.Fatalf("Answer(%q): %v", q, err)
+		}
+		if !slices.Equal(a.Items, []string{"Veldhoven"}) {
+			t.Errorf("Answer(%q).Items = %q (%q), want [Veldhoven]", q, a.Items, a.Text)
+		}
+	}
+}
+
 func TestIngestedClaims(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -89,7 +89,8 @@ func init() {
 		maakten gemaakt komt komen kwam kwamen gekomen gaat gaan ging gingen gegaan geeft geven gaf gaven gegeven neemt nemen
 		nam namen genomen houdt houden hield hielden zit zitten zat zaten ziet zien zag zagen gezien weet weten wist wisten
 		blijkt bleek bleken heet heten noemt noemde noemden doet doen deed deden gedaan precies eigenlijk allemaal ooit echt
-		laatst eerst gelegen gevestigd happened happen get got take took make made come came go went give gave`) {
+		laatst eerst gelegen gevestigd happened happen get got take took make made come came go went give gave
+		based located headquartered`) {
 		weakWords[w] = true
 	}
 }
@@ -119,7 +120,7 @@ var kindNouns = map[string]nl.EntityKind{
 	"hackersgroep": nl.Group, "hackersgroepen": nl.Group, "hackergroep": nl.Group, "hackergroepen": nl.Group,
 	"groep": nl.Group, "groepen": nl.Group, "hackers": nl.Group, "hacker": nl.Group, "apt": nl.Group, "apts": nl.Group,
 	"ransomwaregroep": nl.Group, "ransomwaregroepen": nl.Group, "ransomwarebende": nl.Group, "ransomwarebendes": nl.Group,
-	"bende": nl.Group, "bendes": nl.Group, "actoren": nl.Group, "actor": nl.Group, "groups": nl.Group, "gangs": nl.Group,
+	"bende": nl.Group, "bendes": nl.Group, "actoren": nl.Group, "actor": nl.Group, "groups": nl.Group, "group": nl.Group, "gangs": nl.Group, "gang": nl.Group,
 	"land": nl.Country, "landen": nl.Country, "staat": nl.Country, "staten": nl.Country, "lidstaten": nl.Country,
 	"bondgenoten": nl.Country, "bondgenoot": nl.Country, "countries": nl.Country, "country": nl.Country, "overheden": nl.Country,
 	"organisatie": nl.Organisation, "organisaties": nl.Organisation, "allianties": nl.Organisation, "organisations": nl.Organisation, "organizations": nl.Organisation,
@@ -225,17 +226,54 @@ var englishDutch = map[string][]string{
 	"netherlands": {"nederland"}, "dutch": {"nederlandse"}, "water": {"water"}, "energy": {"energie"},
 	"ambassador": {"ambassadeur"}, "embassy": {"ambassade"}, "minister": {"minister"}, "spokesperson": {"woordvoerder"},
 	"spokesman": {"woordvoerder"}, "director": {"directeur"}, "mayor": {"burgemeester"}, "phishing": {"phishing"},
-	"ransomware": {"ransomware", "gijzelsoftware"}, "malware": {"malware"}, "crypto": {"crypto", "cryptovaluta"},
+	"ransomware": {"ransomware", "gijzelsoftware", "ransomwaregroep", "ransomwarebende"}, "malware": {"malware"}, "crypto": {"crypto", "cryptovaluta"},
 	"vulnerable.": {"kwetsbaar"}, "gateways": {"gateways"}, "systems": {"systemen"}, "operations": {"operaties"},
 	"postponed": {"uitgesteld"}, "fine": {"boete"}, "fined": {"boete"}, "million": {"miljoen"}, "billion": {"miljard"},
 	"day": {"dag"}, "week": {"week"}, "attackers": {"aanvallers"}, "responsible": {"verantwoordelijk"},
 	"expelled": {"uitgezet"}, "russians": {"russen"}, "chinese": {"chinese"}, "state": {"staat"},
+	"outage": {"storing", "uitval"}, "outages": {"storingen"}, "disruption": {"storing", "verstoring"},
+	"start": {"begon", "begin", "startte"}, "started": {"begon", "startte"}, "begin": {"begon", "begin"}, "began": {"begon"},
+	"end": {"einde", "eindigde"}, "ended": {"eindigde"}, "based": {"gevestigd"}, "headquartered": {"gevestigd", "hoofdkantoor"},
+	"located": {"gevestigd", "ligt"}, "without": {"zonder"}, "offline": {"offline", "plat"}, "down": {"plat", "offline", "lucht"}, "take": {"gehaald", "haalde", "opgerold"},
+	"took": {"haalde", "gehaald", "opgerold"}, "taken": {"gehaald", "opgerold"},
+	"dismantled": {"opgerold", "ontmanteld"}, "arrests": {"arrestaties", "aanhoudingen"}, "arrest": {"arrestatie", "aanhouding"},
+	"suspect": {"verdachte"}, "suspects": {"verdachten"}, "suspected": {"verdacht", "vermoedelijk"},
+	"charged": {"aangeklaagd"}, "indicted": {"aangeklaagd"}, "convicted": {"veroordeeld"}, "judge": {"rechter"},
+	"prosecutor": {"officier", "aanklager"}, "prosecutors": {"aanklagers", "openbaar ministerie"}, "trial": {"rechtszaak", "proces"},
+	"community": {"taakstraf"}, "sentence": {"straf"}, "teenager": {"tiener"}, "boy": {"jongen"}, "man": {"man"},
+	"woman": {"vrouw"}, "engineer": {"ingenieur"}, "employee": {"medewerker"}, "former": {"voormalige", "oud"},
+	"cable": {"kabel"}, "cables": {"kabels"}, "ship": {"schip"}, "ships": {"schepen"}, "anchor": {"anker"}, "sea": {"zee"},
+	"navy": {"marine"}, "army": {"leger"}, "military": {"militaire", "leger"}, "war": {"oorlog"}, "sabotage": {"sabotage"},
+	"telecom": {"telecom"}, "provider": {"provider", "aanbieder"}, "providers": {"providers", "aanbieders"},
+	"bank": {"bank"}, "banks": {"banken"}, "port": {"haven"}, "terminal": {"terminal"}, "containers": {"containers"},
+	"exchange": {"beurs", "exchange"}, "bitcoin": {"bitcoin"}, "cryptocurrency": {"cryptovaluta", "crypto"},
+	"chip": {"chip"}, "chips": {"chips"}, "machines": {"machines"}, "secrets": {"geheimen"}, "information": {"informatie", "gegevens"},
+	"documents": {"documenten"}, "files": {"bestanden"}, "phone": {"telefoon"}, "calls": {"gesprekken"}, "politicians": {"politici"},
+	"voters": {"kiezers"}, "commission": {"commissie"}, "parliament": {"parlement"}, "party": {"partij"},
+	"mails": {"e-mails"}, "mailboxes": {"mailboxen"}, "controllers": {"controllers"}, "pumps": {"pompen"},
+	"screen": {"scherm"}, "message": {"bericht", "tekst"}, "text": {"tekst"}, "advice": {"advies"}, "advises": {"adviseert"},
+	"reward": {"beloning"}, "dollars": {"dollar"}, "euros": {"euro"}, "people": {"mensen"}, "households": {"huishoudens"},
+	"users": {"gebruikers"}, "members": {"leden"}, "officers": {"officieren", "agenten"}, "officials": {"functionarissen", "ambtenaren"},
+	"accusation": {"beschuldiging"}, "accusations": {"beschuldigingen"}, "reacted": {"reageerde"}, "react": {"reageren"},
+	"respond": {"reageren"}, "responded": {"reageerde"}, "response": {"reactie"}, "reaction": {"reactie"},
+	"condemned": {"veroordeelde", "veroordeeld"}, "condemn": {"veroordelen"}, "attributed": {"toegeschreven"},
+	"linked": {"gelieerd", "gelinkt"}, "backed": {"gesteund"}, "sponsored": {"gesteund", "gesponsord"},
+	"why": {}, "affected": {"getroffen"}, "hit": {"getroffen", "geraakt"}, "targeted": {"doelwit"}, "target": {"doelwit"},
+	"targets": {"doelwitten"}, "breach": {"inbraak", "lek", "hack"}, "intrusion": {"inbraak"}, "stealing": {"stelen", "diefstal"},
+	"leaked": {"gelekt", "uitgelekt"}, "published.": {"gepubliceerd"}, "seized": {"in beslag genomen"},
+	"storm": {"storm"}, "power": {"stroom"}, "blackout": {"stroomstoring"}, "museum": {"museum"}, "exhibition": {"tentoonstelling"},
+	"match": {"wedstrijd"}, "goal": {"doelpunt"}, "goals": {"doelpunten"}, "won": {"won", "gewonnen"}, "score": {"score"},
 }
 
 // englishWords are words that mark a question as English.
 var englishWords = map[string]bool{"who": true, "what": true, "which": true, "when": true, "where": true,
 	"why": true, "how": true, "does": true, "did": true, "is": false, "are": true, "the": true, "of": true,
-	"accuses": true, "accused": true, "say": true, "said": true, "many": true, "deny": true, "denies": true}
+	"accuses": true, "accused": true, "say": true, "said": true, "many": true, "deny": true, "denies": true,
+	"were": true, "was": false, "has": true, "have": true, "been": true, "based": true, "left": true, "without": true,
+	"take": true, "took": true, "taken": true, "down": true, "outage": true, "start": true, "started": true,
+	"began": true, "located": true, "headquartered": true, "according": true, "behind": true, "support": true,
+	"supports": true, "attack": true, "attacks": true, "stole": true, "stolen": true, "hacked": true, "group": true,
+	"groups": true, "country": true, "countries": true, "police": true, "arrested": true, "customers": true}
 
 // parseQuestion understands a question in Dutch or English.
 func parseQuestion(rec *nl.Recognizer, raw string) question {
@@ -828,7 +866,10 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 		}
 		name := t.Start > 0 && nl.IsCapitalized(t.Text) && !strings.ContainsAny(t.Text, "-'’")
 		object := ti > 0 && objectPreps[toks[ti-1].Norm] && !q.english
-		q.terms = append(q.terms, term{word: w, stems: dedupe(stems), parts: parts, weak: weakWords[w] || isVerb, name: name, object: object})
+		// An English word the dictionary does not know is most likely no
+		// word of the Dutch articles: it must not weigh against a match.
+		untranslated := q.english && !name
+		q.terms = append(q.terms, term{word: w, stems: dedupe(stems), parts: parts, weak: weakWords[w] || isVerb || untranslated, name: name, object: object})
 	}
 }
 

@@ -24,3 +24,18 @@ func TestEditDistanceAtMost1(t *testing.T) {
 		}
 	}
 }
+
+func TestDatelinePlace(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"VELDHOVEN - Een medewerker van een chipmaker nam gegevens mee.", "Veldhoven"},
+		{"DEN HAAG (ANP) - Het kabinet wil meer geld.", "Den Haag"},
+		{"Den Haag - het kabinet", ""}, // no capitals: no dateline
+		{"De minister zei - na lang nadenken - dat het klopt.", ""},
+		{"Een gewone zin zonder streepje.", ""},
+	}
+	for _, tt := range tests {
+		if got := datelinePlace(tt.sentence); got != tt.want {
+			t.Errorf("datelinePlace(%q) = %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+}

@@ -894,8 +894,11 @@ func cueKind(k string) EntityKind {
 	case k == "groep" || k == "bende" || strings.HasSuffix(k, "groep") && k != "doelgroep" && k != "werkgroep" && k != "leeftijdsgroep" ||
 		strings.HasSuffix(k, "bende") || strings.HasSuffix(k, "collectief") || strings.HasSuffix(k, "groepering") || k == "ransomware" || k == "malware":
 		return Group
-	case strings.HasSuffix(k, "bedrijf") || k == "techgigant" || k == "softwaremaker" || k == "chipmaker" || k == "softwaregigant" ||
-		k == "fabrikant" || k == "concern" || k == "telecomaanbieder" || k == "provider" || k == "hostingbedrijf" || k == "start-up" || k == "startup":
+	case strings.HasSuffix(k, "bedrijf") || k == "techgigant" || k == "softwaregigant" || strings.HasSuffix(k, "maker") ||
+		strings.HasSuffix(k, "fabrikant") || strings.HasSuffix(k, "concern") || strings.HasSuffix(k, "aanbieder") ||
+		strings.HasSuffix(k, "provider") || strings.HasSuffix(k, "leverancier") || strings.HasSuffix(k, "verkoper") ||
+		strings.HasSuffix(k, "keten") || strings.HasSuffix(k, "platform") || k == "exploitant" || k == "netbeheerder" ||
+		k == "rederij" || k == "vervoerder" || k == "zakenbank" || k == "start-up" || k == "startup":
 		return Company
 	case k == "persbureau" || k == "krant" || k == "dagblad" || k == "zender" || k == "omroep" || k == "nieuwssite" ||
 		k == "nieuwszender" || k == "zakenkrant" || k == "tijdschrift" || k == "techsite" || k == "nieuwsdienst":
