@@ -451,6 +451,7 @@ func definitionScore(sentence, nameNorm string) float64 {
 	toks := nl.Tokens(sentence)
 	nameToks := strings.Fields(nameNorm)
 	score := 0.0
+	lower := " " + nl.Fold(sentence) + " "
 	for i := 0; i+len(nameToks) <= len(toks); i++ {
 		match := true
 		for j, w := range nameToks {
@@ -463,10 +464,18 @@ func definitionScore(sentence, nameNorm string) float64 {
 			continue
 		}
 		score = 0.5
-		if i > 0 && (definitionCues[toks[i-1].Norm] || strings.HasSuffix(toks[i-1].Norm, "groep") || strings.HasSuffix(toks[i-1].Norm, "bedrijf")) {
-			score += 2
+		prev := ""
+		if i > 0 {
+			prev = toks[i-1].Norm
 		}
-		end := toks[i+len(nameToks)-1].End
+		switch {
+		case definitionCues[prev] || strings.HasSuffix(prev, "groep") || strings.HasSuffix(prev, "bedrijf"):
+			score += 2 // "hackersgroep X"
+		case prev == "zogeheten" || prev == "zogenoemde" || prev == "zogenaamde":
+			score += 1 // "de zogeheten schaduwvloot: oude schepen …"
+		}
+		last := i + len(nameToks) - 1
+		end := toks[last].End
 		rest := strings.TrimLeft(sentence[end:], " ")
 		for _, p := range []string{", een ", ", de ", ", het ", " is een ", " is de ", " (", ", dat ", ", die ", " zijn "} {
 			if strings.HasPrefix(rest, p) || strings.HasPrefix(sentence[end:], p) {
@@ -474,7 +483,41 @@ func definitionScore(sentence, nameNorm string) float64 {
 				break
 			}
 		}
+		// "is X een aan de Russische staat gelieerde groep"
+		if (prev == "is" || prev == "was" || prev == "zijn") && last+1 < len(toks) && (toks[last+1].Norm == "een" || toks[last+1].Norm == "de") {
+			score += 1.5
+		}
+		// "behoort tot de zogeheten schaduwvloot: oude schepen waarmee …"
+		if c := strings.IndexByte(sentence[end:], ':'); c >= 0 && len(strings.Fields(sentence[end:end+c])) <= 3 {
+			score += 1.5
+		}
 		break
+	}
+	if score == 0 {
+		return 0
+	}
+	// "de cybereenheid van het leger die meestal ICEFCOM wordt genoemd",
+	// "ook bekend als X": the sentence says what the name stands for.
+	for _, p := range []string{" wordt genoemd", " worden genoemd", " bekendstaat als ", " bekend als ", " ook wel ", " staat voor "} {
+		if strings.Contains(lower, p) {
+			score += 2
+			break
+		}
+	}
+	// Whom a group works for says what it is.
+	for _, p := range []string{" gelieerd", " werkt voor ", " werken voor ", " in opdracht van ", " onderdeel van ", " eenheid "} {
+		if strings.Contains(lower, p) {
+			score += 1
+			break
+		}
+	}
+	// A bullet, a quote or a pronoun's opinion defines little.
+	t := strings.TrimSpace(sentence)
+	if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "\u201c") {
+		score -= 0.5
+	}
+	if len(toks) > 0 && (toks[0].Norm == "hij" || toks[0].Norm == "zij" || toks[0].Norm == "ze") {
+		score -= 0.5
 	}
 	return score
 }
