@@ -45,6 +45,25 @@ func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot
 	// the noun, the best sentence is the answer.
 	extractKinds := q.kind == askHowMany || q.kind == askWhen || q.kind == askWho || q.kind == askWhere ||
 		q.kind == askWhich && q.listKind != ""
+	if q.kind == askWhen {
+		// A date the text gives beats a weekday or "vorig jaar": first in
+		// the sentences that match about as well as the best, then in the
+		// rest of the best story ("Bij de inbraak, in september 2024, …").
+		for i, h := range hits {
+			if i == 6 || h.coverage < max(minCoverage, hits[0].coverage-listSlack) {
+				break
+			}
+			if a := extractAbsoluteDate(h); a != nil {
+				return a, nil
+			}
+		}
+		if hits[0].coverage >= minCoverage {
+			a, err := db.dateInStory(ctx, q, hits[0])
+			if err != nil || a != nil {
+				return a, err
+			}
+		}
+	}
 	switch {
 	case extractKinds:
 		for i, h := range hits {
@@ -285,6 +304,52 @@ func extractDate(q question, h hit, strong bool) *bot.Answer {
 		return &bot.Answer{Text: capitalize(text) + ".", Items: []string{dates[0].Text, h.date}, Sources: []bot.Source{h.source()}}
 	}
 	return nil
+}
+
+// extractAbsoluteDate answers "wanneer" with the first date of the sentence
+// that has a month or a year (a range with its end), or nil.
+func extractAbsoluteDate(h hit) *bot.Answer {
+	for _, d := range nl.Dates(h.text) {
+		if d.Year != 0 || d.Month != 0 {
+			return extractDate(question{}, h, false)
+		}
+	}
+	return nil
+}
+
+// dateInStory looks through the article of h for a sentence that names what
+// the question asks about (a word of it, or a synonym) and gives a date with
+// a month or year.
+func (db *DB) dateInStory(ctx context.Context, q question, h hit) (*bot.Answer, error) {
+	story, err := db.sentencesAfter(ctx, hit{aid: h.aid, pos: -1, title: h.title, date: h.date, url: h.url, pub: h.pub}, 500)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range story {
+		if s.sid == h.sid {
+			continue
+		}
+		stems := stemSet(s.text)
+		about := false
+		for _, t := range q.terms {
+			if t.weak {
+				continue
+			}
+			for _, st := range t.stems {
+				if containsStems(stems, st) {
+					about = true
+				}
+			}
+		}
+		if !about {
+			continue
+		}
+		if a := extractAbsoluteDate(s); a != nil {
+			a.Sources = append([]bot.Source{h.source()}, a.Sources...)
+			return a, nil
+		}
+	}
+	return nil, nil
 }
 
 // extractEntity answers wie / welke / waar with the entities of a sentence

@@ -479,6 +479,28 @@ func TestAnswerWhereACompanyIs(t *testing.T) {
 	}
 }
 
+func TestAnswerWhenFromTheStory(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	mustIngest(t, db, "politie.txt", "Russische groep achter hack bij politie\n\n"+
+		"De hack bij de Nationale Politie van vorig jaar is gepleegd door een Russische hackersgroep. "+
+		"Dat melden de MIVD en de AIVD. Bij de inbraak, in september 2024, werden gegevens van agenten buitgemaakt.\n")
+	mustIngest(t, db, "kabel.txt", "Kabel beschadigd\n\n"+
+		"Op eerste kerstdag raakte de stroomkabel Estlink 2 beschadigd. Tussen 2022 en 2024 waren er tien incidenten.\n")
+	tests := []struct{ question, want string }{
+		{"wanneer was de hack bij de politie?", "september 2024"},
+		{"wanneer raakte Estlink 2 beschadigd?", "Eerste kerstdag"},
+	}
+	for _, tt := range tests {
+		a, err := db.Answer(t.Context(), tt.question)
+		if err != nil {
+			t.Fatalf("Answer(%q): %v", tt.question, err)
+		}
+		if !strings.Contains(a.Text, tt.want) {
+			t.Errorf("Answer(%q) = %q, want %q in it", tt.question, a.Text, tt.want)
+		}
+	}
+}
+
 func TestIngestedClaims(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -94,6 +94,17 @@ var relativeFirst = func() map[string]struct{} {
 }()
 
 // agoUnits are the units of "twee weken geleden".
+// holidays are the days news dates events by, with their month and day;
+// moving feasts (Pasen, Pinksteren) have none.
+var holidays = map[string][2]int{
+	"eerste kerstdag": {12, 25}, "tweede kerstdag": {12, 26}, "kerstavond": {12, 24}, "kerstdag": {12, 25},
+	"kerstmis": {12, 25}, "kerst": {12, 25}, "oudejaarsavond": {12, 31}, "oudejaarsdag": {12, 31},
+	"oudjaarsavond": {12, 31}, "nieuwjaarsdag": {1, 1}, "nieuwjaarsnacht": {1, 1}, "koningsdag": {4, 27},
+	"bevrijdingsdag": {5, 5}, "dodenherdenking": {5, 4}, "pakjesavond": {12, 5}, "sinterklaasavond": {12, 5},
+	"valentijnsdag": {2, 14}, "prinsjesdag": {9, 0}, "pasen": {}, "pinksteren": {}, "hemelvaartsdag": {},
+	"christmas": {12, 25}, "kerstweekend": {12, 0}, "kerstvakantie": {12, 0}, "zomervakantie": {7, 0},
+}
+
 var agoUnits = setOf("dag", "dagen", "week", "weken", "maand", "maanden", "jaar", "jaren", "uur", "eeuw", "decennia")
 
 // MonthNumber returns the number (1-12) of the month a folded Dutch or
@@ -157,6 +168,27 @@ func dateAt(s string, toks []Token, i int) (DateMention, int, bool) {
 		if _, rel := relativeDates[phrase]; rel {
 			return DateMention{Start: t.Start, End: toks[i+n-1].End}, i + n, true
 		}
+	}
+	// Holidays: "eerste kerstdag", "op Koningsdag" [year].
+	for n := 2; n >= 1; n-- {
+		if i+n > len(toks) || n == 2 && !adj(i) {
+			continue
+		}
+		phrase := t.Norm
+		if n == 2 {
+			phrase += " " + toks[i+1].Norm
+		}
+		h, ok := holidays[phrase]
+		if !ok {
+			continue
+		}
+		d := DateMention{Month: h[0], Day: h[1], Start: t.Start, End: toks[i+n-1].End}
+		next := i + n
+		if next < len(toks) && adjacent(s, toks[next-1], toks[next], "") && isYear(toks[next].Text) {
+			d.Year, d.End = atoi(toks[next].Text), toks[next].End
+			next++
+		}
+		return d, next, true
 	}
 	// "twee weken geleden", "3 jaar geleden".
 	if i+2 < len(toks) && toks[i+2].Norm == "geleden" && adj(i) && adj(i+1) {
