@@ -497,8 +497,10 @@ func placesAfterPrepositions(sentence string, q question) []string {
 		}
 		j := i + 1
 		// "in de staat Pennsylvania", "in het Drentse dorp Havelte".
-		for k := 0; k < 3 && j < len(toks) && !nl.IsCapitalized(toks[j].Text); k++ {
-			if !placeFiller[toks[j].Norm] {
+		for k := 0; k < 4 && j < len(toks) && !nl.IsCapitalized(toks[j].Text); k++ {
+			// "in de noordoostelijke stad Harbin": an adjective may stand
+			// before the noun.
+			if !placeFiller[toks[j].Norm] && !(k > 0 && j+1 < len(toks) && placeFiller[toks[j+1].Norm] && strings.HasSuffix(toks[j].Norm, "e")) {
 				break
 			}
 			j++

@@ -468,6 +468,12 @@ func TestAnswerWhereACompanyIs(t *testing.T) {
 	db := mustOpenEmptyDB(t)
 	mustIngest(t, db, "chip.txt", "Oud-medewerker nam gegevens mee\n\n"+
 		"VELDHOVEN - Een voormalige medewerker van chipmachinemaker Lumicon Lithography heeft vertrouwelijke gegevens meegenomen naar China.\n")
+	mustIngest(t, db, "spelen.txt", "Winterspelen\n\n"+
+		"De politie in de noordoostelijke stad Harbin meldt cyberaanvallen tijdens de Aziatische Winterspelen, die in februari in de stad werden gehouden.\n")
+	q := "waar werden de Aziatische Winterspelen gehouden?"
+	if a, err := db.Answer(t.Context(), q); err != nil || !slices.Equal(a.Items, []string{"Harbin"}) {
+		t.Errorf("Answer(%q) = %q (items %q, err %v), want [Harbin]", q, a.Text, a.Items, err)
+	}
 	for _, q := range []string{"Where is Lumicon Lithography based?", "waar is Lumicon Lithography gevestigd?"} {
 		a, err := db.Answer(t.Context(), q)
 		if err != nil {
