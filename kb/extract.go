@@ -531,7 +531,7 @@ var causalWords = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`omdat doordat want vanwege daarom daardoor waardoor reden redenen oorzaak doel doelwit
 		bedoeld aangezien dankzij wegens gevolg motief antwoord reactie vergelding wraak zodat angst bang because since
-		due reason cause aim goal`) {
+		due reason cause aim goal voorkomt voorkomen voorkwam zodoende`) {
 		causalWords[w] = true
 	}
 }
@@ -565,6 +565,29 @@ func (db *DB) answerWhy(ctx context.Context, q question, hits []hit) (*bot.Answe
 			}
 			if best == nil || score > best.score {
 				best = &cand{h: c, base: h, score: score, causal: causal}
+			}
+		}
+	}
+	// "Waarom hij het deed? Volgens de rechtbank om indruk te maken.": the
+	// story asks the question itself and answers it in the next sentence.
+	seen := map[int64]bool{}
+	for i, h := range hits {
+		if i == 3 || h.coverage < minCoverage || seen[h.aid] {
+			continue
+		}
+		seen[h.aid] = true
+		story, err := db.sentencesAfter(ctx, hit{aid: h.aid, pos: -1, title: h.title, date: h.date, url: h.url, pub: h.pub}, 500)
+		if err != nil {
+			return nil, err
+		}
+		for k, c := range story {
+			t := strings.TrimSpace(c.text)
+			if k+1 == len(story) || !strings.HasSuffix(t, "?") || !strings.HasPrefix(nl.Fold(t), "waarom") {
+				continue
+			}
+			score := h.coverage + 0.2
+			if best == nil || score > best.score {
+				best = &cand{h: story[k+1], base: c, score: score, causal: true}
 			}
 		}
 	}

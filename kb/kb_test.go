@@ -507,6 +507,21 @@ func TestAnswerWhenFromTheStory(t *testing.T) {
 	}
 }
 
+func TestAnswerWhyTheStoryAsksItself(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	mustIngest(t, db, "tiener.txt", "Tiener veroordeeld voor DDoS\n\n"+
+		"Een 18-jarige jongen uit Goes is veroordeeld voor een reeks DDoS-aanvallen op banken. "+
+		"De rechter legde een taakstraf op. Waarom hij het deed? Volgens de rechtbank vooral om indruk te maken op vrienden.\n")
+	q := "waarom deed de tiener uit Goes de DDoS-aanvallen?"
+	a, err := db.Answer(t.Context(), q)
+	if err != nil {
+		t.Fatalf("Answer(%q): %v", q, err)
+	}
+	if !strings.Contains(a.Text, "indruk te maken") {
+		t.Errorf("Answer(%q) = %q, want the reason the story gives", q, a.Text)
+	}
+}
+
 func TestIngestedClaims(t *testing.T) {
 	tests := []struct {
 		name     string
