@@ -509,6 +509,19 @@ func stateOfTarget(t nl.Entity, agents []nl.Entity, ms []nl.Mention) nl.Entity {
 	if t.Kind != nl.Group && t.Kind != nl.Agency {
 		return nl.Entity{}
 	}
+	// The adjective right before the name: "de Amerikaanse NSA".
+	for i, m := range ms {
+		if m.Name != t.Name || m.Kind != t.Kind || i == 0 {
+			continue
+		}
+		if p := ms[i-1]; p.Kind == nl.Country && p.Demonym && m.Start-p.End <= 1 {
+			return p.Entity
+		}
+	}
+	// Else the one state named by an adjective that is not the accuser:
+	// "Chinese hackers van APT31".
+	var state nl.Entity
+	n := 0
 	for _, m := range ms {
 		if m.Kind != nl.Country || !m.Demonym {
 			continue
@@ -517,9 +530,13 @@ func stateOfTarget(t nl.Entity, agents []nl.Entity, ms []nl.Mention) nl.Entity {
 		for _, a := range agents {
 			agent = agent || a.Name == m.Name
 		}
-		if !agent {
-			return m.Entity
+		if !agent && m.Name != state.Name {
+			state = m.Entity
+			n++
 		}
+	}
+	if n == 1 {
+		return state
 	}
 	return nl.Entity{}
 }

@@ -594,6 +594,12 @@ func TestIngestedClaims(t *testing.T) {
 			want:     []string{"FBI"},
 		},
 		{
+			name:     "the state of an agency is the adjective before it",
+			text:     "China wijst het Taiwanese leger en de Amerikaanse NSA aan als hackers.",
+			question: "wie beschuldigt de VS?",
+			want:     []string{"China"},
+		},
+		{
 			name:     "reverse: whom does X accuse",
 			text:     "België beschuldigt Iran van een aanval op de havens. Nederland beschuldigt Rusland van sabotage.",
 			question: "wie beschuldigt België?",

@@ -33,7 +33,7 @@ func analysisFingerprint() string {
 }
 
 // indexFormat is bumped when kb changes what it stores per sentence.
-const indexFormat = 3
+const indexFormat = 4
 
 // reindexBatch is the number of articles re-analysed per transaction.
 const reindexBatch = 200
