@@ -22,11 +22,11 @@ const (
 	// apart from the rest, which the answering code is not tuned on (only
 	// its total is looked at), so it measures how the bot does on news it
 	// has never seen.
-	heldoutFloor = 0.63
+	heldoutFloor = 0.66
 	// devFloor guards kb/testdata/dev: a third set written apart from the
 	// code, whose failures are studied one by one to find what the Dutch
 	// handling lacks.
-	devFloor = 0.67
+	devFloor = 0.83
 )
 
 // evalDB opens a knowledge base in a temporary file, seeded, with the
