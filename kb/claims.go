@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -182,11 +183,22 @@ func (db *DB) answerClaims(ctx context.Context, q question, ids []int64) (*bot.A
 		if q.kind == askYesNo && len(known) >= 2 {
 			return db.yesNoClaim(ctx, q, known, names)
 		}
+		// "de hack bij de politie": the victim is the topic, not a party.
+		var victims []int64
+		if kept, keptNames := withoutVictims(known, names, q.victims); len(kept) > 0 && len(kept) < len(known) {
+			for _, id := range known {
+				if !slices.Contains(kept, id) {
+					victims = append(victims, id)
+				}
+			}
+			known, names = kept, keptNames
+			subject = joinNames(names, en)
+		}
 		rows, err := db.claims(ctx, relAccuse, known, byAgent, q)
 		if err != nil {
 			return nil, err
 		}
-		if rows, err = db.relevantClaims(ctx, q, rows, nil); err != nil {
+		if rows, err = db.relevantClaims(ctx, q, rows, victims); err != nil {
 			return nil, err
 		}
 		var l itemList
@@ -371,6 +383,20 @@ func (db *DB) answerClaims(ctx context.Context, q question, ids []int64) (*bot.A
 		}), nil
 	}
 	return nil, nil
+}
+
+// withoutVictims returns the known entities and their names without those
+// the question names as where something happened.
+func withoutVictims(known []int64, names, victims []string) ([]int64, []string) {
+	var ids []int64
+	var kept []string
+	for i, id := range known {
+		if !containsFold(victims, names[i]) {
+			ids = append(ids, id)
+			kept = append(kept, names[i])
+		}
+	}
+	return ids, kept
 }
 
 // maxCharges is how many charges "waarvan wordt X beschuldigd?" lists.

@@ -522,6 +522,20 @@ func TestAnswerWhyTheStoryAsksItself(t *testing.T) {
 	}
 }
 
+func TestAnswerWhoAccusesOfAnAttackOnAVictim(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	mustIngest(t, db, "estland.txt", "Estland boos\n\nEstland beschuldigt Rusland van spionage bij zijn ministeries.\n")
+	mustIngest(t, db, "politie.txt", "Hack bij politie\n\nDe hack bij de Nationale Politie wordt door de AIVD toegeschreven aan Rusland.\n")
+	q := "door wie werd de hack bij de politie aan Rusland toegeschreven?"
+	a, err := db.Answer(t.Context(), q)
+	if err != nil {
+		t.Fatalf("Answer(%q): %v", q, err)
+	}
+	if !slices.Equal(a.Items, []string{"AIVD"}) {
+		t.Errorf("Answer(%q).Items = %q (%q), want [AIVD]", q, a.Items, a.Text)
+	}
+}
+
 func TestIngestedClaims(t *testing.T) {
 	tests := []struct {
 		name     string

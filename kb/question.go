@@ -51,6 +51,7 @@ type question struct {
 	charge      bool // asks what someone is accused of: "waarvan wordt X beschuldigd"
 	entities    []nl.Entity
 	agents      []string      // names of entities after "door"/"by": they act
+	victims     []string      // names after "bij", "op", "tegen": where it happened, "de hack bij de politie"
 	name        string        // the name asked about in "wie is X", "wat zei X", "wat is X", as typed
 	listKind    nl.EntityKind // "welke landen" → country
 	listNoun    string        // the stem of the noun typed for the kind: "hackersgroep"
@@ -534,7 +535,9 @@ func relationOf(w string) relation {
 		strings.HasPrefix(w, "aanklag"), strings.HasPrefix(w, "aangeklaagd"), strings.HasPrefix(w, "veroordeel"),
 		strings.HasPrefix(w, "accus"), strings.HasPrefix(w, "blame"), strings.HasPrefix(w, "aanwijs"),
 		strings.HasPrefix(w, "aangewezen"), strings.HasPrefix(w, "aantijging"), strings.HasPrefix(w, "rekent"),
-		strings.HasPrefix(w, "rekenen"), strings.HasPrefix(w, "bekritiseer"):
+		strings.HasPrefix(w, "rekenen"), strings.HasPrefix(w, "bekritiseer"), strings.HasPrefix(w, "toegeschreven"),
+		strings.HasPrefix(w, "toeschrijf"), strings.HasPrefix(w, "toeschrijv"), strings.HasPrefix(w, "attribu"),
+		strings.HasPrefix(w, "verdenk"), w == "verdacht", w == "gelinkt", w == "gekoppeld":
 		return relAccuse
 	case strings.HasPrefix(w, "ontken"), strings.HasPrefix(w, "ontkend"), strings.HasPrefix(w, "deni"), w == "deny",
 		strings.HasPrefix(w, "verwerp"):
@@ -654,7 +657,7 @@ func isCopula(w string) bool {
 func (q *question) findEntities(rec *nl.Recognizer, text string, toks []nl.Token) {
 	seen := map[string]bool{}
 	// byAgent: "door België", "by Belgium" names the one who acts.
-	byAgent := func(start int) bool {
+	prevWord := func(start int) string {
 		prev := ""
 		for _, t := range toks {
 			if t.End > start {
@@ -664,14 +667,17 @@ func (q *question) findEntities(rec *nl.Recognizer, text string, toks []nl.Token
 				prev = t.Norm
 			}
 		}
-		return prev == "door" || prev == "by"
+		return prev
 	}
 	add := func(e nl.Entity, start int) {
 		if !seen[e.Name] {
 			seen[e.Name] = true
 			q.entities = append(q.entities, e)
-			if byAgent(start) {
+			switch prevWord(start) {
+			case "door", "by":
 				q.agents = append(q.agents, e.Name)
+			case "bij", "op", "tegen", "at", "on", "against":
+				q.victims = append(q.victims, e.Name)
 			}
 		}
 	}
