@@ -34,8 +34,35 @@ func (db *DB) claims(ctx context.Context, rel relation, ids []int64, byAgent boo
 	}
 	ph, args := idList(ids)
 	out, err := db.claimsWhere(ctx, rel, col+" IN ("+ph+")", args, q, "")
-	if err != nil || byAgent || rel != relAccuse {
-		return out, err
+	if err != nil {
+		return nil, err
+	}
+	if byAgent {
+		// "Het Taiwanese ministerie van Defensie wijst de beschuldigingen
+		// van de hand": a state's ministry speaks for the state.
+		ministries, err := db.claimsWhere(ctx, rel, `ag.kind = 'agency' AND c.sentence_id IN
+			(SELECT m.sentence_id FROM mentions m WHERE m.entity_id IN (`+ph+`) AND m.demonym = 1)`, args, q, "")
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range ministries {
+			first, _, _ := strings.Cut(c.agent, " ")
+			e, ok := db.rec.Resolve(first)
+			if !ok || e.Kind != nl.Country {
+				continue
+			}
+			sid, err := db.entityIDs(ctx, []nl.Entity{e})
+			if err != nil {
+				return nil, err
+			}
+			if slices.Contains(ids, sid[0]) && !containsClaim(out, c) {
+				out = append(out, c)
+			}
+		}
+		return out, nil
+	}
+	if rel != relAccuse {
+		return out, nil
 	}
 	// Accusing a state's hacker group or agency accuses the state: a group
 	// the articles say works for it, or one the accusing sentence itself
@@ -66,6 +93,17 @@ func (db *DB) claims(ctx context.Context, rel relation, ids []int64, byAgent boo
 		return out[i].aid > out[j].aid
 	})
 	return out, nil
+}
+
+// containsClaim reports whether rows hold c: the same sentence, agent and
+// target.
+func containsClaim(rows []claimRow, c claimRow) bool {
+	for _, r := range rows {
+		if r.sid == c.sid && r.agent == c.agent && r.target == c.target {
+			return true
+		}
+	}
+	return false
 }
 
 // idList returns SQL placeholders for ids ("?,?,?") and the ids as arguments.
@@ -275,10 +313,15 @@ func (db *DB) answerClaims(ctx context.Context, q question, ids []int64) (*bot.A
 			}
 			return answerOf(l.sorted(), func(items []string) string {
 				quote := strings.TrimSpace(rows[0].text)
-				if en {
+				switch {
+				case q.kind == askYesNo && en:
 					return fmt.Sprintf("Yes: %s denies it: “%s”", joinNames(items, en), quote)
+				case q.kind == askYesNo:
+					return fmt.Sprintf("Ja: %s ontkent: “%s”", joinNames(items, en), quote)
+				case en:
+					return fmt.Sprintf("%s denies it: “%s”", joinNames(items, en), quote)
 				}
-				return fmt.Sprintf("Ja: %s ontkent: “%s”", joinNames(items, en), quote)
+				return fmt.Sprintf("%s ontkent: “%s”", joinNames(items, en), quote)
 			}), nil
 		}
 		rows, err := db.claims(ctx, relDeny, nil, true, q)

@@ -614,6 +614,12 @@ func TestIngestedClaims(t *testing.T) {
 			want:     []string{"China"},
 		},
 		{
+			name:     "a state's ministry denies for the state",
+			text:     "China beschuldigt Taiwan van cyberaanvallen. Het Taiwanese ministerie van Defensie wijst de beschuldigingen van de hand.",
+			question: "hoe reageert Taiwan op de beschuldiging van China?",
+			want:     []string{"Taiwanese ministerie van Defensie"},
+		},
+		{
 			name:     "reverse: whom does X accuse",
 			text:     "België beschuldigt Iran van een aanval op de havens. Nederland beschuldigt Rusland van sabotage.",
 			question: "wie beschuldigt België?",
