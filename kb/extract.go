@@ -372,20 +372,52 @@ func (db *DB) extractEntity(ctx context.Context, q question, h hit) (*bot.Answer
 		}
 		return k != nl.Media && k != nl.Place
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT e.name, e.kind, m.prep FROM mentions m JOIN entities e ON e.id = m.entity_id
+	rows, err := db.db.QueryContext(ctx, `SELECT e.name, e.kind, m.prep, m.demonym FROM mentions m JOIN entities e ON e.id = m.entity_id
 		WHERE m.sentence_id = ? ORDER BY m.rowid`, h.sid)
 	if err != nil {
 		return nil, fmt.Errorf("kb: mentions: %w", err)
 	}
-	var l itemList
-	var groups, located, towards itemList
+	type mentionRow struct {
+		name, kind, prep string
+		demonym          bool
+	}
+	var ms []mentionRow
 	for rows.Next() {
-		var name, kind, prep string
-		if err := rows.Scan(&name, &kind, &prep); err != nil {
+		var m mentionRow
+		if err := rows.Scan(&m.name, &m.kind, &m.prep, &m.demonym); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("kb: mentions: %w", err)
 		}
+		ms = append(ms, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	modifiers := map[string]bool{}
+	if pm := db.rec.Mentions(h.text); len(pm) > 1 {
+		for k := 0; k+1 < len(pm); k++ {
+			if pm[k].Demonym && pm[k].Kind == nl.Country && pm[k+1].Start-pm[k].End <= 1 {
+				modifiers[pm[k].Name] = true
+			}
+		}
+		// A state also named on its own is no mere modifier.
+		for _, m := range pm {
+			if !m.Demonym {
+				delete(modifiers, m.Name)
+			}
+		}
+	}
+	var l itemList
+	var groups, located, towards itemList
+	for _, m := range ms {
+		name, kind, prep := m.name, m.kind, m.prep
 		if exclude[name] || !want(nl.EntityKind(kind)) {
+			continue
+		}
+		// "de Britse National Crime Agency": the adjective only says whose
+		// the next name is.
+		if m.demonym && q.kind != askWhere && modifiers[name] {
 			continue
 		}
 		// "waar": a place after "in", "te", "bij" says where; a state
@@ -404,10 +436,6 @@ func (db *DB) extractEntity(ctx context.Context, q question, h hit) (*bot.Answer
 		if nl.EntityKind(kind) == nl.Group {
 			groups.add(name, h)
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	// Perpetrators are groups: a sentence that names none does not say
 	// who is behind it (the article may, see groupsOfArticle).

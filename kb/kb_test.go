@@ -536,6 +536,28 @@ func TestAnswerWhoAccusesOfAnAttackOnAVictim(t *testing.T) {
 	}
 }
 
+func TestAnswerWhoHelped(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	mustIngest(t, db, "cronos.txt", "Politie haalt LockBit offline\n\n"+
+		"De Nederlandse politie heeft samen met de Britse National Crime Agency (NCA) en de Amerikaanse FBI de servers van LockBit uit de lucht gehaald. "+
+		"Bij de operatie, die de naam Cronos kreeg, zijn 34 servers in beslag genomen.\n")
+	q := "wie hielp de nederlandse politie bij operatie cronos"
+	a, err := db.Answer(t.Context(), q)
+	if err != nil {
+		t.Fatalf("Answer(%q): %v", q, err)
+	}
+	for _, w := range []string{"National Crime Agency", "FBI"} {
+		if !slices.Contains(a.Items, w) {
+			t.Errorf("Answer(%q).Items = %q, want %q among them", q, a.Items, w)
+		}
+	}
+	for _, w := range []string{"Verenigd Koninkrijk", "Verenigde Staten"} {
+		if slices.Contains(a.Items, w) {
+			t.Errorf("Answer(%q).Items = %q, want no %q: the adjective only says whose the agency is", q, a.Items, w)
+		}
+	}
+}
+
 func TestIngestedClaims(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -140,7 +140,10 @@ var kindNouns = map[string]nl.EntityKind{
 // instead. Stemmed at start-up.
 var synonymWords = map[string][]string{
 	"steunt": {"bijval", "steun", "gesteund", "aansluiten", "sluit", "scharen"}, "steunen": {"bijval", "steun", "gesteund", "aansluiten", "sluit"},
-	"steun": {"bijval", "gesteund"}, "support": {"steun", "bijval"}, "supports": {"steun", "bijval"},
+	"steun": {"bijval", "gesteund"}, "hielp": {"samen", "samenwerking", "hulp", "meededen"},
+	"hielpen": {"samen", "samenwerking", "hulp", "meededen"}, "helpen": {"samen", "samenwerking", "hulp"},
+	"geholpen": {"samen", "samenwerking", "hulp"}, "helpt": {"samen", "samenwerking", "hulp"},
+	"samenwerking": {"samen", "samengewerkt", "samenwerkten"}, "samengewerkt": {"samen", "samenwerking"}, "support": {"steun", "bijval"}, "supports": {"steun", "bijval"},
 	"beschuldigt":     {"verantwoordelijk", "aanrekenen", "rekenen", "veroordelen", "aangewezen"},
 	"beschuldigen":    {"verantwoordelijk", "aanrekenen", "rekenen", "veroordelen", "aangewezen"},
 	"beschuldiging":   {"beschuldigd", "verantwoordelijk", "aantijging", "aantijgingen"},
