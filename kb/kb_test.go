@@ -136,6 +136,10 @@ func TestAnswerWhoAccusesChina(t *testing.T) {
 			t.Errorf("Answer(%q) quote %q is not verbatim in any seed file", q, s.Quote)
 		}
 	}
+	// A newspaper that reports an accusation does not make it.
+	if slices.Contains(a.Items, "The New York Times") {
+		t.Errorf("Answer(%q).Items = %q, want no newspaper that only reports", q, a.Items)
+	}
 	words := answerWords(a)
 	for _, bad := range []string{"Minneapolis", "Venezuela", "Super Bowl", "Trump"} {
 		if strings.Contains(words, bad) {

@@ -27,7 +27,8 @@ func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
 		}
 		// "'Wij zijn solidair met Duitsland', zegt de NAVO": the speaker
 		// makes the claims of its words.
-		if len(a.Quotes) > 0 {
+		// Media that report a claim do not make it.
+		if len(a.Quotes) > 0 && a.Quotes[0].Speaker.Kind != Media {
 			for c := range a.Claims {
 				if cl := &a.Claims[c]; len(cl.Agents) == 0 {
 					cl.Agents = []Entity{a.Quotes[0].Speaker}
@@ -47,7 +48,7 @@ func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
 		// "X zit achter de aanval. Dat meldt de FBI.": the FBI makes the
 		// claim of the sentence before.
 		if i > 0 {
-			if src := reportedBy(ws, ms); len(src) > 0 {
+			if src := withoutMedia(reportedBy(ws, ms)); len(src) > 0 {
 				var added []Claim
 				for c := range out[i-1].Claims {
 					cl := &out[i-1].Claims[c]
@@ -65,6 +66,18 @@ func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
 		}
 		ctx.update(st, a)
 		out[i] = a
+	}
+	return out
+}
+
+// withoutMedia drops the media: "Dat meldt Reuters" reports a claim, it
+// does not make it.
+func withoutMedia(es []Entity) []Entity {
+	var out []Entity
+	for _, e := range es {
+		if e.Kind != Media {
+			out = append(out, e)
+		}
 	}
 	return out
 }

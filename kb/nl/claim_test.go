@@ -216,6 +216,8 @@ func TestClaims(t *testing.T) {
 		{"zich kunnen vinden in", []string{"De Zuid-Koreaanse inlichtingendienst NIS zegt zich te kunnen vinden in de conclusies van de FBI."},
 			[]string{"support: Zuid-Korea > FBI | "}},
 		{"finding things is no support", []string{"De politie vond in de woning van de verdachte twee laptops van het ministerie."}, nil},
+		{"a newspaper reporting is no accuser", []string{"Chinese hackers kregen jarenlang toegang tot een systeem van de EU, schrijft The New York Times."},
+			[]string{"accuse:  > China | hackers kregen jarenlang toegang tot een systeem van de EU, schrijft The New York Times"}},
 		{"the ANP dateline is no agent", []string{"DEN HAAG (ANP) - Nederland en België beschuldigen Rusland van sabotage."},
 			[]string{"accuse: Nederland,België > Rusland | van sabotage"}},
 	}
