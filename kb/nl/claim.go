@@ -1073,6 +1073,16 @@ func (st *sent) about(t trigger, objEnd, R int) string {
 			}
 		}
 	}
+	if from < 0 {
+		// "beschuldigt het leger ervan achter de aanvallen te zitten": what
+		// follows "ervan" is the charge.
+		for i := max(objEnd, t.v+1); i+1 < R; i++ {
+			if ws[i].Key == "ervan" || ws[i].Key == "daarvan" {
+				from = i + 1
+				break
+			}
+		}
+	}
 	if from < 0 && t.particle > objEnd && objEnd > t.v+1 && !aboutPreps[ws[objEnd].Key] {
 		from = objEnd // "rekenen China de hack … aan"
 	}

@@ -218,6 +218,8 @@ func TestClaims(t *testing.T) {
 		{"finding things is no support", []string{"De politie vond in de woning van de verdachte twee laptops van het ministerie."}, nil},
 		{"a newspaper reporting is no accuser", []string{"Chinese hackers kregen jarenlang toegang tot een systeem van de EU, schrijft The New York Times."},
 			[]string{"accuse:  > China | hackers kregen jarenlang toegang tot een systeem van de EU, schrijft The New York Times"}},
+		{"the charge after ervan", []string{"China beschuldigt het Taiwanese leger ervan achter een reeks cyberaanvallen op Chinese doelwitten te zitten."},
+			[]string{"accuse: China > Taiwan | achter een reeks cyberaanvallen op Chinese doelwitten te zitten"}},
 		{"the ANP dateline is no agent", []string{"DEN HAAG (ANP) - Nederland en België beschuldigen Rusland van sabotage."},
 			[]string{"accuse: Nederland,België > Rusland | van sabotage"}},
 	}
