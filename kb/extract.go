@@ -142,6 +142,21 @@ func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot
 	}
 	a := &bot.Answer{Sources: []bot.Source{best.source()}}
 	text := strings.TrimSpace(best.text)
+	if strings.HasSuffix(text, ":") {
+		// "Het NCSC adviseert beheerders om:" and the list that follows.
+		next, err := db.sentencesAfter(ctx, best, maxListLines)
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range next {
+			line := strings.TrimSpace(n.text)
+			if !strings.HasPrefix(line, "-") && !strings.HasPrefix(line, "•") && !strings.HasPrefix(line, "*") {
+				break
+			}
+			text += "\n" + line
+			a.Sources = append(a.Sources, n.source())
+		}
+	}
 	switch {
 	case q.kind == askYesNo && q.english:
 		a.Text = "According to “" + best.title + "”: " + text
@@ -152,6 +167,9 @@ func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot
 	}
 	return a, nil
 }
+
+// maxListLines is how many lines of a list after a colon an answer quotes.
+const maxListLines = 8
 
 // moneyWords (stems) ask for an amount of money; currencies (stems) are
 // the units of one.

@@ -562,6 +562,24 @@ func TestAnswerWhoHelped(t *testing.T) {
 	}
 }
 
+func TestAnswerQuotesTheListAfterAColon(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	mustIngest(t, db, "advies.txt", "Advies van het NCSC\n\n"+
+		"Hackers vallen pompen van waterbedrijven aan.\n\nHet NCSC adviseert beheerders van de pompen om:\n"+
+		"- het standaardwachtwoord direct te wijzigen;\n- de pomp niet aan internet te hangen.\n\nDe FBI onderzoekt de zaak.\n")
+	q := "wat adviseert het NCSC beheerders van de pompen?"
+	a, err := db.Answer(t.Context(), q)
+	if err != nil {
+		t.Fatalf("Answer(%q): %v", q, err)
+	}
+	if !strings.Contains(a.Text, "standaardwachtwoord") || !strings.Contains(a.Text, "niet aan internet") || strings.Contains(a.Text, "FBI") {
+		t.Errorf("Answer(%q) = %q, want the advice and its whole list, nothing after it", q, a.Text)
+	}
+	if len(a.Sources) != 3 {
+		t.Errorf("Answer(%q) cites %d sentences, want 3 (the advice and its two lines)", q, len(a.Sources))
+	}
+}
+
 func TestIngestedClaims(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -140,6 +140,10 @@ var kindNouns = map[string]nl.EntityKind{
 // instead. Stemmed at start-up.
 var synonymWords = map[string][]string{
 	"steunt": {"bijval", "steun", "gesteund", "aansluiten", "sluit", "scharen"}, "steunen": {"bijval", "steun", "gesteund", "aansluiten", "sluit"},
+	"arrestaties": {"aangehouden", "opgepakt", "gearresteerd", "aanhoudingen", "arrestatie"},
+	"arrestatie": {"aangehouden", "opgepakt", "gearresteerd", "aanhouding"}, "gearresteerd": {"aangehouden", "opgepakt", "arrestatie"},
+	"aangehouden": {"gearresteerd", "opgepakt", "arrestatie"}, "opgepakt": {"aangehouden", "gearresteerd", "arrestatie"},
+	"aanhoudingen": {"aangehouden", "opgepakt", "arrestaties"},
 	"steun": {"bijval", "gesteund"}, "hielp": {"samen", "samenwerking", "hulp", "meededen"},
 	"hielpen": {"samen", "samenwerking", "hulp", "meededen"}, "helpen": {"samen", "samenwerking", "hulp"},
 	"geholpen": {"samen", "samenwerking", "hulp"}, "helpt": {"samen", "samenwerking", "hulp"},
@@ -169,7 +173,6 @@ var synonymWords = map[string][]string{
 	"gehackt": {"binnengedrongen", "ingebroken", "inbraak", "gekraakt"}, "hackten": {"binnengedrongen", "ingebroken", "inbraak"},
 	"hacken":       {"binnendringen", "inbreken", "inbraak"},
 	"gepubliceerd": {"openbaar", "gelekt", "online"}, "publiceren": {"openbaar", "lekken", "online"},
-	"gearresteerd": {"aangehouden", "opgepakt"}, "aangehouden": {"gearresteerd", "opgepakt"}, "opgepakt": {"aangehouden", "gearresteerd"},
 	"sancties": {"strafmaatregelen"}, "gedupeerden": {"slachtoffers", "getroffen"},
 	"gegevens": {"data", "persoonsgegevens", "informatie"}, "informatie": {"gegevens", "data"},
 	"doelwit": {"gericht", "richt", "aangevallen", "doelwitten"}, "doelwitten": {"gericht", "richt", "doelwit"},
@@ -325,6 +328,22 @@ func parseQuestion(rec *nl.Recognizer, raw string) question {
 			if editDistanceAtMost1(words[0], qw) {
 				words[0] = qw
 				text = qw + text[toks[0].End:]
+				toks = nl.Tokens(text)
+				break
+			}
+		}
+	}
+	// "wie zit achtr …": a slip of the keys in a word that gives the
+	// question its shape.
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if len(w) < 5 || nl.IsStopword(w) || relationOf(w) != relNone {
+			continue
+		}
+		for _, kw := range [...]string{"achter", "beschuldigt", "beschuldigd", "beschuldigen", "ontkent", "ontkennen", "verantwoordelijk"} {
+			if w != kw && editDistanceAtMost1(w, kw) && !realWordSlips[w] {
+				words[i] = kw
+				text = text[:toks[i].Start] + kw + text[toks[i].End:]
 				toks = nl.Tokens(text)
 				break
 			}
@@ -881,6 +900,10 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 		q.terms = append(q.terms, term{word: w, stems: dedupe(stems), parts: parts, weak: weakWords[w] || isVerb || untranslated, name: name, object: object})
 	}
 }
+
+// realWordSlips are words one key away from a question's key word that are
+// words of their own: "achten" is no slip for "achter".
+var realWordSlips = map[string]bool{"achten": true, "achtte": true, "ontkend": true, "beschuldig": true}
 
 // objectPreps stand before the thing a question is about: "bij coinbase",
 // "in groningen", "door shadowserver".
