@@ -141,10 +141,10 @@ var kindNouns = map[string]nl.EntityKind{
 var synonymWords = map[string][]string{
 	"steunt": {"bijval", "steun", "gesteund", "aansluiten", "sluit", "scharen"}, "steunen": {"bijval", "steun", "gesteund", "aansluiten", "sluit"},
 	"arrestaties": {"aangehouden", "opgepakt", "gearresteerd", "aanhoudingen", "arrestatie"},
-	"arrestatie": {"aangehouden", "opgepakt", "gearresteerd", "aanhouding"}, "gearresteerd": {"aangehouden", "opgepakt", "arrestatie"},
+	"arrestatie":  {"aangehouden", "opgepakt", "gearresteerd", "aanhouding"}, "gearresteerd": {"aangehouden", "opgepakt", "arrestatie"},
 	"aangehouden": {"gearresteerd", "opgepakt", "arrestatie"}, "opgepakt": {"aangehouden", "gearresteerd", "arrestatie"},
 	"aanhoudingen": {"aangehouden", "opgepakt", "arrestaties"},
-	"steun": {"bijval", "gesteund"}, "hielp": {"samen", "samenwerking", "hulp", "meededen"},
+	"steun":        {"bijval", "gesteund"}, "hielp": {"samen", "samenwerking", "hulp", "meededen"},
 	"hielpen": {"samen", "samenwerking", "hulp", "meededen"}, "helpen": {"samen", "samenwerking", "hulp"},
 	"geholpen": {"samen", "samenwerking", "hulp"}, "helpt": {"samen", "samenwerking", "hulp"},
 	"samenwerking": {"samen", "samengewerkt", "samenwerkten"}, "samengewerkt": {"samen", "samenwerking"}, "support": {"steun", "bijval"}, "supports": {"steun", "bijval"},
