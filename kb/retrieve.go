@@ -450,6 +450,11 @@ func termCredit(t weightedTerm, stems, ctx map[string]bool) float64 {
 			for _, s := range t.stems[len(t.parts):] {
 				if containsStems(stems, s) {
 					credit = max(credit, synonymWeight*float64(len(t.parts)-1)/float64(len(t.parts)))
+					// "MOVEit-hack" in "de aanvallen op MOVEit Transfer": the
+					// name itself, and the head in other words.
+					if last := t.parts[len(t.parts)-1]; !stems[last] && in+inCtx > 0 {
+						credit = max(credit, (float64(in)+contextWeight*float64(inCtx)+synonymWeight)/float64(len(t.parts)))
+					}
 				}
 			}
 		}

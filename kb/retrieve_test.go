@@ -39,3 +39,27 @@ func TestDatelinePlace(t *testing.T) {
 		}
 	}
 }
+
+func TestTermCreditCompound(t *testing.T) {
+	term := weightedTerm{term: term{word: "moveit-hack", stems: []string{"movei", "hack", "aanval"}, parts: []string{"movei", "hack"}}}
+	tests := []struct {
+		name  string
+		stems []string
+		want  float64
+	}{
+		{"both parts", []string{"movei", "hack"}, 1},
+		{"the name and the head in other words", []string{"movei", "aanval"}, (1 + synonymWeight) / 2},
+		{"the name alone", []string{"movei"}, 0.5},
+		{"the head in other words alone", []string{"aanval"}, synonymWeight / 2},
+		{"neither", []string{"storing"}, 0},
+	}
+	for _, tt := range tests {
+		set := map[string]bool{}
+		for _, s := range tt.stems {
+			set[s] = true
+		}
+		if got := termCredit(term, set, nil); got != tt.want {
+			t.Errorf("%s: termCredit(%q, %v) = %v, want %v", tt.name, term.word, tt.stems, got, tt.want)
+		}
+	}
+}
