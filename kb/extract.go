@@ -628,7 +628,7 @@ func (db *DB) answerWhy(ctx context.Context, q question, hits []hit) (*bot.Answe
 		}
 		for k, c := range story {
 			t := strings.TrimSpace(c.text)
-			if k+1 == len(story) || !strings.HasSuffix(t, "?") || !strings.HasPrefix(nl.Fold(t), "waarom") {
+			if k+1 == len(story) || !strings.HasSuffix(t, "?") || !strings.HasPrefix(nl.Fold(t), "waarom") || !sharesTerm(q, c.text) {
 				continue
 			}
 			score := h.coverage + 0.2
@@ -646,6 +646,33 @@ func (db *DB) answerWhy(ctx context.Context, q question, hits []hit) (*bot.Answe
 	}
 	a.Sources = append(a.Sources, best.h.source())
 	return a, nil
+}
+
+// sharesTerm reports whether text holds a word of the question, light
+// verbs included: "Waarom hij het deed?" for "waarom deed de tiener …".
+func sharesTerm(q question, text string) bool {
+	stems := stemSet(text)
+	for _, t := range q.terms {
+		for _, st := range t.stems {
+			if containsStems(stems, st) {
+				return true
+			}
+		}
+	}
+	words := map[string]bool{}
+	for _, t := range nl.Tokens(text) {
+		words[t.Norm] = true
+	}
+	for _, t := range nl.Tokens(q.raw) {
+		switch t.Norm {
+		case "waarom", "why", "de", "het", "een", "hij", "zij", "ze", "is", "was":
+			continue
+		}
+		if words[t.Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 func hasCausal(text string) bool {

@@ -515,14 +515,21 @@ func TestAnswerWhyTheStoryAsksItself(t *testing.T) {
 	db := mustOpenEmptyDB(t)
 	mustIngest(t, db, "tiener.txt", "Tiener veroordeeld voor DDoS\n\n"+
 		"Een 18-jarige jongen uit Goes is veroordeeld voor een reeks DDoS-aanvallen op banken. "+
-		"De rechter legde een taakstraf op. Waarom hij het deed? Volgens de rechtbank vooral om indruk te maken op vrienden.\n")
-	q := "waarom deed de tiener uit Goes de DDoS-aanvallen?"
-	a, err := db.Answer(t.Context(), q)
-	if err != nil {
-		t.Fatalf("Answer(%q): %v", q, err)
+		"De rechter legde een taakstraf op. Waarom hij het deed? Volgens de rechtbank vooral om indruk te maken op vrienden. "+
+		"De eis van de bank om een schadevergoeding wees de rechter af, omdat die te ingewikkeld is voor een strafzaak.\n")
+	tests := []struct{ question, want string }{
+		{"waarom deed de tiener uit Goes de DDoS-aanvallen?", "indruk te maken"},
+		// The story's own question is about something else.
+		{"waarom wees de rechter de schadevergoeding van de bank af?", "ingewikkeld"},
 	}
-	if !strings.Contains(a.Text, "indruk te maken") {
-		t.Errorf("Answer(%q) = %q, want the reason the story gives", q, a.Text)
+	for _, tt := range tests {
+		a, err := db.Answer(t.Context(), tt.question)
+		if err != nil {
+			t.Fatalf("Answer(%q): %v", tt.question, err)
+		}
+		if !strings.Contains(a.Text, tt.want) {
+			t.Errorf("Answer(%q) = %q, want %q in it", tt.question, a.Text, tt.want)
+		}
 	}
 }
 
