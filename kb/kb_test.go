@@ -587,6 +587,29 @@ func TestAnswerQuotesTheListAfterAColon(t *testing.T) {
 	}
 }
 
+func TestAnswerWhatSomeoneInARoleSaid(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	mustIngest(t, db, "ddos.txt", "Tiener veroordeeld voor DDoS-aanvallen\n\n"+
+		"Officier van justitie Bart Kreeft had 180 uur taakstraf geëist. "+
+		"“Als de bank niet bereikbaar is, kan een ondernemer niet betalen”, aldus Kreeft.\n")
+	mustIngest(t, db, "rusland.txt", "Ambassade ontkent\n\n"+
+		"Minister van Buitenlandse Zaken Anouk van Leeuwen ontbood de ambassadeur. "+
+		"“Dit is het bekende patroon: ontkennen en afleiden”, zei Van Leeuwen over de reactie van de ambassade.\n")
+	tests := []struct{ question, want string }{
+		{"wat zei de officier van justitie in de ddos-zaak", "niet bereikbaar"},
+		{"wat zei minister van leeuwen over de reactie van de ambassade", "bekende patroon"},
+	}
+	for _, tt := range tests {
+		a, err := db.Answer(t.Context(), tt.question)
+		if err != nil {
+			t.Fatalf("Answer(%q): %v", tt.question, err)
+		}
+		if !strings.Contains(a.Text, tt.want) {
+			t.Errorf("Answer(%q) = %q, want %q in it", tt.question, a.Text, tt.want)
+		}
+	}
+}
+
 func TestIngestedClaims(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -5,6 +5,7 @@ package kb
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -143,6 +144,23 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 		return nil, err
 	}
 	if len(ids) == 0 {
+		// "minister van leeuwen" typed in lower case: the surname may be
+		// "van Leeuwen"; else "wat zei de officier van justitie": the people
+		// the articles give that role, the question's other words picking
+		// among their quotes.
+		var err error
+		if _, rest, ok := strings.Cut(q.name, " "); ok && nl.IsRoleWord(nl.Fold(strings.Fields(q.name)[0])) {
+			if ids, names, err = db.personIDs(ctx, rest); err != nil {
+				return nil, err
+			}
+		}
+		if len(ids) == 0 {
+			if ids, names, err = db.peopleWithRole(ctx, q.name); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if len(ids) == 0 {
 		// Not a person: a state, agency or organisation that spoke.
 		if e, ok := db.rec.Resolve(q.name); ok {
 			ents, err := db.entityIDs(ctx, []nl.Entity{e})
@@ -248,7 +266,7 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 	var parts []string
 	seen = map[int64]bool{}
 	for _, x := range qs {
-		parts = append(parts, "“"+strings.Trim(x.text, " \"“”'‘’")+"”")
+		parts = append(parts, "“"+strings.Trim(x.text, " \"“”")+"”")
 		if !seen[x.h.sid] {
 			seen[x.h.sid] = true
 			a.Sources = append(a.Sources, x.h.source())
@@ -260,6 +278,53 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 	}
 	a.Text = fmt.Sprintf("%s %s: %s", names[0], verb, strings.Join(parts, " — "))
 	return a, nil
+}
+
+// peopleWithRole returns the persons whose role, as the articles give it,
+// holds every word of role ("officier van justitie", "woordvoerder van de
+// ambassade"), newest first; none when role names no function.
+func (db *DB) peopleWithRole(ctx context.Context, role string) ([]int64, []string, error) {
+	var words []string
+	hasRole := false
+	for _, t := range nl.Tokens(role) {
+		if nl.IsRoleWord(t.Norm) {
+			hasRole = true
+		}
+		if !nl.IsStopword(t.Norm) {
+			words = append(words, t.Norm)
+		}
+	}
+	if !hasRole || len(words) == 0 {
+		return nil, nil, nil
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT r.person_id, e.name, r.description FROM roles r JOIN entities e ON e.id = r.person_id
+		WHERE r.description LIKE ? ORDER BY r.article_id DESC LIMIT 200`, "%"+words[0]+"%")
+	if err != nil {
+		return nil, nil, fmt.Errorf("kb: role %s: %w", role, err)
+	}
+	defer rows.Close()
+	var ids []int64
+	var names []string
+	for rows.Next() {
+		var id int64
+		var name, desc string
+		if err := rows.Scan(&id, &name, &desc); err != nil {
+			return nil, nil, fmt.Errorf("kb: role %s: %w", role, err)
+		}
+		have := map[string]bool{}
+		for _, t := range nl.Tokens(desc) {
+			have[t.Norm] = true
+		}
+		all := true
+		for _, w := range words {
+			all = all && have[w]
+		}
+		if all && !slices.Contains(ids, id) && len(ids) < 20 {
+			ids = append(ids, id)
+			names = append(names, name)
+		}
+	}
+	return ids, names, rows.Err()
 }
 
 // quoteRow is a quote and the sentence it stands in.

@@ -780,10 +780,7 @@ func nameAfter(text string, toks []nl.Token, rel relation) string {
 	for start+1 < end && nl.IsRoleWord(toks[start].Norm) && toks[start+1].Norm != "van" {
 		start++
 	}
-	if start+2 < end && nl.IsRoleWord(toks[start].Norm) && toks[start+1].Norm == "van" && !nl.IsCapitalized(toks[start+2].Text) {
-		// "minister van leeuwen" typed in lower case: the surname "van leeuwen".
-		start++
-	}
+
 	if start >= end {
 		return ""
 	}
