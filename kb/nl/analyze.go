@@ -272,6 +272,9 @@ func addRefs(ws []word, ms []mention, ctx *articleCtx) []mention {
 			ents = ctx.lastStates
 		case refCompanies[k] && len(ctx.lastCompanies) > 0 && (j > i+1 || ws[i].Key != "de" || k != "bedrijf"):
 			ents = ctx.lastCompanies
+		case refCompany[k] && len(ctx.lastCompanies) > 0 && (ws[i].Key == "de" || ws[i].Key == "het" || ws[i].Key == "deze"):
+			// "De techgigant stelde dat …": the company named before.
+			ents = ctx.lastCompanies[:1]
 		case refAgencies[k] && (ws[i].Key == "de" || ws[i].Key == "deze" || ws[i].Key == "die") && ctx.lastAgency != nil:
 			ents = []Entity{*ctx.lastAgency}
 		case k == "land" && (ws[i].Key == "het" || ws[i].Key == "dat" || ws[i].Key == "dit"):
@@ -316,4 +319,6 @@ var (
 	refStates      = set("landen", "bondgenoten", "overheden", "partners", "regeringen", "lidstaten")
 	refAgencies    = set("dienst", "inlichtingendienst", "veiligheidsdienst", "geheime", "opsporingsdienst")
 	refCompanies   = set("bedrijven", "bedrijf", "techbedrijven", "ondernemingen", "fabrikanten", "leveranciers")
+	refCompany     = set("techgigant", "softwaregigant", "softwaremaker", "chipmaker", "techbedrijf", "concern", "softwarebedrijf",
+		"beveiligingsbedrijf", "internetgigant", "telecomaanbieder", "fabrikant", "chipfabrikant", "webwinkel", "platform")
 )

@@ -332,6 +332,12 @@ func (st *sent) triggers() []trigger {
 			}
 		case k == "samenwerken" || k == "samenwerkt" || k == "samenwerkten" || k == "samengewerkt":
 			add(trigger{rel: Attribute, v: i, targetPrep: "met", aboutFrom: -2})
+		// "APT28, die onder de Russische militaire inlichtingendienst GRU
+		// valt", "de groep behoort tot het Chinese leger".
+		case (k == "valt" || k == "vallen" || k == "viel" || k == "vielen") && st.hasKey(max(L, i-8), i, set("onder")) >= 0:
+			add(trigger{rel: Attribute, v: i, targetPrep: "onder", aboutFrom: -2})
+		case (k == "behoort" || k == "behoren" || k == "behoorde" || k == "behoorden") && keyAt(ws, i+1) == "tot":
+			add(trigger{rel: Attribute, v: i, targetPrep: "tot", aboutFrom: -2})
 		case k == "loonlijst" || k == "betaalrol":
 			add(trigger{rel: Attribute, v: i, targetPrep: "van", aboutFrom: -2})
 		case k == "gelieerd" || k == "verbonden" || k == "gelinieerd" || k == "gelieerde" || k == "gelinkte":
@@ -381,7 +387,7 @@ var triggerWords = func() map[string]bool {
 		"onderschrijft", "onderschrijven", "onderschreef", "onderschreven", "bijval", "steun", "aansluiten", "aangesloten",
 		"scharen", "schaart", "schaarde", "schaarden", "geschaard", "samenwerken", "samenwerkt", "samenwerkten",
 		"samengewerkt", "loonlijst", "betaalrol", "gelieerd", "verbonden", "gelinieerd", "gelieerde", "gelinkte", "banden", "connecties", "band",
-		"opdracht", "naam", "dienst", "onderdeel", "sancties", "sanctie", "strafmaatregelen", "solidair", "solidariteit", "vinden", "vindt", "vond", "vonden",
+		"opdracht", "naam", "dienst", "onderdeel", "valt", "vallen", "viel", "vielen", "behoort", "behoren", "behoorde", "behoorden", "sancties", "sanctie", "strafmaatregelen", "solidair", "solidariteit", "vinden", "vindt", "vond", "vonden",
 		"verdacht", "wijt", "wijten", "geweten", "aanklacht", "aanklachten", "werk",
 		"absurd", "belachelijk", "verzonnen", "laster", "lastercampagne", "nepnieuws", "grondeloos", "grondeloze")
 	for _, forms := range []map[string]bool{klaagForms, rekenForms, spreekForms, wijsForms, schrijfForms, haalForms, sluitForms, werkForms, noemForms, sponsoredForms} {
@@ -595,6 +601,10 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 				c.Targets = st.afterPrepEnts(p, t.v, t.targetPrep)
 				prenominal = c.Targets != nil
 			}
+		}
+		if c.Targets == nil && !prenominal && t.targetPrep != "" {
+			// A clause with its verb last: "die onder de GRU valt".
+			c.Targets = st.afterPrepEnts(L, t.v, t.targetPrep)
 		}
 		if prenominal {
 			// "… gelieerde groep genaamd X", or "X is een aan … gelieerde groep".
@@ -865,6 +875,21 @@ func (st *sent) actorClaims(have []Claim) []Claim {
 		return nil
 	}
 	var out []Claim
+	// "Volgens de Duitse regering is de hackersgroep APT28 binnengedrongen
+	// in e-mailaccounts": a named group as the one who attacked.
+	for _, m := range st.ms {
+		if m.Kind != Group || m.ref || m.modifier || m.product || m.Prep != "" || m.w0 > attack+6 {
+			continue
+		}
+		accused := false
+		for _, c := range have {
+			accused = accused || c.Relation == Accuse && hasEntity(c.Targets, m.Entity)
+		}
+		if !accused {
+			out = append(out, Claim{Relation: Accuse, Agents: st.fallbackAgents(), Targets: []Entity{m.Entity}})
+		}
+		break
+	}
 	for _, m := range st.ms {
 		if m.form != formAdj || m.Kind != Country || m.ref || m.modifier {
 			continue

@@ -220,6 +220,10 @@ func TestClaims(t *testing.T) {
 			[]string{"accuse:  > China | hackers kregen jarenlang toegang tot een systeem van de EU, schrijft The New York Times"}},
 		{"the charge after ervan", []string{"China beschuldigt het Taiwanese leger ervan achter een reeks cyberaanvallen op Chinese doelwitten te zitten."},
 			[]string{"accuse: China > Taiwan | achter een reeks cyberaanvallen op Chinese doelwitten te zitten"}},
+		{"a group that falls under a service", []string{"De hackersgroep APT28, die onder de Russische militaire inlichtingendienst GRU valt, is actief."},
+			[]string{"attribute: APT28 > GRU | "}},
+		{"a named group attacked, says a source", []string{"Volgens de Duitse regering is de hackersgroep APT28 binnengedrongen in e-mailaccounts."},
+			[]string{"accuse: Duitsland > APT28 | "}},
 		{"the ANP dateline is no agent", []string{"DEN HAAG (ANP) - Nederland en België beschuldigen Rusland van sabotage."},
 			[]string{"accuse: Nederland,België > Rusland | van sabotage"}},
 	}
@@ -260,6 +264,17 @@ func TestReportedByAfterDescriptions(t *testing.T) {
 	want := "accuse: MIVD,AIVD > Rusland | "
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("claims of the first sentence = %q, want [%q]", got, want)
+	}
+}
+
+func TestTheCompanyNamedBefore(t *testing.T) {
+	got := lastClaims(t, []string{
+		"Microsoft meldde in maart al dat Exchange-servers werden aangevallen.",
+		"De techgigant stelde toen al dat de Chinese hackersgroep Hafnium de lekken misbruikt zou hebben.",
+	})
+	want := []string{"accuse: Microsoft > Hafnium | ", "accuse: Microsoft > China | hackersgroep Hafnium de lekken misbruikt zou hebben"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("claims of the last sentence = %q, want %q", got, want)
 	}
 }
 
