@@ -224,7 +224,7 @@ func (db *DB) suggestion(ctx context.Context, q question) (string, error) {
 		GROUP BY m.entity_id ORDER BY count(*) DESC, e.name LIMIT 5`
 	dutch, english := "Ik lees het meest over %s.", "I read most about %s."
 	if q.rel == relAccuse || q.rel == relDeny || q.rel == relSupport {
-		query = `SELECT e.name FROM (SELECT target_id FROM claims WHERE relation = 'accuse' ORDER BY rowid DESC LIMIT ?) c
+		query = `SELECT e.name FROM (SELECT target_id FROM claims WHERE relation = 'accuse' AND agent_id IS NOT NULL ORDER BY rowid DESC LIMIT ?) c
 			JOIN entities e ON e.id = c.target_id GROUP BY c.target_id ORDER BY count(*) DESC, e.name LIMIT 5`
 		dutch, english = "Ik lees wel beschuldigingen aan het adres van %s.", "I do read accusations against %s."
 	}
