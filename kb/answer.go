@@ -396,8 +396,36 @@ func answerOf(items []*item, text func(names []string) string) *bot.Answer {
 	for _, h := range hits {
 		a.Sources = append(a.Sources, h.source())
 	}
-	a.Text = text(a.Items)
+	// "Star Blizzard (Callisto)": a group the articles call by another of
+	// its names is shown by that name too, so readers find it in the quote.
+	shown := make([]string, len(a.Items))
+	for i, it := range items {
+		shown[i] = it.name + surfaceName(it)
+	}
+	a.Text = text(shown)
 	return a
+}
+
+// surfaceName returns " (X)" when the sentences of it name it only as X,
+// another name of the same group, service or company; "" otherwise.
+func surfaceName(it *item) string {
+	for _, h := range it.hits {
+		if strings.Contains(nl.Fold(h.text), nl.Fold(it.name)) {
+			return ""
+		}
+	}
+	for _, h := range it.hits {
+		for _, m := range recognizer().Mentions(h.text) {
+			if m.Name != it.name || m.Demonym || m.Text == "" {
+				continue
+			}
+			switch m.Kind {
+			case nl.Group, nl.Agency, nl.Company, nl.Organisation:
+				return " (" + m.Text + ")"
+			}
+		}
+	}
+	return ""
 }
 
 // namesEntity reports whether a sentence names the entity itself, by any

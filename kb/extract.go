@@ -64,6 +64,26 @@ func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot
 			}
 		}
 	}
+	if q.kind == askWhere && hits[0].coverage >= minCoverage && strings.HasPrefix(nl.Fold(strings.TrimSpace(hits[0].text)), "daar ") {
+		// "Daar verscheen …": "daar" is the place the sentence before names.
+		near, err := db.sentencesNear(ctx, hits[0], 1)
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range near {
+			if n.pos >= hits[0].pos {
+				continue
+			}
+			a, err := db.extractEntity(ctx, q, n)
+			if err != nil {
+				return nil, err
+			}
+			if a != nil {
+				a.Sources = append([]bot.Source{hits[0].source()}, a.Sources...)
+				return a, nil
+			}
+		}
+	}
 	switch {
 	case extractKinds:
 		for i, h := range hits {

@@ -509,6 +509,10 @@ func stateOfTarget(t nl.Entity, agents []nl.Entity, ms []nl.Mention) nl.Entity {
 	if t.Kind != nl.Group && t.Kind != nl.Agency {
 		return nl.Entity{}
 	}
+	// A service or group whose state the recognizer knows: GRU, APT28.
+	if len(t.Members) == 1 {
+		return nl.Entity{Name: t.Members[0], Kind: nl.Country}
+	}
 	// The adjective right before the name: "de Amerikaanse NSA".
 	for i, m := range ms {
 		if m.Name != t.Name || m.Kind != t.Kind || i == 0 {

@@ -610,6 +610,33 @@ func TestAnswerWhatSomeoneInARoleSaid(t *testing.T) {
 	}
 }
 
+func TestAnswerShowsTheNameTheArticleUses(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	mustIngest(t, db, "callisto.txt", "Sancties tegen hackers\n\nDe EU legt sancties op aan twee leden van de hackersgroep Callisto.\n")
+	q := "welke hackersgroepen worden genoemd?"
+	a, err := db.Answer(t.Context(), q)
+	if err != nil {
+		t.Fatalf("Answer(%q): %v", q, err)
+	}
+	if !strings.Contains(a.Text, "Callisto") {
+		t.Errorf("Answer(%q) = %q, want the group by the name the article uses", q, a.Text)
+	}
+}
+
+func TestAnswerWhereDaarStandsFor(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	mustIngest(t, db, "pomp.txt", "Pompstation gehackt\n\nEerste slachtoffer was het waterbedrijf van Aliquippa in de staat Pennsylvania. "+
+		"Daar verscheen op een bedieningspaneel van een pompstation de tekst 'gehackt'. In de VS zijn zeventig apparaten aangevallen.\n")
+	q := "waar staat het pompstation dat werd gehackt?"
+	a, err := db.Answer(t.Context(), q)
+	if err != nil {
+		t.Fatalf("Answer(%q): %v", q, err)
+	}
+	if !strings.Contains(a.Text, "Pennsylvania") && !strings.Contains(a.Text, "Aliquippa") {
+		t.Errorf("Answer(%q) = %q, want the place 'daar' stands for", q, a.Text)
+	}
+}
+
 func TestIngestedClaims(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -692,6 +719,12 @@ func TestIngestedClaims(t *testing.T) {
 			text:     "China beschuldigt Taiwan van cyberaanvallen. Het Taiwanese ministerie van Defensie wijst de beschuldigingen van de hand.",
 			question: "hoe reageert Taiwan op de beschuldiging van China?",
 			want:     []string{"Taiwanese ministerie van Defensie"},
+		},
+		{
+			name:     "accusing a state's known group accuses the state",
+			text:     "De AIVD beschuldigt APT28 van een hack bij de Tweede Kamer.",
+			question: "wie beschuldigt Rusland?",
+			want:     []string{"AIVD"},
 		},
 		{
 			name:     "reverse: whom does X accuse",

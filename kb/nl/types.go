@@ -36,9 +36,12 @@ const (
 
 // Entity is a named entity with its canonical Dutch name.
 type Entity struct {
-	Name    string     // canonical name, e.g. "Verenigde Staten"
-	Kind    EntityKind //
-	Members []string   // canonical names of members, for groups of states such as the Five Eyes
+	Name string     // canonical name, e.g. "Verenigde Staten"
+	Kind EntityKind //
+	// Members are the canonical names of the members of a group of states
+	// such as the Five Eyes; for a state's service or hacker group (AIVD,
+	// GRU, APT28) the one state it belongs to.
+	Members []string
 }
 
 // Mention is an entity named in a sentence.
