@@ -25,7 +25,7 @@ func newConformance(t *testing.T, h adaptertest.Handler) adaptertest.Harness {
 }
 
 func (c *conformance) Platform() adaptertest.Platform {
-	return adaptertest.Platform{Name: "slack", Channel: "C0NEWS"}
+	return adaptertest.Platform{Name: "slack", Channel: "C0NEWS", PrivateMentionReplies: true}
 }
 
 func (c *conformance) Send(t *testing.T, via adaptertest.Via, text string) adaptertest.Reply {
@@ -51,22 +51,34 @@ func (c *conformance) Send(t *testing.T, via adaptertest.Via, text string) adapt
 		return adaptertest.Reply{Text: readableSlack(cr.Text, cr.Blocks), Private: cr.ResponseType == "ephemeral", Raw: [][]byte{body}}
 	}
 	ts := fmt.Sprintf("1700001000.%06d", c.n)
-	before := len(c.hs.fake.PostsSoFar())
+	before, beforeEph := len(c.hs.fake.PostsSoFar()), len(c.hs.fake.EphemeralsSoFar())
 	c.hs.event(callback(fmt.Sprintf("EvConf%d", c.n), map[string]any{"type": "app_mention", "user": "U0ELS",
 		"text": "<@" + c.hs.fake.BotUserID + "> " + text, "ts": ts, "channel": "C0NEWS"}), nil)
 	c.hs.settle()
 	var r adaptertest.Reply
 	var texts []string
 	posts := c.hs.fake.PostsSoFar()[before:]
-	r.Threaded = len(posts) > 0
-	for _, p := range posts {
-		raw, err := json.Marshal(map[string]any{"channel": p.Channel, "text": p.Text, "thread_ts": p.ThreadTS, "blocks": p.Blocks})
+	ephemerals := c.hs.fake.EphemeralsSoFar()[beforeEph:]
+	r.Threaded = len(posts)+len(ephemerals) > 0
+	// Private when only the asker sees every message of the reply.
+	r.Private = len(posts) == 0 && len(ephemerals) > 0
+	add := func(fields map[string]any, channel, threadTS, text string, blocks json.RawMessage) {
+		raw, err := json.Marshal(fields)
 		if err != nil {
 			t.Fatal(err)
 		}
 		r.Raw = append(r.Raw, raw)
-		r.Threaded = r.Threaded && p.ThreadTS == ts && p.Channel == "C0NEWS"
-		texts = append(texts, readableSlack(p.Text, p.Blocks))
+		r.Threaded = r.Threaded && threadTS == ts && channel == "C0NEWS"
+		texts = append(texts, readableSlack(text, blocks))
+	}
+	for _, p := range posts {
+		add(map[string]any{"channel": p.Channel, "text": p.Text, "thread_ts": p.ThreadTS, "blocks": p.Blocks}, p.Channel, p.ThreadTS, p.Text, p.Blocks)
+	}
+	for _, e := range ephemerals {
+		if e.User != "U0ELS" {
+			r.Private = false
+		}
+		add(map[string]any{"channel": e.Channel, "user": e.User, "text": e.Text, "thread_ts": e.ThreadTS, "blocks": e.Blocks}, e.Channel, e.ThreadTS, e.Text, e.Blocks)
 	}
 	r.Text = strings.Join(texts, "\n")
 	return r

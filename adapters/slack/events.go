@@ -36,6 +36,7 @@ type innerEvent struct {
 // mention is a message addressed to the bot, ready to be answered.
 type mention struct {
 	channel, threadTS string
+	dm                bool // a direct message: nobody else reads the answer
 	req               bot.Request
 }
 
@@ -89,12 +90,25 @@ func (a *Adapter) event(ctx context.Context, env eventEnvelope) {
 	if a.events.seen("msg/" + m.channel + "/" + env.Event.TS) {
 		return
 	}
-	a.goAnswer(func(ctx context.Context) {
-		reply := a.handler.Handle(ctx, m.req)
-		if err := a.postMessage(ctx, m.channel, m.threadTS, render(reply)); err != nil {
-			a.logger.ErrorContext(ctx, "threaded answer failed", "channel", m.channel, "err", err)
+	a.goAnswer(func(ctx context.Context) { a.answer(ctx, m) })
+}
+
+// answer answers m in its thread. Errors and private replies to a mention
+// in a channel are shown to the asker alone, so the channel never reads
+// "Je vraag is te lang" or a refusal; in a direct message they are posted
+// like any answer, since only the asker reads it anyway.
+func (a *Adapter) answer(ctx context.Context, m mention) {
+	reply := a.handler.Handle(ctx, m.req)
+	if !m.dm && (reply.Private || reply.Kind == bot.KindError) {
+		if err := a.postEphemeral(ctx, m.channel, m.req.User, m.threadTS, render(reply)); err != nil {
+			a.logger.ErrorContext(ctx, "private answer failed", "channel", m.channel, "user", m.req.User,
+				"kind", reply.Kind.String(), "err", err)
 		}
-	})
+		return
+	}
+	if err := a.postMessage(ctx, m.channel, m.threadTS, render(reply)); err != nil {
+		a.logger.ErrorContext(ctx, "threaded answer failed", "channel", m.channel, "err", err)
+	}
 }
 
 // addressed reports whether ev is a message to the bot (a mention in any
@@ -113,9 +127,12 @@ func addressed(ev innerEvent, botID string) (mention, bool) {
 	if thread == "" {
 		thread = ev.TS
 	}
+	// An app_mention carries no channel_type; a DM's channel id starts with D.
+	dm := ev.ChannelType == "im" || strings.HasPrefix(ev.Channel, "D")
 	return mention{
 		channel:  ev.Channel,
 		threadTS: thread,
+		dm:       dm,
 		req:      bot.Request{Platform: "slack", User: ev.User, Channel: ev.Channel, Text: stripMention(ev.Text, botID)},
 	}, true
 }

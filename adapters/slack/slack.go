@@ -72,6 +72,7 @@ type Handler interface {
 type webAPI interface {
 	AuthTestContext(ctx context.Context) (*slack.AuthTestResponse, error)
 	PostMessageContext(ctx context.Context, channelID string, options ...slack.MsgOption) (string, string, error)
+	PostEphemeralContext(ctx context.Context, channelID, userID string, options ...slack.MsgOption) (string, error)
 }
 
 // Adapter is the Slack side of nieuwsbot. Its methods are safe for
@@ -266,6 +267,25 @@ func (a *Adapter) postMessage(ctx context.Context, channel, threadTS string, m m
 	})
 }
 
+// postEphemeral shows one message to user alone, in channel and, with
+// threadTS set, in that thread; it waits out 429s and retries server errors
+// like postMessage. The per-channel pacing is left out: it follows Slack's
+// limit on messages posted to a channel, and an ephemeral message is not
+// one of those.
+func (a *Adapter) postEphemeral(ctx context.Context, channel, user, threadTS string, m message) error {
+	opts := []slack.MsgOption{
+		slack.MsgOptionText(m.Text, false),
+		slack.MsgOptionBlocks(m.Blocks...),
+	}
+	if threadTS != "" {
+		opts = append(opts, slack.MsgOptionTS(threadTS))
+	}
+	return a.retry(ctx, func() error {
+		_, err := a.api.PostEphemeralContext(ctx, channel, user, opts...)
+		return err
+	})
+}
+
 // retry calls f until it succeeds, waiting RetryAfter on rate limits (at
 // most maxRateLimitWaits times) and backing off on server errors (at most
 // postTries tries). Other errors end it at once.
@@ -280,6 +300,9 @@ func (a *Adapter) retry(ctx context.Context, f func() error) error {
 				return rl.RetryAfter, true, false
 			}
 			return 0, false, serverError(err)
+		},
+		OnRetry: func(err error, wait time.Duration) {
+			a.logger.WarnContext(ctx, "slack call retried", "wait", wait, "err", err)
 		},
 	}, f)
 }

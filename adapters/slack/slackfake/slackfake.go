@@ -1,6 +1,6 @@
 // Package slackfake is a fake Slack for tests and local trials: a Web API
-// server on 127.0.0.1 that records chat.postMessage calls and response_url
-// posts, answers auth.test, can be told to fail, and serves a Socket Mode
+// server on 127.0.0.1 that records chat.postMessage and chat.postEphemeral
+// calls and response_url posts, answers auth.test, can be told to fail, and serves a Socket Mode
 // websocket through which a test pushes envelopes and reads the acks.
 //
 // Everything the fake receives also arrives on its channels, so tests wait
@@ -38,6 +38,18 @@ type Post struct {
 	Blocks   json.RawMessage // the blocks form field, as sent
 }
 
+// Ephemeral is one chat.postEphemeral call: a message that only User sees
+// in Channel (in the thread of ThreadTS when set).
+type Ephemeral struct {
+	Token    string
+	Channel  string
+	User     string
+	Text     string
+	ThreadTS string
+	Blocks   json.RawMessage // the blocks, as sent (a form field or a JSON array)
+	JSON     bool            // the call had a JSON body rather than a form
+}
+
 // Response is one POST to a response_url.
 type Response struct {
 	ID           string // the last path element of the response_url
@@ -68,6 +80,8 @@ type Server struct {
 
 	// Posts receives every successful chat.postMessage call.
 	Posts chan Post
+	// Ephemerals receives every successful chat.postEphemeral call.
+	Ephemerals chan Ephemeral
 	// Responses receives every successful response_url post.
 	Responses chan Response
 	// Acks receives every Socket Mode ack.
@@ -81,16 +95,18 @@ type Server struct {
 
 	srv *httptest.Server
 
-	mu        sync.Mutex
-	posts     []Post
-	responses []Response
-	calls     map[string]int
-	failures  map[string][]failure
-	ts        int
-	envelope  int
-	conn      *websocket.Conn
-	writeMu   sync.Mutex
-	stop      chan struct{}
+	mu         sync.Mutex
+	posts      []Post
+	ephemerals []Ephemeral
+	members    map[string]map[string]bool // channel → users, as SetMembers declared
+	responses  []Response
+	calls      map[string]int
+	failures   map[string][]failure
+	ts         int
+	envelope   int
+	conn       *websocket.Conn
+	writeMu    sync.Mutex
+	stop       chan struct{}
 }
 
 type failure struct {
@@ -128,6 +144,7 @@ func newServer() *Server {
 		BotUserID:    "UBOT",
 		PingInterval: 5 * time.Second,
 		Posts:        make(chan Post, buffer),
+		Ephemerals:   make(chan Ephemeral, buffer),
 		Responses:    make(chan Response, buffer),
 		Acks:         make(chan Ack, buffer),
 		Calls:        make(chan string, buffer),
@@ -191,6 +208,30 @@ func (s *Server) PostsSoFar() []Post {
 	return append([]Post(nil), s.posts...)
 }
 
+// EphemeralsSoFar returns every chat.postEphemeral recorded so far.
+func (s *Server) EphemeralsSoFar() []Ephemeral {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Ephemeral(nil), s.ephemerals...)
+}
+
+// SetMembers declares the users in channel. Until a channel is declared,
+// chat.postEphemeral accepts any channel and user; from then on, as Slack
+// does, it answers channel_not_found for a channel never declared and
+// user_not_in_channel for a user outside the channel.
+func (s *Server) SetMembers(channel string, users ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.members == nil {
+		s.members = make(map[string]map[string]bool)
+	}
+	m := make(map[string]bool, len(users))
+	for _, u := range users {
+		m[u] = true
+	}
+	s.members[channel] = m
+}
+
 // ResponsesSoFar returns every response_url post recorded so far.
 func (s *Server) ResponsesSoFar() []Response {
 	s.mu.Lock()
@@ -217,6 +258,7 @@ func (s *Server) handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/auth.test", s.authTest)
 	mux.HandleFunc("POST /api/chat.postMessage", s.postMessage)
+	mux.HandleFunc("POST /api/chat.postEphemeral", s.postEphemeral)
 	mux.HandleFunc("POST /api/apps.connections.open", s.connectionsOpen)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNotFound)
@@ -320,6 +362,114 @@ func (s *Server) postMessage(w http.ResponseWriter, r *http.Request) {
 	default:
 	}
 	writeJSON(w, map[string]any{"ok": true, "channel": p.Channel, "ts": ts})
+}
+
+// postEphemeral takes a form (as slack-go sends it) or a JSON body with a
+// bearer token, checks it as Slack does and answers with message_ts.
+func (s *Server) postEphemeral(w http.ResponseWriter, r *http.Request) {
+	if !s.begin(w, "chat.postEphemeral") {
+		return
+	}
+	e, errName := readEphemeral(r)
+	if errName == "" && !s.tokenOK(w, e.Token) {
+		return
+	}
+	if errName == "" {
+		errName = s.checkEphemeral(e)
+	}
+	if errName != "" {
+		writeJSON(w, map[string]any{"ok": false, "error": errName})
+		return
+	}
+	s.mu.Lock()
+	s.ts++
+	ts := fmt.Sprintf("1700000000.%06d", s.ts)
+	s.ephemerals = append(s.ephemerals, e)
+	s.mu.Unlock()
+	select {
+	case s.Ephemerals <- e:
+	default:
+	}
+	writeJSON(w, map[string]any{"ok": true, "message_ts": ts})
+}
+
+// readEphemeral reads a chat.postEphemeral call; on failure it returns the
+// error Slack names.
+func readEphemeral(r *http.Request) (Ephemeral, string) {
+	bearer := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+		var body struct {
+			Channel  string          `json:"channel"`
+			User     string          `json:"user"`
+			Text     string          `json:"text"`
+			ThreadTS string          `json:"thread_ts"`
+			Blocks   json.RawMessage `json:"blocks"`
+		}
+		raw, err := readAll(r)
+		if err != nil || json.Unmarshal(raw, &body) != nil {
+			return Ephemeral{}, "invalid_json"
+		}
+		e := Ephemeral{Token: bearer, Channel: body.Channel, User: body.User, Text: body.Text, ThreadTS: body.ThreadTS, JSON: true}
+		if len(body.Blocks) > 0 && string(body.Blocks) != "null" {
+			// Slack takes blocks as an array, or as the array's JSON in a string.
+			var inner string
+			if json.Unmarshal(body.Blocks, &inner) == nil {
+				if !json.Valid([]byte(inner)) {
+					return Ephemeral{}, "invalid_blocks"
+				}
+				e.Blocks = json.RawMessage(inner)
+			} else {
+				e.Blocks = body.Blocks
+			}
+		}
+		return e, ""
+	}
+	if err := r.ParseForm(); err != nil {
+		return Ephemeral{}, "invalid_form_data"
+	}
+	e := Ephemeral{
+		Token:    r.PostForm.Get("token"),
+		Channel:  r.PostForm.Get("channel"),
+		User:     r.PostForm.Get("user"),
+		Text:     r.PostForm.Get("text"),
+		ThreadTS: r.PostForm.Get("thread_ts"),
+	}
+	if e.Token == "" {
+		e.Token = bearer
+	}
+	if b := r.PostForm.Get("blocks"); b != "" {
+		if !json.Valid([]byte(b)) {
+			return Ephemeral{}, "invalid_blocks"
+		}
+		e.Blocks = json.RawMessage(b)
+	}
+	return e, ""
+}
+
+// checkEphemeral returns the error Slack gives for e, or "".
+func (s *Server) checkEphemeral(e Ephemeral) string {
+	if e.Channel == "" {
+		return "channel_not_found"
+	}
+	if e.User == "" {
+		return "user_not_found"
+	}
+	if e.Text == "" && len(e.Blocks) == 0 {
+		return "no_text"
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.members == nil {
+		return ""
+	}
+	members, ok := s.members[e.Channel]
+	switch {
+	case !ok:
+		return "channel_not_found"
+	case !members[e.User]:
+		return "user_not_in_channel"
+	}
+	return ""
 }
 
 func (s *Server) response(w http.ResponseWriter, r *http.Request) {

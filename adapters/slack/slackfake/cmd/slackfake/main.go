@@ -7,7 +7,8 @@
 //	go run ./adapters/slack/slackfake/cmd/slackfake [-addr 127.0.0.1:9999] [-bot-user UBOT]
 //
 // It prints the API URL for slack.api_url and a response_url to use in
-// slash commands, then one block per chat.postMessage or response_url post.
+// slash commands, then one block per chat.postMessage, chat.postEphemeral
+// or response_url post.
 package main
 
 import (
@@ -50,6 +51,9 @@ func run(addr, botUser string, out io.Writer) error {
 		case p := <-s.Posts:
 			fmt.Fprintf(out, "\n== chat.postMessage channel=%s thread_ts=%s\n%s\n", p.Channel, p.ThreadTS, p.Text)
 			printBlocks(out, p.Blocks)
+		case e := <-s.Ephemerals:
+			fmt.Fprintf(out, "\n== chat.postEphemeral channel=%s user=%s thread_ts=%s\n%s\n", e.Channel, e.User, e.ThreadTS, e.Text)
+			printBlocks(out, e.Blocks)
 		case r := <-s.Responses:
 			fmt.Fprintf(out, "\n== response_url %s (%s)\n%s\n", r.ID, r.ResponseType, r.Text)
 			printBlocks(out, r.Blocks)
