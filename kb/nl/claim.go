@@ -291,10 +291,18 @@ func (st *sent) triggers() []trigger {
 			strings.HasPrefix(k, "weersp") || strings.HasPrefix(k, "betwist"):
 			add(trigger{rel: Deny, v: i, aboutFrom: -1})
 		// "noemde de beschuldigingen "een propagandacampagne"": words put
-		// in quotes around an accusation dismiss it.
+		// in quotes around an accusation dismiss it; "noemt de VS "het
+		// grootste hackersimperium ter wereld"" accuses.
 		case noemForms[k]:
 			if a := st.hasKey(i+1, min(i+4, R), accusationNouns); a >= 0 && a+1 < len(ws) && strings.ContainsAny(st.s[ws[a].End:], "\"\u201c\u201d\u201e\u2018\u2019'") {
 				add(trigger{rel: Deny, v: i, aboutFrom: -1})
+			} else if st.hostileWordAfter(i+1, min(i+7, R)) {
+				add(trigger{rel: Accuse, v: i, aboutFrom: -2})
+			}
+		// "Rusland vormt de grootste dreiging voor Nederland."
+		case k == "dreiging" || k == "bedreiging":
+			if v := st.hasKey(L, i, set("vormt", "vormen", "vormde", "vormden", "is", "was", "blijft", "blijven")); v >= 0 && st.hasKey(L, i, set("geen")) < 0 {
+				add(trigger{rel: Accuse, v: v, subjectIsTarget: true, aboutFrom: -2})
 			}
 		case (k == "niets" || k == "niks") && st.hasKey(i+1, min(i+8, R), set("maken")) >= 0:
 			add(trigger{rel: Deny, v: i, aboutFrom: -1})
@@ -395,6 +403,7 @@ var triggerWords = func() map[string]bool {
 			m[k] = true
 		}
 	}
+	m["dreiging"], m["bedreiging"] = true, true
 	return m
 }()
 
@@ -509,7 +518,11 @@ func (st *sent) parties(from, to int, target bool) []party {
 			out[n-1].last = m.w1
 			continue
 		}
-		out = append(out, party{first: m.w0, last: m.w1, ents: ents, prep: m.via})
+		prep := m.via
+		if prep == "uit" && m.w0 >= 2 && keyAt(st.ws, m.w0-1) == "uit" && attackerNouns[keyAt(st.ws, m.w0-2)] {
+			prep = "" // "hackers uit Rusland": the state's own
+		}
+		out = append(out, party{first: m.w0, last: m.w1, ents: ents, prep: prep})
 	}
 	return out
 }
@@ -832,6 +845,23 @@ func (st *sent) pronounSubject(L, v int) bool {
 	return L > 0 && st.ws[L-1].Key == "die"
 }
 
+// hostileWordAfter reports whether the words [from, to) call someone a
+// hacker, spy, aggressor or threat: "het grootste hackersimperium".
+func (st *sent) hostileWordAfter(from, to int) bool {
+	for i := max(from, 0); i < to && i < len(st.ws); i++ {
+		k := st.ws[i].Key
+		if k == "en" || k == "maar" {
+			return false // the next clause says something else
+		}
+		for _, h := range [...]string{"hacker", "spion", "dreiging", "agressor", "cybercrimine", "aanvaller", "saboteur"} {
+			if strings.Contains(k, h) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // unnamedGroupSubject reports whether the clause before v has an unnamed
 // group as its subject: "een hackersgroep die werkt voor …", "de aanvallers
 // werken voor …".
@@ -878,7 +908,8 @@ func (st *sent) actorClaims(have []Claim) []Claim {
 	// "Volgens de Duitse regering is de hackersgroep APT28 binnengedrongen
 	// in e-mailaccounts": a named group as the one who attacked.
 	for _, m := range st.ms {
-		if m.Kind != Group || m.ref || m.modifier || m.product || m.Prep != "" || m.w0 > attack+6 {
+		byAgent := m.Prep == "door" && (m.Kind == Group || m.Kind == Agency) && st.hasKey(0, m.w0, performedForms) >= 0
+		if !(m.Kind == Group && m.Prep == "" || byAgent) || m.ref || m.modifier || m.product || m.w0 > attack+6 && !byAgent {
 			continue
 		}
 		accused := false
@@ -1011,8 +1042,16 @@ func (st *sent) reportingSubject() ([]Entity, bool) {
 		}
 		sv := -1
 		for j := i - 1; j >= 0 && j >= i-6; j-- {
-			if speechVerbs[st.ws[j].Key] {
+			// "X zegt dat", and "X gaat ervan uit dat", "X is ervan overtuigd dat".
+			k := st.ws[j].Key
+			if speechVerbs[k] || k == "uit" && keyAt(st.ws, j-1) == "ervan" || k == "overtuigd" || k == "ervan" && keyAt(st.ws, j+1) == "overtuigd" {
 				sv = j
+				if k == "uit" || k == "overtuigd" {
+					sv = j - 1 // the subject stands before "ervan"
+					for sv > 0 && st.ws[sv].Key == "ervan" {
+						sv--
+					}
+				}
 				break
 			}
 		}
@@ -1189,6 +1228,8 @@ var (
 	// achter de Britse beschuldiging", "de Nederlandse conclusie".
 	stanceNouns = set("beschuldiging", "beschuldigingen", "conclusie", "conclusies", "bevindingen", "analyse",
 		"attributie", "standpunt", "oordeel", "verklaring", "aantijgingen", "aantijging", "lezing", "vaststelling")
+	// performedForms carry out an attack: "uitgevoerd door Unit 29155".
+	performedForms  = set("uitgevoerd", "gepleegd", "uitgevoerde", "gepleegde", "opgeeist", "opgeëist", "geclaimd")
 	noemForms       = set("noemt", "noemde", "noemen", "noemden", "noem")
 	accusationNouns = set("beschuldiging", "beschuldigingen", "aantijging", "aantijgingen", "verwijten", "beweringen", "claims")
 	klaagForms      = set("klaagt", "klagen", "klaagde", "klaagden")

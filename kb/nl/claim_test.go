@@ -224,6 +224,13 @@ func TestClaims(t *testing.T) {
 			[]string{"attribute: APT28 > GRU | "}},
 		{"a named group attacked, says a source", []string{"Volgens de Duitse regering is de hackersgroep APT28 binnengedrongen in e-mailaccounts."},
 			[]string{"accuse: Duitsland > APT28 | "}},
+		{"a threat is an accusation", []string{"Volgens de AIVD vormt Rusland de grootste dreiging voor Nederland."},
+			[]string{"accuse: AIVD > Rusland | "}},
+		{"no threat is no accusation", []string{"Volgens de AIVD vormt Rusland geen dreiging voor Nederland."}, nil},
+		{"calling a state a hacker", []string{"De Chinese ambassade in Canberra noemde de Verenigde Staten \"het grootste hackersimperium ter wereld\"."},
+			[]string{"accuse: China > Verenigde Staten | "}},
+		{"hackers from a state, in a dat-clause", []string{"De Poolse regering gaat ervan uit dat hackers uit Rusland en Belarus achter de aanval op PAP zitten."},
+			[]string{"accuse: Polen > Rusland,Wit-Rusland | de aanval op PAP"}},
 		{"the ANP dateline is no agent", []string{"DEN HAAG (ANP) - Nederland en België beschuldigen Rusland van sabotage."},
 			[]string{"accuse: Nederland,België > Rusland | van sabotage"}},
 	}

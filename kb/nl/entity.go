@@ -257,6 +257,12 @@ func (r *Recognizer) load(table string) error {
 		r.ents = append(r.ents, e)
 		rows = append(rows, row{e.Name, list(f[2]), list(f[3]), list(f[4])})
 	}
+	aliasOf := map[string]int{}
+	for _, rw := range rows {
+		for _, a := range rw.aliases {
+			aliasOf[Fold(a)] = byName[Fold(rw.name)]
+		}
+	}
 	nlNames, enNames := display.Dutch.Regions(), display.English.Regions()
 	for a := 'A'; a <= 'Z'; a++ {
 		for b := 'A'; b <= 'Z'; b++ {
@@ -269,6 +275,10 @@ func (r *Recognizer) load(table string) error {
 				continue
 			}
 			i, ok := byName[Fold(name)]
+			if !ok {
+				// "Belarus" is an alias of the curated "Wit-Rusland".
+				i, ok = aliasOf[Fold(name)]
+			}
 			if !ok {
 				i = len(r.ents)
 				byName[Fold(name)] = i
@@ -547,7 +557,7 @@ func viaBefore(ws []word, i int, prev []mention) string {
 	for j, n := i-1, 0; j >= 0 && n < 5; j, n = j-1, n+1 {
 		k := ws[j].Key
 		if prepositions[k] {
-			if k == "in" && j > 0 && govNouns[ws[j-1].Key] {
+			if k == "in" && j > 0 && govNouns[ws[j-1].Key] && !postNouns[ws[j-1].Key] {
 				return "" // "de regering in Moskou" is the state itself
 			}
 			if k == "van" && j > 0 && isRoleWord(ws[j-1].Key) {
@@ -970,7 +980,10 @@ var (
 	// prepositions are the folded prepositions Mention.Prep reports.
 	prepositions = set("van", "door", "tegen", "op", "in", "bij", "aan", "uit", "voor", "met", "naar", "over", "via",
 		"vanuit", "volgens", "namens", "tussen", "onder", "zonder", "achter", "binnen", "richting", "om", "tot", "from", "by", "behalve", "naast", "als")
-	govNouns = set("overheid", "overheden", "regering", "regeringen", "autoriteiten", "kabinet", "staat", "machthebbers",
+	// postNouns are a state's offices abroad: "de Chinese ambassade in
+	// Canberra" is China's, not Australia's.
+	postNouns = set("ambassade", "missie", "delegatie", "vertegenwoordiging", "consulaat", "ambassades")
+	govNouns  = set("overheid", "overheden", "regering", "regeringen", "autoriteiten", "kabinet", "staat", "machthebbers",
 		"leiding", "regime", "government", "authorities", "inlichtingendienst", "inlichtingendiensten", "veiligheidsdienst",
 		"veiligheidsdiensten", "leger", "krijgsmacht", "ambassade", "justitie", "diplomatie", "staatsmedia",
 		"missie", "delegatie", "vertegenwoordiging", "staatstelevisie", "staatspersbureau",

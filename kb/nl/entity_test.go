@@ -51,6 +51,7 @@ func TestMentions(t *testing.T) {
 			[]string{"Northwave=Northwave/company"}},
 		{"Het lek in de Microsoft Exchange Server-software werd door Fortinet gevonden.",
 			[]string{"Fortinet=Fortinet/company@door"}},
+		{"Belarus, dat ook Wit-Rusland heet.", []string{"Belarus=Wit-Rusland/country", "Wit-Rusland=Wit-Rusland/country"}},
 		{"Daar zou het Chinese ministerie voor Staatsveiligheid bij betrokken zijn.",
 			[]string{"Chinese=China/country~", "Chinese ministerie voor Staatsveiligheid=Chinese ministerie van Staatsveiligheid/agency"}},
 		{"Het ministerie van Justitie en Veiligheid reageert niet.",
