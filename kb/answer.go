@@ -416,12 +416,17 @@ func surfaceName(it *item) string {
 	}
 	for _, h := range it.hits {
 		for _, m := range recognizer().Mentions(h.text) {
-			if m.Name != it.name || m.Demonym || m.Text == "" {
+			if m.Name != it.name || m.Demonym || m.Text == "" || strings.ContainsAny(m.Text, "'\"‘’“”") {
 				continue
 			}
 			switch m.Kind {
 			case nl.Group, nl.Agency, nl.Company, nl.Organisation:
 				return " (" + m.Text + ")"
+			case nl.Country:
+				// "Wit-Rusland (Belarus)", but not "Verenigde Staten (VS)".
+				if len([]rune(m.Text)) > 3 {
+					return " (" + m.Text + ")"
+				}
 			}
 		}
 	}
