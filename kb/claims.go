@@ -61,16 +61,20 @@ func (db *DB) claims(ctx context.Context, rel relation, ids []int64, byAgent boo
 		}
 		return out, nil
 	}
-	if rel != relAccuse {
+	if rel != relAccuse && rel != relSupport {
 		return out, nil
 	}
 	// Accusing a state's hacker group or agency accuses the state: a group
 	// the articles say works for it, or one the accusing sentence itself
-	// ties to it ("de Noord-Koreaanse groep Lazarus"). Each part is its own
-	// index-driven query; one OR over all would scan every claim.
-	attributed, err := db.claimsWhere(ctx, rel, `c.target_id IN (SELECT agent_id FROM claims WHERE relation = 'attribute' AND target_id IN (`+ph+`))`, args, q, "")
-	if err != nil {
-		return nil, err
+	// ties to it ("de Noord-Koreaanse groep Lazarus"); backing a state's
+	// agency ("sloten zich aan bij een handleiding van CISA") backs the
+	// state. Each part is its own index-driven query; one OR over all
+	// would scan every claim.
+	var attributed []claimRow
+	if rel == relAccuse {
+		if attributed, err = db.claimsWhere(ctx, rel, `c.target_id IN (SELECT agent_id FROM claims WHERE relation = 'attribute' AND target_id IN (`+ph+`))`, args, q, ""); err != nil {
+			return nil, err
+		}
 	}
 	tied, err := db.claimsWhere(ctx, rel, `c.target_state IN (`+ph+`)`, args, q, "")
 	if err != nil {

@@ -565,7 +565,9 @@ func relationOf(w string) relation {
 		strings.HasPrefix(w, "verwerp"):
 		return relDeny
 	case strings.HasPrefix(w, "steun"), strings.HasPrefix(w, "gesteund"), strings.HasPrefix(w, "bijval"),
-		strings.HasPrefix(w, "solidair"),
+		strings.HasPrefix(w, "solidair"), w == "sloot", w == "sloten", w == "sluit", w == "sluiten", w == "aansluiten",
+		w == "aangesloten", w == "schaarde", w == "schaarden", w == "schaart", w == "scharen", w == "geschaard",
+		w == "onderschrijft", w == "onderschreef", w == "onderschreven", w == "onderschrijven",
 		strings.HasPrefix(w, "support"), w == "backs", w == "backed":
 		return relSupport
 	case w == "daders" || w == "dader" || w == "behind" || w == "perpetrators" || w == "culprits":

@@ -277,6 +277,9 @@ func addRefs(ws []word, ms []mention, ctx *articleCtx) []mention {
 			ents = ctx.lastCompanies[:1]
 		case refAgencies[k] && (ws[i].Key == "de" || ws[i].Key == "deze" || ws[i].Key == "die") && ctx.lastAgency != nil:
 			ents = []Entity{*ctx.lastAgency}
+		case (k == "lidstaat" || k == "bondgenoot") && (ws[i].Key == "de" || ws[i].Key == "die" || ws[i].Key == "deze") && ctx.lastCountry != nil:
+			// "solidair met de getroffen lidstaat"
+			ents = []Entity{*ctx.lastCountry}
 		case k == "land" && (ws[i].Key == "het" || ws[i].Key == "dat" || ws[i].Key == "dit"):
 			if e := lastCountryIn(ms, i); e != nil {
 				ents = []Entity{*e}
@@ -315,10 +318,11 @@ func lastCountryIn(ms []mention, i int) *Entity {
 
 var (
 	refDeterminers = set("de", "deze", "die", "alle", "beide", "dezelfde", "het", "dat", "dit")
-	refAdjectives  = set("verschillende", "desbetreffende", "betrokken", "genoemde", "bovengenoemde", "westerse", "betreffende", "twee", "drie", "vier", "vijf", "zes", "zeven")
-	refStates      = set("landen", "bondgenoten", "overheden", "partners", "regeringen", "lidstaten")
-	refAgencies    = set("dienst", "inlichtingendienst", "veiligheidsdienst", "geheime", "opsporingsdienst")
-	refCompanies   = set("bedrijven", "bedrijf", "techbedrijven", "ondernemingen", "fabrikanten", "leveranciers")
-	refCompany     = set("techgigant", "softwaregigant", "softwaremaker", "chipmaker", "techbedrijf", "concern", "softwarebedrijf",
+	refAdjectives  = set("verschillende", "desbetreffende", "betrokken", "genoemde", "bovengenoemde", "westerse", "betreffende", "twee", "drie", "vier", "vijf", "zes", "zeven",
+		"getroffen", "aangevallen", "gehackte", "trouwe")
+	refStates    = set("landen", "bondgenoten", "overheden", "partners", "regeringen", "lidstaten")
+	refAgencies  = set("dienst", "inlichtingendienst", "veiligheidsdienst", "geheime", "opsporingsdienst")
+	refCompanies = set("bedrijven", "bedrijf", "techbedrijven", "ondernemingen", "fabrikanten", "leveranciers")
+	refCompany   = set("techgigant", "softwaregigant", "softwaremaker", "chipmaker", "techbedrijf", "concern", "softwarebedrijf",
 		"beveiligingsbedrijf", "internetgigant", "telecomaanbieder", "fabrikant", "chipfabrikant", "webwinkel", "platform")
 )

@@ -320,8 +320,14 @@ func (st *sent) triggers() []trigger {
 		// België"; "informatie over de steun aan Oekraïne" claims nothing.
 		case k == "steun" && (keyAt(ws, i+1) == "aan" || keyAt(ws, i+1) == "voor") && st.hasKey(L, R, supportVerbs) >= 0:
 			add(trigger{rel: Support, v: i, targetPrep: ws[i+1].Key, aboutFrom: -1})
+		case k == "steun" && keyAt(ws, i+1) == "uit" && (keyAt(ws, i+2) == "aan" || keyAt(ws, i+2) == "voor"):
+			// "spraken hun steun uit voor Polen"
+			add(trigger{rel: Support, v: i, targetPrep: ws[i+2].Key, aboutFrom: -1})
 		case sluitForms[k] || k == "aansluiten" || k == "aangesloten":
 			if p := st.hasKey(i+1, R, set("bij")); p >= 0 && (k[0] == 'a' || st.hasKey(i+1, p, set("aan")) >= 0) {
+				add(trigger{rel: Support, v: i, targetPrep: "bij", aboutFrom: -1})
+			} else if k[0] == 'a' && st.hasKey(L, i, set("zich")) >= 0 && st.hasKey(L, i, set("bij")) >= 0 {
+				// "dat Duitsland en Japan zich bij een Australische attributie aansluiten"
 				add(trigger{rel: Support, v: i, targetPrep: "bij", aboutFrom: -1})
 			}
 		// "zegt zich te kunnen vinden in de conclusies van de FBI"
@@ -730,8 +736,9 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 		}
 		if t.targetPrep != "" {
 			c.Targets = st.afterPrepEnts(t.v, R, t.targetPrep)
-			if c.Targets == nil && t.targetPrep == "aan" {
-				c.Targets = st.afterPrepEnts(L, t.v, "aan")
+			if c.Targets == nil && (t.targetPrep == "aan" || t.targetPrep == "bij" || t.targetPrep == "met") {
+				// The verb last: "dat Japan zich bij een Australische attributie aansluit".
+				c.Targets = st.afterPrepEnts(L, t.v, t.targetPrep)
 			}
 		} else if len(obj) > 0 {
 			c.Targets = obj[0].ents
@@ -753,6 +760,17 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 		}
 		if c.Agents == nil {
 			c.Agents = st.fallbackAgents()
+		}
+	}
+	if len(c.Targets) == 0 && (t.rel == Support || t.rel == Accuse) && t.targetPrep != "" {
+		// "aan bij de Europese conclusies": "Europese" alone is no EU, but
+		// Europe's conclusions are the EU's.
+		if p := st.hasKey(t.v+1, R, set(t.targetPrep)); p >= 0 {
+			for j := p + 1; j+1 < R && j <= p+3; j++ {
+				if st.ws[j].Key == "europese" && stanceNouns[st.ws[j+1].Key] {
+					c.Targets = []Entity{{Name: "Europese Unie", Kind: Organisation}}
+				}
+			}
 		}
 	}
 	if len(c.Targets) == 0 && t.rel != Deny {
