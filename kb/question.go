@@ -3,6 +3,7 @@ package kb
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/nieuwsbot/nieuwsbot/kb/nl"
@@ -731,9 +732,57 @@ func (q *question) findEntities(rec *nl.Recognizer, text string, toks []nl.Token
 			}
 		}
 	}
+	// "welke landen steunen estlnd": a slip of the keys in a state's name.
+	for _, t := range toks {
+		if q.isCovered(t) || len(t.Norm) < 5 || nl.IsStopword(t.Norm) || nl.IsQuestionWord(t.Norm) {
+			continue
+		}
+		if _, known := kindNouns[t.Norm]; known || relationOf(t.Norm) != relNone || q.english || englishWords[t.Norm] || weakWords[t.Norm] {
+			continue
+		}
+		if _, en := englishDutch[t.Norm]; en {
+			continue
+		}
+		if _, syn := synonymWords[t.Norm]; syn {
+			continue
+		}
+		if e, ok := countryNear(rec, t.Norm); ok {
+			add(e, t.Start)
+			q.covered = append(q.covered, nl.Span{Start: t.Start, End: t.End})
+		}
+	}
 	if q.rel == relRole || q.rel == relDefine || q.rel == relQuote {
 		q.name = nameAfter(text, toks, q.rel)
 	}
+}
+
+// countryNames are the folded one-word names of the states the recognizer
+// knows, for countryNear.
+var countryNames struct {
+	once  sync.Once
+	names map[string]nl.Entity
+}
+
+// countryNear returns the state whose one-word name w misses by one key
+// ("estlnd" for Estland), if w is no word of its own the recognizer knows.
+func countryNear(rec *nl.Recognizer, w string) (nl.Entity, bool) {
+	countryNames.once.Do(func() {
+		countryNames.names = map[string]nl.Entity{}
+		for _, e := range rec.Entities() {
+			if e.Kind == nl.Country && !strings.ContainsAny(e.Name, " -") && len(e.Name) >= 5 {
+				countryNames.names[nl.Fold(e.Name)] = e
+			}
+		}
+	})
+	if _, ok := rec.Resolve(w); ok {
+		return nl.Entity{}, false
+	}
+	for name, e := range countryNames.names {
+		if editDistanceAtMost1(w, name) {
+			return e, true
+		}
+	}
+	return nl.Entity{}, false
 }
 
 // nameAfter returns the name a question asks about: what follows the

@@ -74,6 +74,8 @@ func TestParseQuestion(t *testing.T) {
 		{q: "Welke landen ontkennen?", want: questionWant{kind: askWhich, rel: relDeny, listKind: nl.Country}},
 		{q: "welke telecombedrijven zijn getroffen", want: questionWant{kind: askWhich, listKind: nl.Company}},
 		{q: "wanner begon de storing", want: questionWant{kind: askWhen}},
+		{q: "welke landen steunen estlnd", want: questionWant{kind: askWhich, rel: relSupport, listKind: nl.Country, entities: []string{"Estland"}}},
+		{q: "How many customers were left without service?", want: questionWant{kind: askHowMany, english: true}},
 		{q: "wie sloot zich aan bij de Franse conclusies?", want: questionWant{kind: askWho, rel: relSupport, entities: []string{"Frankrijk"}}},
 		{q: "wie zit er achtr de hack", want: questionWant{kind: askWho, rel: relBehind}},
 		{q: "wie beschuldgt China", want: questionWant{kind: askWho, rel: relAccuse, entities: []string{"China"}}},
