@@ -34,6 +34,9 @@ func (db *DB) Answer(ctx context.Context, question string) (bot.Answer, error) {
 		a.Text = notFoundText(q)
 		return a, nil
 	}
+	if err := db.namesTheKBKnows(ctx, &q); err != nil {
+		return a, err
+	}
 	ids, err := db.entityIDs(ctx, q.entities)
 	if err != nil {
 		return a, err
@@ -116,6 +119,35 @@ func (db *DB) Answer(ctx context.Context, question string) (bot.Answer, error) {
 		ans.Items = []string{}
 	}
 	return *ans, nil
+}
+
+// namesTheKBKnows turns a question word into a name when the articles
+// named a group, company or service so ("door wie wordt play
+// verantwoordelijk gehouden": the ransomware group Play), for names the
+// recognizer learnt from an article's cue words only.
+func (db *DB) namesTheKBKnows(ctx context.Context, q *question) error {
+	if len(q.entities) > 0 || q.rel == relRole || q.rel == relDefine || q.rel == relQuote {
+		return nil
+	}
+	for i := 0; i < len(q.terms); i++ {
+		t := q.terms[i]
+		if len(t.word) < 3 || t.weak || nl.IsStopword(t.word) {
+			continue
+		}
+		var name, kind string
+		err := db.db.QueryRowContext(ctx, `SELECT name, kind FROM entities WHERE norm = ?
+			AND kind IN ('group', 'company', 'agency', 'organisation') ORDER BY id LIMIT 1`, t.word).Scan(&name, &kind)
+		if isNoRows(err) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("kb: entity %s: %w", t.word, err)
+		}
+		q.entities = append(q.entities, nl.Entity{Name: name, Kind: nl.EntityKind(kind)})
+		q.terms = append(q.terms[:i:i], q.terms[i+1:]...)
+		i--
+	}
+	return nil
 }
 
 // allCountries reports whether es are all states: names the recognizer

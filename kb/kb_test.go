@@ -637,6 +637,20 @@ func TestAnswerWhereDaarStandsFor(t *testing.T) {
 	}
 }
 
+func TestAnswerAboutAGroupNamedInLowerCase(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	mustIngest(t, db, "play.txt", "Gemeente gehackt\n\nDe aanval werd opgeëist door de ransomwarebende Play. "+
+		"Play, dat sinds 2022 actief is, wordt door de Amerikaanse veiligheidsdienst CISA verantwoordelijk gehouden voor aanvallen op 300 organisaties.\n")
+	q := "door wie wordt play verantwoordelijk gehouden voor aanvallen op 300 organisaties"
+	a, err := db.Answer(t.Context(), q)
+	if err != nil {
+		t.Fatalf("Answer(%q): %v", q, err)
+	}
+	if !slices.Equal(a.Items, []string{"CISA"}) {
+		t.Errorf("Answer(%q).Items = %q (%q), want [CISA]", q, a.Items, a.Text)
+	}
+}
+
 func TestIngestedClaims(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -449,6 +449,12 @@ func parseQuestion(rec *nl.Recognizer, raw string) question {
 	}
 	if q.kind == askWhich || q.kind == askWho {
 		for i, w := range words {
+			// The noun asked for stands near the question word: "welke
+			// landen …", "op welke sectoren …", not "door wie … op 300
+			// organisaties".
+			if i > 3 {
+				break
+			}
 			if k, head, ok := kindOfNoun(w); ok {
 				q.listKind = k
 				q.listNoun = nl.Stem(head)

@@ -214,7 +214,7 @@ func TestClaims(t *testing.T) {
 		{"support for a state's accusation", []string{"Nieuw-Zeeland en Australië scharen zich achter de Britse beschuldiging."},
 			[]string{"support: Nieuw-Zeeland,Australië > Verenigd Koninkrijk | "}},
 		{"zich kunnen vinden in", []string{"De Zuid-Koreaanse inlichtingendienst NIS zegt zich te kunnen vinden in de conclusies van de FBI."},
-			[]string{"support: Zuid-Korea > FBI | "}},
+			[]string{"support: NIS > FBI | "}},
 		{"finding things is no support", []string{"De politie vond in de woning van de verdachte twee laptops van het ministerie."}, nil},
 		{"a newspaper reporting is no accuser", []string{"Chinese hackers kregen jarenlang toegang tot een systeem van de EU, schrijft The New York Times."},
 			[]string{"accuse:  > China | hackers kregen jarenlang toegang tot een systeem van de EU, schrijft The New York Times"}},

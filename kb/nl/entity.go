@@ -517,6 +517,12 @@ func (r *Recognizer) mentions(s string, ws []word, ctx *articleCtx) []mention {
 		if m.w1 < len(ws) && ws[m.w1].Joined && !ws[m.w1].Cap && !memberSuffix[ws[m.w1].Key] {
 			m.modifier = true
 		}
+		// "de Amerikaanse veiligheidsdienst CISA": the service named right
+		// after it is the party, the adjective only says whose it is.
+		if m.form == formAdj && m.w1+1 < len(ws) && serviceNouns[ws[m.w1].Key] && k+1 < len(ms) && ms[k+1].w0 == m.w1+1 &&
+			(ms[k+1].Kind == Agency || ms[k+1].Kind == Group) {
+			continue
+		}
 		if m.form == formAdj && m.w1 < len(ws) && govNouns[ws[m.w1].Key] {
 			m.gov = true
 			m.End = ws[m.w1].End
@@ -980,6 +986,10 @@ var (
 	// prepositions are the folded prepositions Mention.Prep reports.
 	prepositions = set("van", "door", "tegen", "op", "in", "bij", "aan", "uit", "voor", "met", "naar", "over", "via",
 		"vanuit", "volgens", "namens", "tussen", "onder", "zonder", "achter", "binnen", "richting", "om", "tot", "from", "by", "behalve", "naast", "als")
+	// serviceNouns name a state's service: an adjective before one is the
+	// state only when no name follows ("de Russische inlichtingendienst"
+	// is Russia, "de Russische inlichtingendienst GRU" the GRU).
+	serviceNouns = set("inlichtingendienst", "veiligheidsdienst", "inlichtingendiensten", "veiligheidsdiensten", "dienst", "geheime", "cyberdienst")
 	// postNouns are a state's offices abroad: "de Chinese ambassade in
 	// Canberra" is China's, not Australia's.
 	postNouns = set("ambassade", "missie", "delegatie", "vertegenwoordiging", "consulaat", "ambassades")
