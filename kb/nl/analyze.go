@@ -14,6 +14,7 @@ import (
 func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
 	ctx := &articleCtx{persons: map[string]string{}, names: map[string][]cueName{}}
 	out := make([]SentenceAnalysis, len(sentences))
+	inReport := make([]bool, len(sentences)) // the sentence cites a report: "in het verslag"
 	for i, s := range sentences {
 		ws := splitWords(s)
 		ms := addRefs(ws, r.mentions(s, ws, ctx), ctx)
@@ -64,11 +65,51 @@ func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
 				out[i-1].Claims = append(out[i-1].Claims, added...)
 			}
 		}
+		// "Volgens het ASD werkt de groep in opdracht van het Chinese MSS":
+		// who says a group works for a state accuses both.
+		for _, cl := range a.Claims {
+			if cl.Relation != Attribute || len(cl.Agents) == 0 {
+				continue
+			}
+			if src := withoutMedia(st.fallbackAgents()); len(src) > 0 {
+				a.Claims = append(a.Claims, Claim{Relation: Accuse, Agents: src, Targets: cl.Agents},
+					Claim{Relation: Accuse, Agents: src, Targets: cl.Targets})
+			}
+		}
+		if i == 0 {
+			// "AIVD: Rusland grootste dreiging …": the headline's source
+			// speaks for the article's report.
+			ctx.source = withoutMedia(headlineSource(s, ms))
+		}
+		for _, w := range ws {
+			if reportNouns[w.Key] {
+				inReport[i] = true
+			}
+		}
 		ctx.update(st, a)
 		out[i] = a
 	}
+	// An accusation nobody in its sentence makes, in an article whose
+	// headline names its source, is that source's: "Iran wordt in het
+	// verslag aangewezen als verantwoordelijke …" under "AIVD: …".
+	if len(ctx.source) > 0 {
+		for i := 1; i < len(out); i++ {
+			if !inReport[i] {
+				continue
+			}
+			for c := range out[i].Claims {
+				if cl := &out[i].Claims[c]; cl.Relation == Accuse && len(cl.Agents) == 0 {
+					cl.Agents = without(ctx.source, cl.Targets)
+				}
+			}
+		}
+	}
 	return out
 }
+
+// reportNouns are the publications a headline's source speaks through.
+var reportNouns = set("verslag", "jaarverslag", "rapport", "jaarrapport", "advisory", "analyse", "publicatie",
+	"document", "dreigingsbeeld", "onderzoeksrapport", "waarschuwing")
 
 // withoutMedia drops the media: "Dat meldt Reuters" reports a claim, it
 // does not make it.

@@ -293,6 +293,32 @@ func TestTheCompanyNamedBefore(t *testing.T) {
 	}
 }
 
+func TestTheHeadlinesSourceSpeaksForItsReport(t *testing.T) {
+	as := testRecognizer.Analyze([]string{
+		"AIVD: Rusland grootste dreiging, ook China en Iran actief",
+		"Iran wordt in het verslag aangewezen als verantwoordelijke voor het bespioneren van dissidenten.",
+		"Iran wordt al langer beschuldigd van spionage in Europa.",
+	})
+	var got []string
+	for _, a := range as[1:] {
+		for _, c := range a.Claims {
+			got = append(got, claimString(c))
+		}
+	}
+	want := []string{"accuse: AIVD > Iran | voor het bespioneren van dissidenten", "accuse:  > Iran | van spionage in Europa"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("claims = %q, want %q", got, want)
+	}
+}
+
+func TestWhoSaysAGroupWorksForAStateAccusesBoth(t *testing.T) {
+	got := lastClaims(t, []string{"Volgens het ASD werkt de groep APT40 in opdracht van het Chinese ministerie van Staatsveiligheid."})
+	want := []string{"attribute: APT40 > Chinese ministerie van Staatsveiligheid | ", "accuse: ASD > APT40 | ", "accuse: ASD > Chinese ministerie van Staatsveiligheid | "}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("claims = %q, want %q", got, want)
+	}
+}
+
 func TestReportedByNamesCoAuthors(t *testing.T) {
 	as := testRecognizer.Analyze([]string{
 		"Een aan Iran gelieerde hackersgroep genaamd CyberAv3ngers heeft pompen van waterbedrijven overgenomen.",

@@ -451,8 +451,9 @@ type articleCtx struct {
 	// hackers" refer to, from the sentences before.
 	lastStates, lastCompanies, lastGroups []Entity
 	lastCountry, lastAgency               *Entity
-	lastSpeaker                           *Entity // of the last quote, for a quote that goes on
-	lastPerson                            *Entity // "hij" or "zij" in the next sentence
+	lastSpeaker                           *Entity  // of the last quote, for a quote that goes on
+	lastPerson                            *Entity  // "hij" or "zij" in the next sentence
+	source                                []Entity // the headline's source: "AIVD: …"
 }
 
 // Mentions returns the entities named in one sentence, in order,
