@@ -73,8 +73,11 @@ func (st *sent) quotes(claimVerbs map[int]bool) []Quote {
 		return nil
 	}
 	spans := quoteSpans(st.s)
+	// "Als de gemeente niet betaalt, dreigt Play alles online te zetten":
+	// a clause before the verb, not words someone said.
+	subordinate := len(spans) == 0 && subordinators[ws[0].Key]
 	// "…", zegt X / aldus X / laat X weten.
-	for i := 1; i < len(ws); i++ {
+	for i := 1; i < len(ws) && !subordinate; i++ {
 		v := i
 		gap := st.s[ws[i-1].End:ws[i].Start]
 		if ws[i].Key == "zo" && i+1 < len(ws) && speechVerbs[ws[i+1].Key] {
@@ -174,6 +177,10 @@ func (st *sent) quotes(claimVerbs map[int]bool) []Quote {
 	}
 	return nil
 }
+
+// subordinators open a clause that comes before the main verb.
+var subordinators = set("als", "toen", "nadat", "omdat", "wanneer", "zodra", "hoewel", "terwijl", "doordat", "voordat",
+	"sinds", "indien", "tenzij", "zolang", "nu", "aangezien")
 
 // namingVerbs put words in someone's mouth without a colon: "sprak van
 // "spionagemanie"", "noemde de beschuldigingen "absurd"".

@@ -36,6 +36,7 @@ func TestQuotes(t *testing.T) {
 		{[]string{"Het Zuid-Koreaanse leger meldt dat Noord-Koreaanse hackers wapenplannen hebben gestolen."},
 			[]string{"Zuid-Korea: Noord-Koreaanse hackers wapenplannen hebben gestolen"}},
 		{[]string{"\"Niemand weet het\", zegt een ingewijde."}, nil},
+		{[]string{"De ransomwarebende Play eist losgeld.", "Als de gemeente niet betaalt, dreigt Play alles online te zetten."}, nil},
 		{[]string{"Vicepremier Alan Pritchard maakte de beschuldiging maandag bekend.", "\"Dit is een patroon van vijandig gedrag\", zei hij."},
 			[]string{"Alan Pritchard: Dit is een patroon van vijandig gedrag"}},
 		{[]string{"Officier van justitie Bart Kreeft eiste een taakstraf.", "Hij noemde de aanvallen \u2018geen kattenkwaad\u2019."},
