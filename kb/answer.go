@@ -57,7 +57,11 @@ func (db *DB) Answer(ctx context.Context, question string) (bot.Answer, error) {
 	var ans *bot.Answer
 	switch q.rel {
 	case relAccuse, relSupport, relDeny, relBehind:
-		ans, err = db.answerClaims(ctx, q, ids)
+		// "waar werd Wei L. veroordeeld", "wanneer werd China beschuldigd":
+		// a place or a date, not the parties, so the text answers.
+		if q.kind != askWhere && q.kind != askWhen && q.kind != askHowMany && q.kind != askWhy {
+			ans, err = db.answerClaims(ctx, q, ids)
+		}
 	case relQuote:
 		ans, err = db.answerQuote(ctx, q)
 	case relRole:

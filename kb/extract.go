@@ -536,6 +536,9 @@ func datelinePlace(sentence string) string {
 // locative are the prepositions before a place that say where.
 var locative = map[string]bool{"in": true, "te": true, "bij": true, "nabij": true, "uit": true, "vanuit": true, "naar": true}
 
+// placeParticles stand inside Dutch place names.
+var placeParticles = map[string]bool{"aan": true, "den": true, "de": true, "op": true, "ter": true, "bij": true, "van": true}
+
 // placeFiller are the words between "in" and a place name.
 var placeFiller = map[string]bool{"de": true, "het": true, "een": true, "staat": true, "stad": true, "dorp": true,
 	"provincie": true, "regio": true, "gemeente": true, "plaats": true, "stadje": true, "hoofdstad": true,
@@ -557,7 +560,13 @@ func placesAfterPrepositions(sentence string, q question) []string {
 	var out []string
 	for i := 0; i+1 < len(toks); i++ {
 		switch toks[i].Norm {
-		case "in", "uit", "te", "nabij", "vanuit": // not "bij": "bij de Autoriteit Persoonsgegevens"
+		case "in", "uit", "te", "nabij", "vanuit":
+		case "bij":
+			// Not "bij de Autoriteit Persoonsgegevens", but "bij het
+			// Achterhoekse Barchem".
+			if !(i+3 < len(toks) && toks[i+1].Norm == "het" && strings.HasSuffix(toks[i+2].Norm, "se") && nl.IsCapitalized(toks[i+2].Text) && nl.IsCapitalized(toks[i+3].Text)) {
+				continue
+			}
 		default:
 			continue
 		}
@@ -575,8 +584,21 @@ func placesAfterPrepositions(sentence string, q question) []string {
 		for j < len(toks) && nl.IsCapitalized(toks[j].Text) && !asked[toks[j].Norm] {
 			words = append(words, toks[j].Text)
 			j++
+			// "Capelle aan den IJssel", "Bergen op Zoom": particles inside a name.
+			for k := j; len(words) > 0 && k < len(toks) && k < j+2 && placeParticles[toks[k].Norm]; k++ {
+				if k+1 < len(toks) && nl.IsCapitalized(toks[k+1].Text) && sentence[toks[k].End:toks[k+1].Start] == " " {
+					for ; j <= k; j++ {
+						words = append(words, toks[j].Text)
+					}
+					break
+				}
+			}
 		}
-		if len(words) > 0 && len(words) <= 3 {
+		// "het Achterhoekse Barchem": the region's adjective is no part of it.
+		if len(words) > 1 && strings.HasSuffix(words[0], "se") && !strings.HasSuffix(strings.ToLower(words[0]), "ese") || len(words) > 1 && strings.HasSuffix(words[0], "sche") {
+			words = words[1:]
+		}
+		if len(words) > 0 && len(words) <= 5 {
 			out = append(out, strings.Join(words, " "))
 		}
 	}

@@ -623,6 +623,19 @@ func TestAnswerShowsTheNameTheArticleUses(t *testing.T) {
 	}
 }
 
+func TestAnswerWhereSomeoneWasConvicted(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	mustIngest(t, db, "spion.txt", "Spion veroordeeld\n\nHet Oberlandesgericht in Dresden heeft Wei L. veroordeeld tot vier jaar cel wegens spionage voor China.\n")
+	q := "waar werd Wei L. veroordeeld?"
+	a, err := db.Answer(t.Context(), q)
+	if err != nil {
+		t.Fatalf("Answer(%q): %v", q, err)
+	}
+	if !slices.Contains(a.Items, "Dresden") {
+		t.Errorf("Answer(%q) = %q (items %q), want Dresden: a place, not who was accused", q, a.Text, a.Items)
+	}
+}
+
 func TestAnswerWhereDaarStandsFor(t *testing.T) {
 	db := mustOpenEmptyDB(t)
 	mustIngest(t, db, "pomp.txt", "Pompstation gehackt\n\nEerste slachtoffer was het waterbedrijf van Aliquippa in de staat Pennsylvania. "+

@@ -890,6 +890,11 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 			continue
 		}
 		isVerb := ti == q.verb && relationOf(w) == relNone
+		// "het gehackte gemaal": a participle before its noun only describes it.
+		if strings.HasPrefix(w, "ge") && (strings.HasSuffix(w, "te") || strings.HasSuffix(w, "de")) && len(w) > 6 &&
+			ti+1 < len(toks) && !nl.IsStopword(toks[ti+1].Norm) && relationOf(w) == relNone {
+			isVerb = true
+		}
 		if _, _, ok := kindOfNoun(w); ok && q.listKind != "" {
 			// "welke landen": the kind is the answer, not a search word; but
 			// "ransomwaregroepen" asks for groups about ransomware.

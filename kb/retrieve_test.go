@@ -1,6 +1,9 @@
 package kb
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestEditDistanceAtMost1(t *testing.T) {
 	tests := []struct {
@@ -60,6 +63,24 @@ func TestTermCreditCompound(t *testing.T) {
 		}
 		if got := termCredit(term, set, nil); got != tt.want {
 			t.Errorf("%s: termCredit(%q, %v) = %v, want %v", tt.name, term.word, tt.stems, got, tt.want)
+		}
+	}
+}
+
+func TestPlacesAfterPrepositions(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"Het slachtoffer is een vrouw uit Capelle aan den IJssel.", []string{"Capelle aan den IJssel"}},
+		{"Hackers bedienden een gemaal bij het Achterhoekse Barchem.", []string{"Barchem"}},
+		{"De melding ging naar de klachtenlijn bij de Autoriteit Persoonsgegevens.", nil},
+		{"De politie in de noordoostelijke stad Harbin meldt aanvallen.", []string{"Harbin"}},
+		{"Het Oberlandesgericht in Dresden veroordeelde hem.", []string{"Dresden"}},
+	}
+	for _, tt := range tests {
+		if got := placesAfterPrepositions(tt.sentence, question{}); !slices.Equal(got, tt.want) {
+			t.Errorf("placesAfterPrepositions(%q) = %q, want %q", tt.sentence, got, tt.want)
 		}
 	}
 }
