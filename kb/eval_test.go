@@ -16,20 +16,22 @@ import (
 // The evaluation floors are the measured scores, rounded down: a change that
 // makes answers worse fails here. Raise them when answers get better.
 const (
-	ownFloor    = 0.90 // kb/testdata/eval/questions.jsonl over the seeds and kb/testdata/eval/articles
+	ownFloor    = 0.91 // kb/testdata/eval/questions.jsonl over the seeds and kb/testdata/eval/articles
 	publicFloor = 1.00 // kb/testdata/eval/public.jsonl (shared/eval/questions.jsonl) over the seeds
 	// heldoutFloor guards kb/testdata/heldout: articles and questions written
 	// apart from the rest, which the answering code is not tuned on (only
 	// its total is looked at), so it measures how the bot does on news it
 	// has never seen.
-	heldoutFloor = 0.66
+	heldoutFloor = 0.68
 	// heldout2Floor guards kb/testdata/heldout2, a second blind set written
 	// late, on events none of the other sets has.
-	heldout2Floor = 0.57
+	heldout2Floor = 0.59
 	// devFloor guards kb/testdata/dev: a third set written apart from the
 	// code, whose failures are studied one by one to find what the Dutch
 	// handling lacks.
-	devFloor = 0.83
+	devFloor = 0.90
+	// dev2Floor guards kb/testdata/dev2, a second development set.
+	dev2Floor = 0.64
 )
 
 // evalDB opens a knowledge base in a temporary file, seeded, with the
@@ -145,4 +147,9 @@ func TestEvalDev(t *testing.T) {
 func TestEvalHeldout2(t *testing.T) {
 	db, docs := evalDB(t, "testdata/heldout2/articles")
 	runEval(t, db, docs, "testdata/heldout2/questions.jsonl", heldout2Floor)
+}
+
+func TestEvalDev2(t *testing.T) {
+	db, docs := evalDB(t, "testdata/dev2/articles")
+	runEval(t, db, docs, "testdata/dev2/questions.jsonl", dev2Floor)
 }
