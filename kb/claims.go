@@ -561,9 +561,40 @@ func (db *DB) relevantClaims(ctx context.Context, q question, rows []claimRow, o
 	if best == 0 {
 		return rows, nil
 	}
+	// A rare word that outweighs the rest ("de aanval op Natanz") is what
+	// the question is about: a claim in a story without it is another's.
+	sum := 0.0
+	for j := range terms {
+		if present[j] > 0 {
+			sum += weights[j]
+		}
+	}
+	drop := make([]bool, len(rows))
+	for j := range terms {
+		// Only a word some of the claims' stories lack tells them apart, and
+		// only one that weighs much; the claims that lack it go, unless none
+		// would be left.
+		if present[j] == 0 || present[j] == len(rows) || weights[j] < 0.35*sum || len(terms) < 2 {
+			continue
+		}
+		left := 0
+		for i := range rows {
+			if !drop[i] && credits[i][j] > 0 {
+				left++
+			}
+		}
+		if left == 0 {
+			continue
+		}
+		for i := range rows {
+			if credits[i][j] == 0 {
+				drop[i] = true
+			}
+		}
+	}
 	var kept []claimRow
 	for i, c := range rows {
-		if scores[i] >= best*0.5 {
+		if !drop[i] && scores[i] >= best*0.5 {
 			kept = append(kept, c)
 		}
 	}

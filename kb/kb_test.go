@@ -664,6 +664,22 @@ func TestAnswerAboutAGroupNamedInLowerCase(t *testing.T) {
 	}
 }
 
+func TestAnswerWhoDeniesAboutOneStory(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	mustIngest(t, db, "natanz.txt", "Stroomuitval in Natanz\n\nIran houdt Israël verantwoordelijk voor een cyberaanval op de installatie in Natanz. "+
+		"Het Amerikaanse ministerie van Buitenlandse Zaken ontkende iedere betrokkenheid bij de aanval.\n")
+	mustIngest(t, db, "spion.txt", "Spion veroordeeld\n\nDe rechter veroordeelde een medewerker wegens spionage voor China. China ontkent elke betrokkenheid.\n")
+	mustIngest(t, db, "hack.txt", "Hack bij ministerie\n\nDe VS beschuldigen Rusland van een aanval op een ministerie. Rusland ontkent de aanval.\n")
+	q := "wie ontkent betrokkenheid bij de aanval op Natanz?"
+	a, err := db.Answer(t.Context(), q)
+	if err != nil {
+		t.Fatalf("Answer(%q): %v", q, err)
+	}
+	if !slices.Equal(a.Items, []string{"Amerikaanse ministerie van Buitenlandse Zaken"}) {
+		t.Errorf("Answer(%q).Items = %q, want only the denial in the story about Natanz", q, a.Items)
+	}
+}
+
 func TestIngestedClaims(t *testing.T) {
 	tests := []struct {
 		name     string
