@@ -158,7 +158,7 @@ func ingestFiles(ctx context.Context, db *kb.DB, files []string, bar *progressba
 		err  error
 	}
 	paths := make(chan string)
-	jobs := make(chan job, 64)
+	jobs := make(chan job, 2*maxBatch) // room for a full batch while the last one is stored
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for range workers {
