@@ -788,6 +788,12 @@ func (db *DB) match(ctx context.Context, expr string, q question, inArticlesOf [
 
 // matchIndex is match without the cache.
 func (db *DB) matchIndex(ctx context.Context, expr string, q question, inArticlesOf []int64) ([]hit, error) {
+	if len(inArticlesOf) == 0 {
+		hits, ok, err := db.matchRanked(ctx, expr, q)
+		if err != nil || ok {
+			return hits, err
+		}
+	}
 	years, yargs := yearClause(q)
 	args := append([]any{expr}, yargs...)
 	articles := ""
@@ -800,12 +806,14 @@ func (db *DB) matchIndex(ctx context.Context, expr string, q question, inArticle
 		articles = ` AND s.article_id IN (` + strings.Join(sub, " INTERSECT ") + `)`
 	}
 	args = append(args, maxCandidates)
+	// Equal ranks in the order of the index (SQLite's sort is stable), as
+	// matchRanked orders them.
 	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, bm25(sentences_fts)
 		FROM sentences_fts
 		JOIN sentences s ON s.id = sentences_fts.rowid
 		JOIN articles a ON a.id = s.article_id
 		WHERE sentences_fts MATCH ? AND s.heading = 0 AND `+years+articles+`
-		ORDER BY bm25(sentences_fts) LIMIT ?`, args...)
+		ORDER BY bm25(sentences_fts), s.id LIMIT ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("kb: search %q: %w", expr, err)
 	}
@@ -821,6 +829,84 @@ func (db *DB) matchIndex(ctx context.Context, expr string, q question, inArticle
 		hits = append(hits, h)
 	}
 	return hits, rows.Err()
+}
+
+// rankedRows is how many of the best-ranked sentences matchRanked reads:
+// enough for maxCandidates when headings and other years are left out.
+const rankedRows = 256
+
+// matchRanked is matchIndex in two steps: FTS5 ranks the matches and
+// returns the rowids of the best, and only those are read with their
+// articles, headings and other years left out. Joining every match to its
+// sentence and article before ranking cost a third of the query on a large
+// archive. It reports false when the best rankedRows left fewer than
+// maxCandidates and there were more: then only the full query is exact.
+func (db *DB) matchRanked(ctx context.Context, expr string, q question) ([]hit, bool, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT rowid, rank FROM sentences_fts
+		WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`, expr, rankedRows)
+	if err != nil {
+		return nil, false, fmt.Errorf("kb: search %q: %w", expr, err)
+	}
+	type ranked struct {
+		id   int64
+		rank float64
+	}
+	var best []ranked
+	for rows.Next() {
+		var r ranked
+		if err := rows.Scan(&r.id, &r.rank); err != nil {
+			rows.Close()
+			return nil, false, fmt.Errorf("kb: search: %w", err)
+		}
+		best = append(best, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("kb: search: %w", err)
+	}
+	if len(best) == 0 {
+		return nil, true, nil
+	}
+	rank := make(map[int64]float64, len(best))
+	ids := make([]int64, len(best))
+	for i, r := range best {
+		rank[r.id] = r.rank
+		ids[i] = r.id
+	}
+	years, yargs := yearClause(q)
+	ph, args := idList(ids)
+	rows, err = db.db.QueryContext(ctx, `SELECT `+hitColumns+` FROM sentences s
+		JOIN articles a ON a.id = s.article_id
+		WHERE s.id IN (`+ph+`) AND s.heading = 0 AND `+years, append(args, yargs...)...)
+	if err != nil {
+		return nil, false, fmt.Errorf("kb: search %q: %w", expr, err)
+	}
+	defer rows.Close()
+	var hits []hit
+	for rows.Next() {
+		h, err := scanHit(rows)
+		if err != nil {
+			return nil, false, fmt.Errorf("kb: search: %w", err)
+		}
+		h.bm25 = rank[h.sid]
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("kb: search: %w", err)
+	}
+	if len(hits) < maxCandidates && len(best) == rankedRows {
+		return nil, false, nil
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].bm25 != hits[j].bm25 {
+			return hits[i].bm25 < hits[j].bm25
+		}
+		return hits[i].sid < hits[j].sid
+	})
+	if len(hits) > maxCandidates {
+		hits = hits[:maxCandidates]
+	}
+	return hits, true, nil
 }
 
 // yearClause restricts sentences (alias s) of articles (alias a) to the
