@@ -1,6 +1,7 @@
 package kb_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -51,5 +52,33 @@ func TestSearchSeesOtherWriters(t *testing.T) {
 				t.Errorf("Answer(%q) after the article said %s = %q, want %s", q, n, a.Text, n)
 			}
 		}
+	}
+}
+
+// TestSearchPastHeadings checks that a search whose best-ranked matches are
+// all headings still finds the sentences below them: the titles of many
+// articles name the words asked about, one sentence says it.
+func TestSearchPastHeadings(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	var ps []kb.Prepared
+	for i := range 300 {
+		text := fmt.Sprintf("Datalek bij waterschap %d\n\nHet bestuur vergadert donderdag over de begroting van %d.\n", i, 2000+i)
+		p, err := kb.Prepare(fmt.Sprintf("w%d.txt", i), []byte(text))
+		if err != nil {
+			t.Fatalf("Prepare: %v", err)
+		}
+		ps = append(ps, p)
+	}
+	if _, _, err := db.StoreBatch(t.Context(), ps); err != nil {
+		t.Fatalf("StoreBatch: %v", err)
+	}
+	mustIngest(t, db, "lek.txt", "Onderzoek afgerond\n\nBij het datalek bij het waterschap zijn de gegevens van 8.000 inwoners buitgemaakt.\n")
+	const q = "datalek waterschap"
+	a, err := db.Answer(t.Context(), q)
+	if err != nil {
+		t.Fatalf("Answer(%q): %v", q, err)
+	}
+	if !strings.Contains(a.Text, "8.000") {
+		t.Errorf("Answer(%q) = %q, want the sentence below the headings", q, a.Text)
 	}
 }
