@@ -127,6 +127,13 @@ func (db *DB) StoreBatch(ctx context.Context, ps []Prepared) (res []IngestResult
 	return res, errs, nil
 }
 
+// The page cache (64 MiB) and the WAL pages between checkpoints (80 MiB of
+// 8 KiB pages) of a connection that stores batches.
+const (
+	batchCacheKiB = 64 << 10
+	batchWALPages = 10000
+)
+
 // storeAll stores the articles in one transaction. It reports false, with
 // nothing stored, when an article failed for a reason of its own.
 func (db *DB) storeAll(ctx context.Context, ps []Prepared, res []IngestResult) (bool, error) {
@@ -135,6 +142,21 @@ func (db *DB) storeAll(ctx context.Context, ps []Prepared, res []IngestResult) (
 		return false, fmt.Errorf("kb: ingest: %w", err)
 	}
 	defer tx.Rollback()
+	// A large batch touches the pages of every index all over: with the
+	// default cache each is read again and again. And each checkpoint
+	// writes the pages the WAL holds back into the database and syncs it:
+	// with a larger WAL a page changed by many batches is written back once,
+	// not once per batch. The connection keeps both settings; the writes of
+	// a serving process are a few small ones.
+	for _, pragma := range []string{
+		fmt.Sprintf(`PRAGMA cache_size = -%d`, batchCacheKiB),
+		fmt.Sprintf(`PRAGMA wal_autocheckpoint = %d`, batchWALPages),
+		fmt.Sprintf(`PRAGMA journal_size_limit = %d`, batchWALPages*8192),
+	} {
+		if _, err := tx.ExecContext(ctx, pragma); err != nil {
+			return false, fmt.Errorf("kb: ingest: %s: %w", pragma, err)
+		}
+	}
 	w, err := newWriter(ctx, tx, db, 0)
 	if err != nil {
 		return false, fmt.Errorf("kb: ingest: %w", err)
