@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"iter"
 	"strings"
 	"unicode/utf8"
 
@@ -126,6 +127,13 @@ func (db *DB) StoreBatch(ctx context.Context, ps []Prepared) (res []IngestResult
 	return res, errs, nil
 }
 
+// The page cache (64 MiB) and the WAL pages between checkpoints (80 MiB of
+// 8 KiB pages) of a connection that stores batches.
+const (
+	batchCacheKiB = 64 << 10
+	batchWALPages = 10000
+)
+
 // storeAll stores the articles in one transaction. It reports false, with
 // nothing stored, when an article failed for a reason of its own.
 func (db *DB) storeAll(ctx context.Context, ps []Prepared, res []IngestResult) (bool, error) {
@@ -134,6 +142,21 @@ func (db *DB) storeAll(ctx context.Context, ps []Prepared, res []IngestResult) (
 		return false, fmt.Errorf("kb: ingest: %w", err)
 	}
 	defer tx.Rollback()
+	// A large batch touches the pages of every index all over: with the
+	// default cache each is read again and again. And each checkpoint
+	// writes the pages the WAL holds back into the database and syncs it:
+	// with a larger WAL a page changed by many batches is written back once,
+	// not once per batch. The connection keeps both settings; the writes of
+	// a serving process are a few small ones.
+	for _, pragma := range []string{
+		fmt.Sprintf(`PRAGMA cache_size = -%d`, batchCacheKiB),
+		fmt.Sprintf(`PRAGMA wal_autocheckpoint = %d`, batchWALPages),
+		fmt.Sprintf(`PRAGMA journal_size_limit = %d`, batchWALPages*8192),
+	} {
+		if _, err := tx.ExecContext(ctx, pragma); err != nil {
+			return false, fmt.Errorf("kb: ingest: %s: %w", pragma, err)
+		}
+	}
 	w, err := newWriter(ctx, tx, db, 0)
 	if err != nil {
 		return false, fmt.Errorf("kb: ingest: %w", err)
@@ -210,8 +233,9 @@ func (w *writer) article(ctx context.Context, p Prepared) (IngestResult, error) 
 	}
 	r, err := tx.ExecContext(ctx, `INSERT INTO articles (hash, title, date, url, publisher, place, source, lead, body, added_at, title_line)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		// The body is not stored twice: its sentences are (see articleText).
-		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, lead(sents), "", w.db.Now().Unix(), doc.TitleLine)
+		// The body is not stored twice: its sentences are (see articleText);
+		// nor is the lead, made of them when read (see fillLeads).
+		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, "", "", w.db.Now().Unix(), doc.TitleLine)
 	if err != nil {
 		return res, err
 	}
@@ -291,18 +315,27 @@ func isNotSpace(r rune) bool { return r != ' ' && r != '\t' && r != '\n' }
 
 // lead is the article's first sentences, up to about 200 characters.
 func lead(sents []sentence) string {
-	var b strings.Builder
-	for _, s := range sents {
-		if s.heading || s.title {
-			continue
+	return leadOf(func(yield func(string) bool) {
+		for _, s := range sents {
+			if !s.heading && !s.title && !yield(s.text) {
+				return
+			}
 		}
+	})
+}
+
+// leadOf makes a lead of the texts of an article's sentences, headings left
+// out, in order; it reads only as many as it needs.
+func leadOf(texts iter.Seq[string]) string {
+	var b strings.Builder
+	for text := range texts {
 		if b.Len() > 0 {
-			if b.Len()+len(s.text) > 240 {
+			if b.Len()+len(text) > 240 {
 				break
 			}
 			b.WriteByte(' ')
 		}
-		b.WriteString(cleanLines(s.text))
+		b.WriteString(cleanLines(text))
 		if b.Len() >= 120 {
 			break
 		}
@@ -328,8 +361,8 @@ var writerSQL = [...]string{
 	`INSERT INTO sentences_fts (rowid, terms) VALUES (?, ?)`,
 	`INSERT INTO mentions (sentence_id, article_id, entity_id, text, prep, demonym) VALUES (?, ?, ?, ?, ?, ?)`,
 	`INSERT INTO claims (sentence_id, article_id, relation, agent_id, target_id, about, target_state) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-	`INSERT INTO roles (sentence_id, article_id, person_id, description) VALUES (?, ?, ?, ?)`,
-	`INSERT INTO quotes (sentence_id, article_id, speaker_id, text) VALUES (?, ?, ?, ?)`,
+	`INSERT INTO role_rows (sentence_id, article_id, person_id, description, start, len) VALUES (?, ?, ?, ?, ?, ?)`,
+	`INSERT INTO quote_rows (sentence_id, article_id, speaker_id, text, start, len) VALUES (?, ?, ?, ?, ?, ?)`,
 	`SELECT id FROM entities WHERE name = ? AND kind = ?`,
 	`INSERT INTO entities (name, kind, norm, last) VALUES (?, ?, ?, ?)`,
 }
@@ -485,7 +518,8 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 		if err != nil {
 			return n, err
 		}
-		if _, err := w.insRole.ExecContext(ctx, sid, w.articleID, id, ro.Description); err != nil {
+		text, start, size := spanIn(s.text, ro.Description)
+		if _, err := w.insRole.ExecContext(ctx, sid, w.articleID, id, text, start, size); err != nil {
 			return n, err
 		}
 	}
@@ -494,11 +528,27 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 		if err != nil {
 			return n, err
 		}
-		if _, err := w.insQuote.ExecContext(ctx, sid, w.articleID, id, q.Text); err != nil {
+		text, start, size := spanIn(s.text, q.Text)
+		if _, err := w.insQuote.ExecContext(ctx, sid, w.articleID, id, text, start, size); err != nil {
 			return n, err
 		}
 	}
 	return n, nil
+}
+
+// spanIn returns where part stands in sentence, as SQLite's substr counts:
+// its first character (from 1) and its length in characters, and "" for the
+// text. A part not found as it stands, or in a sentence that is not valid
+// UTF-8 (where Go and SQLite count characters apart), is returned as the
+// text, with a NULL span.
+func spanIn(sentence, part string) (text string, start, n sql.NullInt64) {
+	i := strings.Index(sentence, part)
+	if i < 0 || part == "" || !utf8.ValidString(sentence) {
+		return part, start, n
+	}
+	start = sql.NullInt64{Int64: int64(utf8.RuneCountInString(sentence[:i]) + 1), Valid: true}
+	n = sql.NullInt64{Int64: int64(utf8.RuneCountInString(part)), Valid: true}
+	return "", start, n
 }
 
 // stateOfTarget returns the state a group or agency target belongs to by

@@ -46,6 +46,8 @@ type DB struct {
 
 	stmtMu sync.Mutex
 	stmts  []*sql.Stmt // ingest statements; see writerStmts
+
+	search searchCache
 }
 
 type entityKey struct {
@@ -126,6 +128,7 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
 
 // Close closes the database.
 func (db *DB) Close() error {
+	db.search.close()
 	db.stmtMu.Lock()
 	for _, st := range db.stmts {
 		st.Close()

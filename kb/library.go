@@ -13,6 +13,37 @@ import (
 
 const articleColumns = `a.id, a.title, a.date, a.url, a.publisher, a.lead, a.added_at`
 
+// fillLeads makes the leads of the articles stored without one (all since
+// the lead is no longer stored twice) from their first sentences.
+func (db *DB) fillLeads(ctx context.Context, arts []bot.Article) error {
+	for i := range arts {
+		if arts[i].Lead != "" {
+			continue
+		}
+		rows, err := db.db.QueryContext(ctx, `SELECT text FROM sentences WHERE article_id = ? AND heading = 0 ORDER BY pos`, arts[i].ID)
+		if err != nil {
+			return fmt.Errorf("kb: lead of article %s: %w", arts[i].ID, err)
+		}
+		var scanErr error
+		arts[i].Lead = leadOf(func(yield func(string) bool) {
+			for rows.Next() {
+				var text string
+				if scanErr = rows.Scan(&text); scanErr != nil || !yield(text) {
+					return
+				}
+			}
+		})
+		rows.Close()
+		if scanErr == nil {
+			scanErr = rows.Err()
+		}
+		if scanErr != nil {
+			return fmt.Errorf("kb: lead of article %s: %w", arts[i].ID, scanErr)
+		}
+	}
+	return nil
+}
+
 func scanArticle(sc interface{ Scan(...any) error }) (bot.Article, error) {
 	var a bot.Article
 	var id, added int64
@@ -101,7 +132,11 @@ func (db *DB) searchSentences(ctx context.Context, expr string, limit int) ([]bo
 		}
 		out = append(out, a)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("kb: search: %w", err)
+	}
+	rows.Close()
+	return out, db.fillLeads(ctx, out)
 }
 
 // maxArticlesPerTerm bounds the articles read per term in searchArticles.
@@ -156,7 +191,7 @@ func (db *DB) searchArticles(ctx context.Context, parts []string, limit int, fou
 		}
 		out = append(out, a)
 	}
-	return out, nil
+	return out, db.fillLeads(ctx, out)
 }
 
 func removePhrases(parts, words []string) []string {
@@ -195,6 +230,10 @@ func (db *DB) Digest(ctx context.Context, since, until time.Time) (bot.Digest, e
 	}
 	if err := rows.Err(); err != nil {
 		return d, fmt.Errorf("kb: digest: %w", err)
+	}
+	rows.Close()
+	if err := db.fillLeads(ctx, d.Articles); err != nil {
+		return d, err
 	}
 	if len(ids) == 0 {
 		return d, nil
@@ -295,7 +334,11 @@ func (db *DB) Overview(ctx context.Context) (bot.Overview, error) {
 		}
 		o.Recent = append(o.Recent, a)
 	}
-	return o, rows.Err()
+	if err := rows.Err(); err != nil {
+		return o, fmt.Errorf("kb: overview: %w", err)
+	}
+	rows.Close()
+	return o, db.fillLeads(ctx, o.Recent)
 }
 
 // Bodies returns the text of every stored article, for checking that

@@ -130,7 +130,8 @@ func (db *DB) reindexBatch(ctx context.Context, each func(func(id int64, title, 
 			return err
 		}
 		sents := analyse(db.rec, title, body)
-		if _, err := tx.ExecContext(ctx, `UPDATE articles SET lead = ? WHERE id = ?`, lead(sents), id); err != nil {
+		// The lead is made of the sentences when read (see fillLeads).
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET lead = '' WHERE id = ?`, id); err != nil {
 			return err
 		}
 		w, err := newWriter(ctx, tx, db, id)

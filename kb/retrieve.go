@@ -2,10 +2,12 @@ package kb
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/nieuwsbot/nieuwsbot/kb/nl"
 )
@@ -116,13 +118,22 @@ func withKnownEntities(q question, ids []int64) (question, []int64) {
 // rarest word).
 func (db *DB) docFreq(ctx context.Context, stems []string) (map[string]int, error) {
 	df := make(map[string]int, len(stems))
+	gen, err := db.search.generation(ctx, db.db)
+	if err != nil {
+		return nil, err
+	}
 	for _, s := range stems {
 		min := -1
 		for _, w := range strings.Fields(s) {
-			var n int
-			err := db.db.QueryRowContext(ctx, `SELECT doc FROM sentences_vocab WHERE term = ?`, w).Scan(&n)
-			if err != nil && !isNoRows(err) {
-				return nil, fmt.Errorf("kb: vocabulary: %w", err)
+			// The vocabulary counts a word's sentences by reading all of
+			// them: a common word costs milliseconds on a large archive.
+			n, ok := db.search.docFreq(gen, w)
+			if !ok {
+				err := db.db.QueryRowContext(ctx, `SELECT doc FROM sentences_vocab WHERE term = ?`, w).Scan(&n)
+				if err != nil && !isNoRows(err) {
+					return nil, fmt.Errorf("kb: vocabulary: %w", err)
+				}
+				db.search.setDocFreq(gen, w, n)
 			}
 			if min < 0 || n < min {
 				min = n
@@ -143,6 +154,135 @@ func (db *DB) sentenceCount(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("kb: sentence count: %w", err)
 	}
 	return n, nil
+}
+
+// searchCache keeps what searches read from the full-text index while the
+// database stays as it is: the document frequencies of words, the
+// candidates of FTS5 queries and the stems of articles. Questions share
+// words and, as the search backs off to fewer terms, the common ones
+// ("aanval", "begon"): those are the queries that cost most, since FTS5
+// reads every sentence of each word to weigh it. The database may change in
+// another process (an ingest while serve runs), so every search first reads
+// SQLite's data version on a connection of its own, which changes whenever
+// another connection commits, and a new one empties the cache.
+type searchCache struct {
+	mu       sync.Mutex
+	conn     *sql.Conn // reads the data version and nothing else
+	gen      int64
+	valid    bool
+	df       map[string]int
+	matches  map[string][]hit
+	articles map[int64]map[string]bool // articleStems
+}
+
+// Bounds of the search cache: past them it starts again empty.
+const (
+	maxCachedWords    = 8192
+	maxCachedMatches  = 512
+	maxCachedArticles = 1024
+)
+
+// generation returns the database's data version, emptying the cache when
+// it changed.
+func (c *searchCache) generation(ctx context.Context, db *sql.DB) (int64, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.conn == nil {
+		conn, err := db.Conn(ctx)
+		if err != nil {
+			return 0, fmt.Errorf("kb: data version: %w", err)
+		}
+		c.conn = conn
+	}
+	var v int64
+	if err := c.conn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+		c.conn.Close()
+		c.conn, c.valid = nil, false
+		return 0, fmt.Errorf("kb: data version: %w", err)
+	}
+	if !c.valid || v != c.gen {
+		c.gen, c.valid = v, true
+		c.df, c.matches, c.articles = nil, nil, nil
+	}
+	return v, nil
+}
+
+// close releases the connection of the data version.
+func (c *searchCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.conn != nil {
+		c.conn.Close()
+		c.conn, c.valid = nil, false
+	}
+}
+
+func (c *searchCache) docFreq(gen int64, word string) (int, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.valid || gen != c.gen {
+		return 0, false
+	}
+	n, ok := c.df[word]
+	return n, ok
+}
+
+func (c *searchCache) setDocFreq(gen int64, word string, n int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.valid || gen != c.gen {
+		return
+	}
+	if c.df == nil || len(c.df) >= maxCachedWords {
+		c.df = make(map[string]int)
+	}
+	c.df[word] = n
+}
+
+func (c *searchCache) articleStems(gen int64, aid int64) (map[string]bool, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.valid || gen != c.gen {
+		return nil, false
+	}
+	set, ok := c.articles[aid]
+	return set, ok
+}
+
+func (c *searchCache) setArticleStems(gen int64, aid int64, set map[string]bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.valid || gen != c.gen {
+		return
+	}
+	if c.articles == nil || len(c.articles) >= maxCachedArticles {
+		c.articles = make(map[int64]map[string]bool)
+	}
+	c.articles[aid] = set
+}
+
+// match returns the cached candidates of a query; callers must not modify
+// them.
+func (c *searchCache) match(gen int64, key string) ([]hit, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.valid || gen != c.gen {
+		return nil, false
+	}
+	hits, ok := c.matches[key]
+	return hits, ok
+}
+
+func (c *searchCache) setMatch(gen int64, key string, hits []hit) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.valid || gen != c.gen {
+		return
+	}
+	if c.matches == nil || len(c.matches) >= maxCachedMatches {
+		c.matches = make(map[string][]hit)
+	}
+	c.matches[key] = hits
 }
 
 // weightedTerm is a question term with its IDF weight.
@@ -366,10 +506,10 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 		// bm25 is negative; better matches are more negative.
 		h.score = h.coverage*4 - h.bm25*0.05
 	}
+	if err := db.loadEntityTokens(ctx, hits); err != nil {
+		return nil, err
+	}
 	for i := range hits {
-		if err := db.loadEntityTokens(ctx, &hits[i]); err != nil {
-			return nil, err
-		}
 		score(&hits[i], nil)
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
@@ -537,22 +677,38 @@ func allIndexes(n int) []int {
 	return out
 }
 
-// loadEntityTokens reads the entity tokens of a hit's sentence.
-func (db *DB) loadEntityTokens(ctx context.Context, h *hit) error {
-	rows, err := db.db.QueryContext(ctx, `SELECT DISTINCT entity_id FROM mentions WHERE sentence_id = ?`, h.sid)
+// loadEntityTokens reads the entity tokens of the hits' sentences, in one
+// query.
+func (db *DB) loadEntityTokens(ctx context.Context, hits []hit) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(hits))
+	at := make(map[int64][]int, len(hits))
+	for i := range hits {
+		hits[i].entityTokens = map[string]bool{}
+		ids[i] = hits[i].sid
+		at[hits[i].sid] = append(at[hits[i].sid], i)
+	}
+	ph, args := idList(ids)
+	rows, err := db.db.QueryContext(ctx, `SELECT DISTINCT sentence_id, entity_id FROM mentions WHERE sentence_id IN (`+ph+`)`, args...)
 	if err != nil {
 		return fmt.Errorf("kb: mentions: %w", err)
 	}
 	defer rows.Close()
-	h.entityTokens = map[string]bool{}
 	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var sid, id int64
+		if err := rows.Scan(&sid, &id); err != nil {
 			return fmt.Errorf("kb: mentions: %w", err)
 		}
-		h.entityTokens[entityToken(id)] = true
+		for _, i := range at[sid] {
+			hits[i].entityTokens[entityToken(id)] = true
+		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("kb: mentions: %w", err)
+	}
+	return nil
 }
 
 // articleText returns an article's title and text: its body as stored by
@@ -570,8 +726,26 @@ func (db *DB) articleText(ctx context.Context, aid int64) (title, body string, e
 }
 
 // articleStems returns the stems of an article's title and body, and the
-// tokens of the entities it mentions.
+// tokens of the entities it mentions. The set is shared: callers must not
+// modify it.
 func (db *DB) articleStems(ctx context.Context, aid int64) (map[string]bool, error) {
+	gen, err := db.search.generation(ctx, db.db)
+	if err != nil {
+		return nil, err
+	}
+	if set, ok := db.search.articleStems(gen, aid); ok {
+		return set, nil
+	}
+	set, err := db.readArticleStems(ctx, aid)
+	if err != nil {
+		return nil, err
+	}
+	db.search.setArticleStems(gen, aid, set)
+	return set, nil
+}
+
+// readArticleStems is articleStems without the cache.
+func (db *DB) readArticleStems(ctx context.Context, aid int64) (map[string]bool, error) {
 	title, body, err := db.articleText(ctx, aid)
 	if err != nil {
 		return nil, err
@@ -596,6 +770,30 @@ func (db *DB) articleStems(ctx context.Context, aid int64) (map[string]bool, err
 // match runs one FTS5 query and returns the candidate sentences, headings
 // left out, within the question's years.
 func (db *DB) match(ctx context.Context, expr string, q question, inArticlesOf []int64) ([]hit, error) {
+	gen, err := db.search.generation(ctx, db.db)
+	if err != nil {
+		return nil, err
+	}
+	key := fmt.Sprintf("%s\x00%d-%d\x00%v", expr, q.yearFrom, q.yearTo, inArticlesOf)
+	if hits, ok := db.search.match(gen, key); ok {
+		return hits, nil
+	}
+	hits, err := db.matchIndex(ctx, expr, q, inArticlesOf)
+	if err != nil {
+		return nil, err
+	}
+	db.search.setMatch(gen, key, hits)
+	return hits, nil
+}
+
+// matchIndex is match without the cache.
+func (db *DB) matchIndex(ctx context.Context, expr string, q question, inArticlesOf []int64) ([]hit, error) {
+	if len(inArticlesOf) == 0 {
+		hits, ok, err := db.matchRanked(ctx, expr, q)
+		if err != nil || ok {
+			return hits, err
+		}
+	}
 	years, yargs := yearClause(q)
 	args := append([]any{expr}, yargs...)
 	articles := ""
@@ -608,12 +806,14 @@ func (db *DB) match(ctx context.Context, expr string, q question, inArticlesOf [
 		articles = ` AND s.article_id IN (` + strings.Join(sub, " INTERSECT ") + `)`
 	}
 	args = append(args, maxCandidates)
+	// Equal ranks in the order of the index (SQLite's sort is stable), as
+	// matchRanked orders them.
 	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, bm25(sentences_fts)
 		FROM sentences_fts
 		JOIN sentences s ON s.id = sentences_fts.rowid
 		JOIN articles a ON a.id = s.article_id
 		WHERE sentences_fts MATCH ? AND s.heading = 0 AND `+years+articles+`
-		ORDER BY bm25(sentences_fts) LIMIT ?`, args...)
+		ORDER BY bm25(sentences_fts), s.id LIMIT ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("kb: search %q: %w", expr, err)
 	}
@@ -629,6 +829,84 @@ func (db *DB) match(ctx context.Context, expr string, q question, inArticlesOf [
 		hits = append(hits, h)
 	}
 	return hits, rows.Err()
+}
+
+// rankedRows is how many of the best-ranked sentences matchRanked reads:
+// enough for maxCandidates when headings and other years are left out.
+const rankedRows = 256
+
+// matchRanked is matchIndex in two steps: FTS5 ranks the matches and
+// returns the rowids of the best, and only those are read with their
+// articles, headings and other years left out. Joining every match to its
+// sentence and article before ranking cost a third of the query on a large
+// archive. It reports false when the best rankedRows left fewer than
+// maxCandidates and there were more: then only the full query is exact.
+func (db *DB) matchRanked(ctx context.Context, expr string, q question) ([]hit, bool, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT rowid, rank FROM sentences_fts
+		WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`, expr, rankedRows)
+	if err != nil {
+		return nil, false, fmt.Errorf("kb: search %q: %w", expr, err)
+	}
+	type ranked struct {
+		id   int64
+		rank float64
+	}
+	var best []ranked
+	for rows.Next() {
+		var r ranked
+		if err := rows.Scan(&r.id, &r.rank); err != nil {
+			rows.Close()
+			return nil, false, fmt.Errorf("kb: search: %w", err)
+		}
+		best = append(best, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("kb: search: %w", err)
+	}
+	if len(best) == 0 {
+		return nil, true, nil
+	}
+	rank := make(map[int64]float64, len(best))
+	ids := make([]int64, len(best))
+	for i, r := range best {
+		rank[r.id] = r.rank
+		ids[i] = r.id
+	}
+	years, yargs := yearClause(q)
+	ph, args := idList(ids)
+	rows, err = db.db.QueryContext(ctx, `SELECT `+hitColumns+` FROM sentences s
+		JOIN articles a ON a.id = s.article_id
+		WHERE s.id IN (`+ph+`) AND s.heading = 0 AND `+years, append(args, yargs...)...)
+	if err != nil {
+		return nil, false, fmt.Errorf("kb: search %q: %w", expr, err)
+	}
+	defer rows.Close()
+	var hits []hit
+	for rows.Next() {
+		h, err := scanHit(rows)
+		if err != nil {
+			return nil, false, fmt.Errorf("kb: search: %w", err)
+		}
+		h.bm25 = rank[h.sid]
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("kb: search: %w", err)
+	}
+	if len(hits) < maxCandidates && len(best) == rankedRows {
+		return nil, false, nil
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].bm25 != hits[j].bm25 {
+			return hits[i].bm25 < hits[j].bm25
+		}
+		return hits[i].sid < hits[j].sid
+	})
+	if len(hits) > maxCandidates {
+		hits = hits[:maxCandidates]
+	}
+	return hits, true, nil
 }
 
 // yearClause restricts sentences (alias s) of articles (alias a) to the

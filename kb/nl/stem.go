@@ -58,6 +58,58 @@ var geRoots = []string{
 // and "stad", "maand" and "man"), which search tolerates better than split
 // verb forms. Stem is safe for concurrent use.
 func Stem(norm string) string {
+	sh := &stemShards[stemShard(norm)]
+	sh.mu.RLock()
+	s, ok := sh.m[norm]
+	sh.mu.RUnlock()
+	if ok {
+		return s
+	}
+	s = stem(norm)
+	sh.mu.Lock()
+	if len(sh.m) >= stemShardSize {
+		// A crude bound: words are Zipf-distributed, so the frequent ones
+		// come back at once after a reset.
+		clear(sh.m)
+	}
+	s = strings.Clone(s) // not a slice of the caller's text, which the cache would keep alive
+	sh.m[strings.Clone(norm)] = s
+	sh.mu.Unlock()
+	return s
+}
+
+// The stems of words seen before, in shards so that the goroutines that
+// prepare articles in parallel rarely wait for each other: stemming is about
+// half of the analysis of an article, and a handful of words make up most
+// of any text.
+const (
+	stemShardCount = 64
+	stemShardSize  = 4096 // words per shard; 262,144 in all, about 20 MB at most
+)
+
+var stemShards [stemShardCount]struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+func init() {
+	for i := range stemShards {
+		stemShards[i].m = make(map[string]string)
+	}
+}
+
+// stemShard picks the shard of a word (FNV-1a).
+func stemShard(w string) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return int(h % stemShardCount)
+}
+
+// stem is Stem without the cache.
+func stem(norm string) string {
 	if inf, ok := strongStem(norm); ok && inf != norm {
 		return Stem(inf) // "stal", "gestolen" → the stem of "stelen"; "zei" → "zeggen"
 	}

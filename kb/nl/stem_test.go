@@ -160,3 +160,24 @@ func FuzzStemText(f *testing.F) {
 		}
 	})
 }
+
+// TestStemCache checks that the cache of Stem gives what stemming gives,
+// on the first call, on a cached one, and after a shard has been reset.
+func TestStemCache(t *testing.T) {
+	words := []string{"beschuldigden", "gestolen", "zei", "overheden", "pc's", "ministeries", "maart", "1.200"}
+	for i := range stemShardSize + 10 {
+		words = append(words, "woord"+strings.Repeat("x", i%7)+string(rune('a'+i%26))+string(rune('a'+i/26%26))+string(rune('a'+i/676%26)))
+	}
+	for round := range 2 {
+		for _, w := range words {
+			if got, want := Stem(w), stem(w); got != want {
+				t.Fatalf("round %d: Stem(%q) = %q, want %q", round, w, got, want)
+			}
+		}
+	}
+	for i := range stemShards {
+		if n := len(stemShards[i].m); n > stemShardSize {
+			t.Errorf("stem cache shard %d holds %d words, want at most %d", i, n, stemShardSize)
+		}
+	}
+}
