@@ -58,25 +58,18 @@ func (db *DB) answerRole(ctx context.Context, q question) (*bot.Answer, error) {
 	if err != nil || len(ids) == 0 {
 		return nil, err
 	}
-	ph, args := idList(ids)
-	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, r.description
-		FROM roles r JOIN sentences s ON s.id = r.sentence_id JOIN articles a ON a.id = r.article_id
-		WHERE r.person_id IN (`+ph+`) ORDER BY r.article_id DESC LIMIT ?`, append(args, maxPersonRows)...)
-	if err != nil {
-		return nil, fmt.Errorf("kb: roles: %w", err)
-	}
-	defer rows.Close()
+	// One query per person, each walking its index newest first.
 	var l itemList
-	for rows.Next() {
-		var desc string
-		h, err := scanHit(rows, &desc)
+	for _, id := range ids {
+		found, err := db.quoteRows(ctx, `SELECT `+hitColumns+`, r.description
+			FROM roles r JOIN sentences s ON s.id = r.sentence_id JOIN articles a ON a.id = r.article_id
+			WHERE r.person_id = ? ORDER BY r.article_id DESC LIMIT ?`, []any{id, maxPersonRows})
 		if err != nil {
 			return nil, fmt.Errorf("kb: roles: %w", err)
 		}
-		l.add(desc+affiliation(h.text, names), h)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+		for _, f := range found {
+			l.add(f.text+affiliation(f.h.text, names), f.h)
+		}
 	}
 	who := names[0]
 	items := l.sorted()
@@ -175,7 +168,6 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ph, args := idList(ids)
 	type quoted struct {
 		h    hit
 		text string
@@ -191,50 +183,67 @@ func (db *DB) answerQuote(ctx context.Context, q question) (*bot.Answer, error) 
 	// What X said, and for a state also what its ministries, embassies
 	// and services said ("het Russische ministerie van Buitenlandse Zaken
 	// sprak van …").
-	for _, query := range []string{`SELECT ` + hitColumns + `, qu.text
-		FROM quotes qu JOIN sentences s ON s.id = qu.sentence_id JOIN articles a ON a.id = qu.article_id
-		WHERE qu.speaker_id IN (` + ph + `) ORDER BY qu.article_id DESC LIMIT ?`,
-		`SELECT ` + hitColumns + `, qu.text
-		FROM mentions m JOIN quotes qu ON qu.sentence_id = m.sentence_id JOIN entities e ON e.id = qu.speaker_id
-		JOIN sentences s ON s.id = qu.sentence_id JOIN articles a ON a.id = qu.article_id
-		WHERE m.entity_id IN (` + ph + `) AND m.demonym = 1 AND e.kind IN ('agency', 'organisation')
-		ORDER BY m.article_id DESC LIMIT ?`} {
-		found, err := db.quoteRows(ctx, query, append(args, maxPersonRows))
+	// One query per speaker, each walking its index newest first: an IN
+	// over several would sort every quote of each.
+	var found []quoteRow
+	for _, id := range ids {
+		rows, err := db.quoteRows(ctx, `SELECT `+hitColumns+`, qu.text
+			FROM quotes qu JOIN sentences s ON s.id = qu.sentence_id JOIN articles a ON a.id = qu.article_id
+			WHERE qu.speaker_id = ? ORDER BY qu.article_id DESC LIMIT ?`, []any{id, maxPersonRows})
 		if err != nil {
 			return nil, err
 		}
-		for _, f := range found {
-			if seen[f.h.sid] {
+		found = append(found, rows...)
+	}
+	states, err := db.countriesAmong(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	if len(states) > 0 {
+		sph, sargs := idList(states)
+		rows, err := db.quoteRows(ctx, `SELECT `+hitColumns+`, qu.text
+			FROM mentions m JOIN quotes qu ON qu.sentence_id = m.sentence_id JOIN entities e ON e.id = qu.speaker_id
+			JOIN sentences s ON s.id = qu.sentence_id JOIN articles a ON a.id = qu.article_id
+			WHERE m.entity_id IN (`+sph+`) AND m.demonym = 1 AND e.kind IN ('agency', 'organisation')
+			ORDER BY m.article_id DESC LIMIT ?`, append(sargs, maxPersonRows))
+		if err != nil {
+			return nil, err
+		}
+		found = append(found, rows...)
+	}
+	// Newest first, whoever of the names spoke.
+	sort.SliceStable(found, func(i, j int) bool { return found[i].h.aid > found[j].h.aid })
+	for _, f := range found {
+		if seen[f.h.sid] {
+			continue
+		}
+		seen[f.h.sid] = true
+		h, text := f.h, f.text
+		// Relevance to the rest of the question ("over de sancties").
+		set := stemSet(h.text)
+		rel := 0.0
+		for _, e := range q.entities {
+			if !containsFold(names, e.Name) && strings.Contains(nl.Fold(h.text), nl.Fold(e.Name)) {
+				rel++
+			}
+		}
+		ctxStems, ok := articles[h.aid]
+		if !ok {
+			if ctxStems, err = db.articleStems(ctx, h.aid); err != nil {
+				return nil, err
+			}
+			articles[h.aid] = ctxStems
+		}
+		for _, t := range q.terms {
+			if nameWords[t.word] || relationOf(t.word) == relQuote {
 				continue
 			}
-			seen[f.h.sid] = true
-			h, text := f.h, f.text
-			// Relevance to the rest of the question ("over de sancties").
-			set := stemSet(h.text)
-			rel := 0.0
-			for _, e := range q.entities {
-				if !containsFold(names, e.Name) && strings.Contains(nl.Fold(h.text), nl.Fold(e.Name)) {
-					rel++
-				}
-			}
-			ctxStems, ok := articles[h.aid]
-			if !ok {
-				if ctxStems, err = db.articleStems(ctx, h.aid); err != nil {
-					return nil, err
-				}
-				articles[h.aid] = ctxStems
-			}
-			for _, t := range q.terms {
-				if nameWords[t.word] || relationOf(t.word) == relQuote {
-					continue
-				}
-				// In the quote, or else in its article: "wat zei X over de
-				// reactie van de ambassade" is answered by X's words in the
-				// story about that reaction.
-				rel += termCredit(weightedTerm{term: t}, set, ctxStems)
-			}
-			qs = append(qs, quoted{h, text, rel})
+			// In the quote, or else in its article: "wat zei X over de
+			// reactie van de ambassade" is answered by X's words in the
+			// story about that reaction.
+			rel += termCredit(weightedTerm{term: t}, set, ctxStems)
 		}
+		qs = append(qs, quoted{h, text, rel})
 	}
 	sort.SliceStable(qs, func(i, j int) bool { return qs[i].rel > qs[j].rel })
 	// "Wat zei X over Y" with no quote of X about Y: a sentence about Y in
@@ -325,6 +334,21 @@ func (db *DB) peopleWithRole(ctx context.Context, role string) ([]int64, []strin
 		}
 	}
 	return ids, names, rows.Err()
+}
+
+// countriesAmong returns the ids of ids that are states.
+func (db *DB) countriesAmong(ctx context.Context, ids []int64) ([]int64, error) {
+	var out []int64
+	for _, id := range ids {
+		var kind string
+		if err := db.db.QueryRowContext(ctx, `SELECT kind FROM entities WHERE id = ?`, id).Scan(&kind); err != nil {
+			return nil, fmt.Errorf("kb: entity %d: %w", id, err)
+		}
+		if nl.EntityKind(kind) == nl.Country {
+			out = append(out, id)
+		}
+	}
+	return out, nil
 }
 
 // quoteRow is a quote and the sentence it stands in.
