@@ -86,6 +86,18 @@ func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
 				inReport[i] = true
 			}
 		}
+		// "Viginum heeft een rapport gepubliceerd, en de conclusie laat weinig
+		// ruimte voor twijfel: achter de campagne zitten Russische bedrijven":
+		// who published the report makes its accusations.
+		if inReport[i] {
+			if ps := st.usable(st.parties(0, len(ws), false), trigger{}); len(ps) > 0 {
+				for c := range a.Claims {
+					if cl := &a.Claims[c]; cl.Relation == Accuse && len(cl.Agents) == 0 && ps[0].first < firstReportNoun(ws) {
+						cl.Agents = withoutMedia(without(ps[0].ents, cl.Targets))
+					}
+				}
+			}
+		}
 		ctx.update(st, a)
 		out[i] = a
 	}
@@ -105,6 +117,17 @@ func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
 		}
 	}
 	return out
+}
+
+// firstReportNoun returns the index of the first report noun in ws, or
+// len(ws).
+func firstReportNoun(ws []word) int {
+	for i, w := range ws {
+		if reportNouns[w.Key] {
+			return i
+		}
+	}
+	return len(ws)
 }
 
 // reportNouns are the publications a headline's source speaks through.

@@ -919,10 +919,26 @@ func (st *sent) actorClaims(have []Claim) []Claim {
 			break
 		}
 	}
-	if attack < 0 {
-		return nil
-	}
 	var out []Claim
+	// "een Russische beïnvloedingsoperatie", "Chinese spionage": the
+	// state's adjective on the deed itself.
+	for _, m := range st.ms {
+		if m.form != formAdj || m.Kind != Country || m.ref || m.modifier || m.gov || m.w1 >= len(st.ws) || !operationNoun(st.ws[m.w1].Key) {
+			continue
+		}
+		accused := false
+		for _, c := range append(append([]Claim(nil), have...), out...) {
+			accused = accused || c.Relation == Accuse && hasEntity(c.Targets, m.Entity)
+		}
+		if !accused {
+			out = append(out, Claim{Relation: Accuse, Agents: without(st.fallbackAgents(), []Entity{m.Entity}), Targets: []Entity{m.Entity},
+				About: strings.Trim(st.s[st.ws[m.w0].Start:st.ws[m.w1].End], " ,.")})
+		}
+	}
+	if attack < 0 {
+		return out
+	}
+	have = append(have, out...)
 	// "Volgens de Duitse regering is de hackersgroep APT28 binnengedrongen
 	// in e-mailaccounts": a named group as the one who attacked.
 	for _, m := range st.ms {
@@ -1016,6 +1032,19 @@ func (st *sent) prepAt(i int) int {
 		return -1
 	}
 	return -1
+}
+
+// operationNoun reports whether k names a hostile deed a state can be
+// said to carry out: "beïnvloedingsoperatie", "desinformatiecampagne",
+// "spionage", "sabotage", "cyberaanval".
+func operationNoun(k string) bool {
+	for _, suf := range [...]string{"operatie", "operaties", "campagne", "campagnes", "spionage", "sabotage", "desinformatie",
+		"inmenging", "beinvloeding", "cyberaanval", "cyberaanvallen", "hack", "hacks", "inbraak", "inbraken"} {
+		if strings.HasSuffix(k, suf) && !strings.HasSuffix(k, "tegenaanval") && k != "militaire" {
+			return true
+		}
+	}
+	return false
 }
 
 // hasEntity reports whether es holds e.
@@ -1279,7 +1308,8 @@ var (
 		"oordeelt", "oordeelde", "constateert", "constateerde", "bevestigt", "bevestigde", "zeggen", "menen", "meent", "meende")
 	coordFill  = set("en", "of", "de", "het", "een", "zogenoemde", "zogeheten", "ook", "evenals", "alsmede", "verder", "tevens", "andere")
 	actorNouns = set("hackers", "hacker", "hackersgroep", "hackersgroepen", "hackergroepen", "spionnen", "staatshackers",
-		"cyberspionnen", "inlichtingendienst", "inlichtingendiensten", "veiligheidsdiensten")
+		"cyberspionnen", "inlichtingendienst", "inlichtingendiensten", "veiligheidsdiensten", "bedrijven", "organisaties",
+		"militairen", "agenten", "officieren", "functionarissen", "trollen", "trollenfabrieken", "diplomaten")
 	// attackerNouns name who carries out an attack, after a state's
 	// adjective ("Iraanse hackers") or as an unnamed subject ("een
 	// hackersgroep die …").

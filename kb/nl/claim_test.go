@@ -239,6 +239,11 @@ func TestClaims(t *testing.T) {
 			[]string{"support: Duitsland,Japan,Zuid-Korea > Australië | "}},
 		{"solidarity with the member state named before", []string{"Hackers vielen de Luxemburgse satellietoperator aan, zegt Luxemburg.", "De NAVO is volledig solidair met de getroffen lidstaat."},
 			[]string{"support: NAVO > Luxemburg | "}},
+		{"a state's deed", []string{"De NCTV waarschuwde al dat het om een Russische beïnvloedingsoperatie ging."},
+			[]string{"accuse: NCTV > Rusland | Russische beïnvloedingsoperatie"}},
+		{"a state's attack in war is no accusation", []string{"De Amerikaanse aanval op Irak begon in 2003."}, nil},
+		{"a report's conclusion", []string{"Het Franse agentschap Viginum publiceerde een rapport, en de conclusie is helder: achter de campagne zitten Russische bedrijven."},
+			[]string{"accuse: Viginum > Rusland | de campagne"}},
 		{"the ANP dateline is no agent", []string{"DEN HAAG (ANP) - Nederland en België beschuldigen Rusland van sabotage."},
 			[]string{"accuse: Nederland,België > Rusland | van sabotage"}},
 	}
