@@ -76,6 +76,19 @@ func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
 					Claim{Relation: Accuse, Agents: src, Targets: cl.Targets})
 			}
 		}
+		// "Volgens KAPO stuurde hij de aanvallen aan. De aanvallen zouden zijn
+		// uitgevoerd door Unit 29155.": "zou" goes on reporting the source.
+		if len(ctx.lastSource) > 0 && (st.hasKey(0, len(ws), set("zou", "zouden")) >= 0) {
+			for c := range a.Claims {
+				if cl := &a.Claims[c]; cl.Relation == Accuse && len(cl.Agents) == 0 {
+					cl.Agents = without(ctx.lastSource, cl.Targets)
+				}
+			}
+		}
+		ctx.lastSource = nil
+		if src := withoutMedia(st.fallbackAgents()); len(src) > 0 {
+			ctx.lastSource = src
+		}
 		if i == 0 {
 			// "AIVD: Rusland grootste dreiging …": the headline's source
 			// speaks for the article's report.

@@ -368,6 +368,7 @@ func (st *sent) triggers() []trigger {
 			k == "naam" && keyAt(ws, i-1) == "uit" && keyAt(ws, i+1) == "van",
 			k == "dienst" && keyAt(ws, i-1) == "in" && keyAt(ws, i+1) == "van",
 			k == "onderdeel" && keyAt(ws, i+1) == "van",
+			k == "eenheid" && keyAt(ws, i+1) == "van" && keyAt(ws, i-1) == "een",
 			k == "gesteund" && keyAt(ws, i+1) == "door":
 			add(trigger{rel: Attribute, v: i, targetPrep: ws[i+1].Key, aboutFrom: -2})
 		}
@@ -401,7 +402,7 @@ var triggerWords = func() map[string]bool {
 		"onderschrijft", "onderschrijven", "onderschreef", "onderschreven", "bijval", "steun", "aansluiten", "aangesloten",
 		"scharen", "schaart", "schaarde", "schaarden", "geschaard", "samenwerken", "samenwerkt", "samenwerkten",
 		"samengewerkt", "loonlijst", "betaalrol", "gelieerd", "verbonden", "gelinieerd", "gelieerde", "gelinkte", "banden", "connecties", "band",
-		"opdracht", "naam", "dienst", "onderdeel", "valt", "vallen", "viel", "vielen", "behoort", "behoren", "behoorde", "behoorden", "sancties", "sanctie", "strafmaatregelen", "solidair", "solidariteit", "vinden", "vindt", "vond", "vonden",
+		"opdracht", "naam", "dienst", "onderdeel", "eenheid", "valt", "vallen", "viel", "vielen", "behoort", "behoren", "behoorde", "behoorden", "sancties", "sanctie", "strafmaatregelen", "solidair", "solidariteit", "vinden", "vindt", "vond", "vonden",
 		"verdacht", "wijt", "wijten", "geweten", "aanklacht", "aanklachten", "werk",
 		"absurd", "belachelijk", "verzonnen", "laster", "lastercampagne", "nepnieuws", "grondeloos", "grondeloze")
 	for _, forms := range []map[string]bool{klaagForms, rekenForms, spreekForms, wijsForms, schrijfForms, haalForms, sluitForms, werkForms, noemForms, sponsoredForms} {

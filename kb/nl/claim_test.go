@@ -324,6 +324,17 @@ func TestWhoSaysAGroupWorksForAStateAccusesBoth(t *testing.T) {
 	}
 }
 
+func TestZouGoesOnReportingTheSource(t *testing.T) {
+	got := lastClaims(t, []string{
+		"Volgens de Britse dienst GCHQ stuurde de diplomaat een reeks cyberaanvallen aan.",
+		"De aanvallen zouden zijn uitgevoerd door Unit 29155, een eenheid van de Russische militaire inlichtingendienst GRU.",
+	})
+	want := []string{"attribute: Unit 29155 > GRU | ", "accuse: GCHQ > Unit 29155 | "}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("claims = %q, want %q", got, want)
+	}
+}
+
 func TestReportedByNamesCoAuthors(t *testing.T) {
 	as := testRecognizer.Analyze([]string{
 		"Een aan Iran gelieerde hackersgroep genaamd CyberAv3ngers heeft pompen van waterbedrijven overgenomen.",

@@ -454,6 +454,7 @@ type articleCtx struct {
 	lastSpeaker                           *Entity  // of the last quote, for a quote that goes on
 	lastPerson                            *Entity  // "hij" or "zij" in the next sentence
 	source                                []Entity // the headline's source: "AIVD: …"
+	lastSource                            []Entity // "volgens X" of the sentence before
 }
 
 // Mentions returns the entities named in one sentence, in order,
@@ -607,7 +608,7 @@ func (r *Recognizer) bestAt(s string, ws []word, i int, prev []mention, ctx *art
 		}
 	}
 	// APT40, APT 40, Advanced Persistent Threat 40.
-	if c := w.Key[0]; c != 'a' && c != 'u' && c != 'f' && c != 't' && c != 's' {
+	if c := w.Key[0]; c != 'a' && c != 'u' && c != 'f' && c != 't' && c != 's' && c != 'e' {
 		// no APT-like name starts otherwise
 	} else if name, n := aptName(ws, i); n > 0 {
 		take(&mention{Mention: Mention{Entity: Entity{Name: name, Kind: Group}}, w0: i, w1: i + n, apt: true})
@@ -731,6 +732,10 @@ func aptNameCase(ws []word, i int, strict bool) (string, int) {
 	}
 	if k == "storm" && w.Cap && i+1 < len(ws) && ws[i+1].Joined && ws[i+1].Digits {
 		return "Storm-" + ws[i+1].Key, 2
+	}
+	// "Unit 29155", "eenheid 26165": a military intelligence unit by number.
+	if (k == "unit" || k == "eenheid") && i+1 < len(ws) && ws[i+1].Digits && len(ws[i+1].Key) >= 4 {
+		return titleCase(w.Text) + " " + ws[i+1].Key, 2
 	}
 	if k == "advanced" && i+3 < len(ws) && ws[i+1].Key == "persistent" && ws[i+2].Key == "threat" && ws[i+3].Digits {
 		return "APT" + ws[i+3].Key, 4
