@@ -157,9 +157,21 @@ func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot
 		return db.answerWhy(ctx, q, hits)
 	}
 	best := hits[0]
+	// A question the article asks itself ("Hoe kon dit gebeuren?") answers
+	// nothing: the next best sentence that is no question does.
+	for _, h := range hits {
+		if h.coverage < best.coverage-listSlack {
+			break
+		}
+		if !strings.HasSuffix(strings.TrimSpace(h.text), "?") {
+			best = h
+			break
+		}
+	}
 	if best.coverage < minCoverage {
 		return nil, nil
 	}
+
 	a := &bot.Answer{Sources: []bot.Source{best.source()}}
 	text := strings.TrimSpace(best.text)
 	if strings.HasSuffix(text, ":") {

@@ -680,6 +680,26 @@ func TestAnswerWhoDeniesAboutOneStory(t *testing.T) {
 	}
 }
 
+func TestAnswerSmallPhrasings(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	mustIngest(t, db, "schilde.txt", "Hack bij gemeente\n\nDe gemeente Schilde is gehackt. Hoe kon dit gebeuren? "+
+		"Burgemeester Koen Van den Broeck is duidelijk. “We gaan niet in op de eisen van criminelen”, zegt hij.\n")
+	mustIngest(t, db, "gemaal.txt", "Gemaal gehackt\n\n“We hebben geluk gehad”, zegt dijkgraaf Hennie Wolters van Waterschap Rijn en Berkel.\n")
+	tests := []struct{ question, want string }{
+		{"wat zij burgemeester Van den Broeck", "criminelen"}, // "zij" typed for "zei"
+		{"wie is Hennie Wolters", "dijkgraaf"},
+	}
+	for _, tt := range tests {
+		a, err := db.Answer(t.Context(), tt.question)
+		if err != nil {
+			t.Fatalf("Answer(%q): %v", tt.question, err)
+		}
+		if !strings.Contains(strings.ToLower(a.Text), tt.want) {
+			t.Errorf("Answer(%q) = %q, want %q in it", tt.question, a.Text, tt.want)
+		}
+	}
+}
+
 func TestIngestedClaims(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -146,6 +146,8 @@ var synonymWords = map[string][]string{
 	"aangehouden": {"gearresteerd", "opgepakt", "arrestatie"}, "opgepakt": {"aangehouden", "gearresteerd", "arrestatie"},
 	"aanhoudingen": {"aangehouden", "opgepakt", "arrestaties"},
 	"steun":        {"bijval", "gesteund"}, "hielp": {"samen", "samenwerking", "hulp", "meededen"},
+	"ondertekenden": {"handtekening", "ondertekend", "getekend", "ondertekende"}, "ondertekend": {"handtekening", "getekend", "ondertekenden"},
+	"tekenden": {"handtekening", "ondertekend", "getekend"}, "signed": {"ondertekend", "handtekening", "getekend"},
 	"hielpen": {"samen", "samenwerking", "hulp", "meededen"}, "helpen": {"samen", "samenwerking", "hulp"},
 	"geholpen": {"samen", "samenwerking", "hulp"}, "helpt": {"samen", "samenwerking", "hulp"},
 	"samenwerking": {"samen", "samengewerkt", "samenwerkten"}, "samengewerkt": {"samen", "samenwerking"}, "support": {"steun", "bijval"}, "supports": {"steun", "bijval"},
@@ -333,6 +335,12 @@ func parseQuestion(rec *nl.Recognizer, raw string) question {
 				break
 			}
 		}
+	}
+	// "wat zij de burgemeester": "zei", not "she".
+	if len(words) > 2 && words[0] == "wat" && words[1] == "zij" {
+		words[1] = "zei"
+		text = text[:toks[1].Start] + "zei" + text[toks[1].End:]
+		toks = nl.Tokens(text)
 	}
 	// "wie zit achtr …": a slip of the keys in a word that gives the
 	// question its shape.

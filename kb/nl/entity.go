@@ -1055,7 +1055,8 @@ var (
 		"vicepremier", "wethouder", "gedeputeerde", "rechercheur", "inspecteur", "raadslid", "parlementariër",
 		"europarlementariër", "minister-president", "hoofdredacteur", "rector", "bestuursvoorzitter", "directeur-generaal",
 		"hoofdofficier", "kapitein", "admiraal", "viceadmiraal", "ombudsman", "notaris", "curator", "econoom",
-		"wetenschapper", "historicus", "conservator", "trainer", "coach", "aanvoerder", "keeper", "rechter-commissaris")
+		"wetenschapper", "historicus", "conservator", "trainer", "coach", "aanvoerder", "keeper", "rechter-commissaris",
+		"dijkgraaf", "heemraad", "hoofdredacteur", "persattaché", "zaakgelastigde", "attaché", "consul", "gezant")
 	roleSuffixes = []string{"chef", "minister", "woordvoerder", "woordvoerster", "topman", "directeur", "voorzitter", "hoofd",
 		"onderzoeker", "expert", "analist", "commandant", "leider", "baas", "president", "diplomaat", "commissaris", "specialist"}
 )
