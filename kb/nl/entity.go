@@ -658,8 +658,18 @@ func (r *Recognizer) bestAt(s string, ws []word, i int, prev []mention, ctx *art
 		}
 		if kind := cueKind(ws[c].Key); kind != "" {
 			n := 1
-			for n < 3 && i+n < len(ws) && (ws[i+n].Cap || ws[i+n].Digits) && !funcWords[ws[i+n].Key] && !r.startsEntry(ws, i+n) {
-				n++
+			for n < 6 && i+n < len(ws) {
+				if (ws[i+n].Cap || ws[i+n].Digits) && !funcWords[ws[i+n].Key] && !r.startsEntry(ws, i+n) {
+					n++
+					continue
+				}
+				// "Cyber Army of Russia Reborn": a joining word inside the name.
+				if nameJoiners[ws[i+n].Key] && i+n+1 < len(ws) && ws[i+n+1].Cap && !funcWords[ws[i+n+1].Key] &&
+					!strings.ContainsAny(s[ws[i+n-1].End:ws[i+n+1].Start], ",;:") {
+					n += 2
+					continue
+				}
+				break
 			}
 			e := Entity{Name: joinText(ws[i : i+n]), Kind: kind}
 			if ctx != nil {
@@ -909,6 +919,9 @@ func joinText(ws []word) string {
 	}
 	return b.String()
 }
+
+// nameJoiners join the words of a foreign group's name.
+var nameJoiners = set("of", "for", "the", "de", "del", "van")
 
 // cueKind returns the kind of the entity a cue word announces, or "".
 func cueKind(k string) EntityKind {
