@@ -107,7 +107,12 @@ func (db *DB) answerFromText(ctx context.Context, q question, ids []int64) (*bot
 			}
 		}
 		if q.rel == relBehind && hits[0].coverage >= minCoverage {
-			return db.groupsOfArticle(ctx, q, hits[0])
+			// The groups of the story first; else whom the matching sentences
+			// accuse ("achter de campagne zitten Russische bedrijven").
+			if a, err := db.groupsOfArticle(ctx, q, hits[0]); err != nil || a != nil {
+				return a, err
+			}
+			return db.accusedIn(ctx, q, hits)
 		}
 		if q.kind == askWhere && hits[0].coverage >= minCoverage {
 			// "Daar verscheen …": the place is in the sentence before.
@@ -354,6 +359,30 @@ func extractDate(q question, h hit, strong bool) *bot.Answer {
 		return &bot.Answer{Text: capitalize(text) + ".", Items: []string{dates[0].Text, h.date}, Sources: []bot.Source{h.source()}}
 	}
 	return nil
+}
+
+// accusedIn answers "wie zit achter X" with the parties the claims of the
+// sentences that match best accuse, or nil when they accuse no one.
+func (db *DB) accusedIn(ctx context.Context, q question, hits []hit) (*bot.Answer, error) {
+	var l itemList
+	for i, h := range hits {
+		if i == 6 || h.coverage < max(minCoverage, hits[0].coverage-listSlack) {
+			break
+		}
+		rows, err := db.claimsWhere(ctx, relAccuse, `c.sentence_id = ? AND c.target_id IS NOT NULL`, []any{h.sid}, q, "")
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range rows {
+			l.add(c.target, c.hit)
+		}
+	}
+	return answerOf(l.sorted(), func(items []string) string {
+		if q.english {
+			return "Named as behind it: " + joinNames(items, true) + "."
+		}
+		return "Genoemd als daders: " + joinNames(items, false) + "."
+	}), nil
 }
 
 // extractAbsoluteDate answers "wanneer" with the first date of the sentence

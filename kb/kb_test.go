@@ -700,6 +700,21 @@ func TestAnswerSmallPhrasings(t *testing.T) {
 	}
 }
 
+func TestAnswerWhoIsBehindACampaign(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	mustIngest(t, db, "doppel.txt", "Rapport over Doppelgänger\n\n"+
+		"Het Franse agentschap Viginum publiceerde een rapport over het netwerk Doppelgänger, en de conclusie is helder: "+
+		"achter de campagne zitten Russische bedrijven. Doppelgänger verspreidde nepartikelen.\n")
+	q := "wie zit achter doppelganger"
+	a, err := db.Answer(t.Context(), q)
+	if err != nil {
+		t.Fatalf("Answer(%q): %v", q, err)
+	}
+	if !slices.Contains(a.Items, "Rusland") {
+		t.Errorf("Answer(%q) = %q (items %q), want Rusland", q, a.Text, a.Items)
+	}
+}
+
 func TestIngestedClaims(t *testing.T) {
 	tests := []struct {
 		name     string
