@@ -85,7 +85,10 @@ func (db *DB) Answer(ctx context.Context, question string) (bot.Answer, error) {
 	// names X next to an accusation would give the wrong parties (X may be
 	// the accuser or the victim), so no answer beats a guess.
 	claimsOnly := (q.rel == relAccuse || q.rel == relSupport) && (q.kind == askWho || q.kind == askWhich) && !q.charge &&
-		(hasKnown(ids) || len(q.entities) == 0 && !passiveQuestion(q))
+		(hasKnown(ids) || len(q.entities) == 0 && !passiveQuestion(q)) ||
+		// "Ontkent Noord-Korea de diefstal?" with no denial by Noord-Korea: a
+		// sentence that names it says neither yes nor no.
+		q.rel == relDeny && q.kind == askYesNo && hasKnown(ids) && !asksReaction(q)
 	if ans == nil && !claimsOnly {
 		ans, err = db.answerFromText(ctx, q, ids)
 		if err != nil {
@@ -152,6 +155,18 @@ func (db *DB) namesTheKBKnows(ctx context.Context, q *question) error {
 		i--
 	}
 	return nil
+}
+
+// asksReaction reports whether the question asks how someone reacted
+// ("heeft Noord-Korea gereageerd?"), which a sentence may answer without a
+// denial ("Noord-Korea heeft niet gereageerd").
+func asksReaction(q question) bool {
+	for _, t := range nl.Tokens(q.raw) {
+		if isReactionWord(t.Norm) {
+			return true
+		}
+	}
+	return false
 }
 
 // allCountries reports whether es are all states: names the recognizer

@@ -153,11 +153,16 @@ func ingestFiles(ctx context.Context, db *kb.DB, files []string, bar *progressba
 	start := time.Now()
 	sum := ingestSummary{Files: len(files)}
 	type job struct {
+		idx  int // place in files: articles are stored in this order
 		path string
 		p    kb.Prepared
 		err  error
 	}
-	paths := make(chan string)
+	type file struct {
+		idx  int
+		path string
+	}
+	paths := make(chan file)
 	jobs := make(chan job, 2*maxBatch) // room for a full batch while the last one is stored
 	// As many preparing as there are cores: the writer is the slower half,
 	// but leaving it a core of its own measured no faster on 2 cores.
@@ -167,11 +172,11 @@ func ingestFiles(ctx context.Context, db *kb.DB, files []string, bar *progressba
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for path := range paths {
-				j := job{path: path}
-				data, err := readArticle(path)
+			for f := range paths {
+				j := job{idx: f.idx, path: f.path}
+				data, err := readArticle(f.path)
 				if err == nil {
-					j.p, err = kb.Prepare(filepath.Base(path), data)
+					j.p, err = kb.Prepare(filepath.Base(f.path), data)
 				}
 				j.err = err
 				select {
@@ -184,9 +189,9 @@ func ingestFiles(ctx context.Context, db *kb.DB, files []string, bar *progressba
 	}
 	go func() {
 		defer close(paths)
-		for _, f := range files {
+		for i, f := range files {
 			select {
-			case paths <- f:
+			case paths <- file{i, f}:
 			case <-ctx.Done():
 				return
 			}
@@ -238,12 +243,16 @@ func ingestFiles(ctx context.Context, db *kb.DB, files []string, bar *progressba
 		}
 		batch = batch[:0]
 	}
-	for j := range jobs {
+	// The workers finish in any order; the articles are stored in the order
+	// of the files, so the same files always make the same knowledge base.
+	pending := map[int]job{}
+	next := 0
+	take := func(j job) {
 		if bar != nil {
 			bar.Add(1)
 		}
 		if fatal != nil {
-			continue
+			return
 		}
 		if j.err != nil {
 			sum.Failed++
@@ -251,10 +260,31 @@ func ingestFiles(ctx context.Context, db *kb.DB, files []string, bar *progressba
 		} else {
 			batch = append(batch, j)
 		}
+	}
+	for j := range jobs {
+		pending[j.idx] = j
+		for {
+			nj, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			take(nj)
+		}
 		// Store what has arrived when the workers pause or the batch is full.
-		if len(batch) >= maxBatch || len(jobs) == 0 {
+		if len(batch) >= maxBatch || len(jobs) == 0 && len(pending) == 0 {
 			store()
 		}
+	}
+	// Left over only when the run was stopped: in order all the same.
+	rest := make([]int, 0, len(pending))
+	for idx := range pending {
+		rest = append(rest, idx)
+	}
+	sort.Ints(rest)
+	for _, idx := range rest {
+		take(pending[idx])
 	}
 	store()
 	if bar != nil {

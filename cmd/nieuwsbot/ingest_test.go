@@ -1,11 +1,14 @@
 package main
 
 import (
+	"database/sql"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/nieuwsbot/nieuwsbot/kb/corpus"
+	_ "modernc.org/sqlite"
 )
 
 // corpusArticles is the size of the generated archive ingest is tried on.
@@ -60,5 +63,46 @@ func TestIngestCorpus(t *testing.T) {
 		if r.code != 0 || r.stderr != "" || !strings.Contains(r.stdout, `"found":true`) {
 			t.Errorf("ask %q (%s) on the corpus: exit %d, stderr %q, answer %.200s; want found", q.Text, q.Kind, r.code, r.stderr, r.stdout)
 		}
+	}
+}
+
+// TestIngestKeepsTheFilesOrder ingests the same files twice into new
+// knowledge bases: the articles get the same numbers in the order of the
+// files, however the workers finish, so answers that rank equal articles by
+// arrival come out the same every time.
+func TestIngestKeepsTheFilesOrder(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := corpus.Generate(3, 300, dir); err != nil {
+		t.Fatalf("corpus.Generate: %v", err)
+	}
+	var orders [2][]string
+	for i := range orders {
+		db := cliDB(t)
+		if r := cliRun(t, nil, "--db", db, "--no-seed", "ingest", "-q", dir); r.code != 0 {
+			t.Fatalf("ingest: exit %d: %s", r.code, r.stderr)
+		}
+		conn, err := sql.Open("sqlite", db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := conn.Query(`SELECT source FROM articles ORDER BY id`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var src string
+			if err := rows.Scan(&src); err != nil {
+				t.Fatal(err)
+			}
+			orders[i] = append(orders[i], src)
+		}
+		rows.Close()
+		conn.Close()
+	}
+	if len(orders[0]) != 300 || !slices.Equal(orders[0], orders[1]) {
+		t.Fatalf("two ingests of the same files stored %d and %d articles in different orders", len(orders[0]), len(orders[1]))
+	}
+	if !slices.IsSorted(orders[0]) {
+		t.Errorf("articles stored out of the files' order: %q …", orders[0][:5])
 	}
 }
