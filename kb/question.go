@@ -272,7 +272,12 @@ var englishDutch = map[string][]string{
 	"targets": {"doelwitten"}, "breach": {"inbraak", "lek", "hack"}, "intrusion": {"inbraak"}, "stealing": {"stelen", "diefstal"},
 	"leaked": {"gelekt", "uitgelekt"}, "published.": {"gepubliceerd"}, "seized": {"in beslag genomen"},
 	"storm": {"storm"}, "power": {"stroom"}, "blackout": {"stroomstoring"}, "museum": {"museum"}, "exhibition": {"tentoonstelling"},
-	"match": {"wedstrijd"}, "goal": {"doelpunt"}, "goals": {"doelpunten"}, "won": {"won", "gewonnen"}, "score": {"score"},
+	"pumping": {"gemaal", "pomp"}, "board": {"waterschap", "bestuur"}, "utility": {"waterbedrijf", "nutsbedrijf"},
+	"utilities": {"waterbedrijven", "nutsbedrijven"}, "discover": {"ontdekte", "ontdekt"}, "discovers": {"ontdekt"},
+	"breached": {"gehackt", "binnengedrongen", "getroffen"}, "compromised": {"gehackt", "binnengedrongen"},
+	"expel": {"uitzetten"}, "expels": {"zet"}, "diplomat": {"diplomaat"}, "diplomats": {"diplomaten"},
+	"signed": {"ondertekend", "handtekening"},
+	"match":  {"wedstrijd"}, "goal": {"doelpunt"}, "goals": {"doelpunten"}, "won": {"won", "gewonnen"}, "score": {"score"},
 }
 
 // englishWords are words that mark a question as English.
