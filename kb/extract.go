@@ -256,6 +256,10 @@ func extractNumber(q question, h hit) *bot.Answer {
 		return nil
 	}
 	n := nums[best]
+	// "samen met zeven andere landen": a count of the others, not of all.
+	if rest := strings.Fields(nl.Fold(h.text[n.End:])); len(rest) > 0 && (rest[0] == "andere" || rest[0] == "overige") {
+		return nil
+	}
 	return &bot.Answer{Text: capitalize(n.Text) + ".", Items: []string{n.Text}, Sources: []bot.Source{h.source()}}
 }
 

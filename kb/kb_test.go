@@ -685,8 +685,11 @@ func TestAnswerSmallPhrasings(t *testing.T) {
 	mustIngest(t, db, "schilde.txt", "Hack bij gemeente\n\nDe gemeente Schilde is gehackt. Hoe kon dit gebeuren? "+
 		"Burgemeester Koen Van den Broeck is duidelijk. “We gaan niet in op de eisen van criminelen”, zegt hij.\n")
 	mustIngest(t, db, "gemaal.txt", "Gemaal gehackt\n\n“We hebben geluk gehad”, zegt dijkgraaf Hennie Wolters van Waterschap Rijn en Berkel.\n")
+	mustIngest(t, db, "apt40.txt", "Advisory over APT40\n\nAustralië publiceerde met zeven andere landen een advisory over APT40. "+
+		"In totaal zetten dus acht landen hun handtekening onder de advisory.\n")
 	tests := []struct{ question, want string }{
-		{"wat zij burgemeester Van den Broeck", "criminelen"}, // "zij" typed for "zei"
+		{"hoeveel landen ondertekenden de advisory over APT40?", "acht"}, // not "zeven andere landen"
+		{"wat zij burgemeester Van den Broeck", "criminelen"},            // "zij" typed for "zei"
 		{"wie is Hennie Wolters", "dijkgraaf"},
 	}
 	for _, tt := range tests {
