@@ -282,8 +282,9 @@ func listAfter(sentence string, head func(toks []nl.Token, i int) bool) []string
 			case "als", "zoals", "waaronder", "namelijk", "including", "such":
 				open = true
 				j++
-			case "zijn", "waren", "zijn:", "are", "were":
-				// "Onder de getroffen bedrijven zijn AT&T, Verizon en Lumen."
+			case "zijn", "waren", "zijn:", "are", "were", "in", "bij", "van":
+				// "Onder de getroffen bedrijven zijn AT&T, Verizon en Lumen",
+				// "kwetsbaarheden in Log4j, Confluence en Exchange".
 				j++
 			}
 		}
@@ -327,12 +328,29 @@ func listFrom(sentence string, toks []nl.Token, j int, open bool) []string {
 	flush := func() {
 		if len(cur) > 0 {
 			names = names && (nl.IsCapitalized(cur[0].Text) || isDigitsOnly(cur[0].Norm))
-			items = append(items, sentence[cur[0].Start:cur[len(cur)-1].End])
+			end := cur[len(cur)-1].End
+			if end < len(sentence) && sentence[end] == ')' && strings.Contains(sentence[cur[0].Start:end], "(") {
+				end++ // the closing bracket of "Log4j (CVE-2021-44228)"
+			}
+			items = append(items, sentence[cur[0].Start:end])
 			cur = nil
 		}
 	}
 	for ; j < len(toks); j++ {
 		tk := toks[j]
+		// "Log4j (CVE-2021-44228), Confluence (…)": what stands in brackets
+		// belongs to the item before it.
+		if len(cur) > 0 && strings.HasPrefix(strings.TrimSpace(sentence[toks[j-1].End:tk.Start]), "(") {
+			k := j
+			for k < len(toks) && !strings.Contains(sentence[toks[k].End:min(len(sentence), toks[k].End+1)], ")") {
+				k++
+			}
+			if k < len(toks) && k-j < 6 {
+				cur = append(cur, toks[j:k+1]...)
+				j = k
+				continue
+			}
+		}
 		// "Japan, Canada en Nederland sloten zich aan": a list of names
 		// ends with its last name.
 		if last && names && len(cur) > 0 && !nl.IsCapitalized(tk.Text) && !isDigitsOnly(tk.Norm) {
@@ -342,7 +360,8 @@ func listFrom(sentence string, toks []nl.Token, j int, open bool) []string {
 		if strings.Contains(between, ",") {
 			flush()
 		}
-		if strings.ContainsAny(between, ".;:()\"“”") && len(items)+len(cur) > 0 {
+		// The bracket that closed an item's "(CVE-…)" ends nothing.
+		if strings.ContainsAny(strings.TrimPrefix(between, ")"), ".;:()\"“”") && len(items)+len(cur) > 0 {
 			break
 		}
 		if tk.Norm == "en" || tk.Norm == "of" || tk.Norm == "and" {
