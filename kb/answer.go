@@ -396,12 +396,30 @@ func answerOf(items []*item, text func(names []string) string) *bot.Answer {
 	// landen"); an item no sentence names is covered by its first sentence.
 	byID := map[int64]hit{}
 	covers := map[int64]map[int]bool{}
+	// A sentence's names, found once however many items it holds.
+	mentions := map[int64][]nl.Mention{}
+	names := func(h hit, name string) bool {
+		if strings.Contains(nl.Fold(h.text), nl.Fold(name)) {
+			return true
+		}
+		ms, ok := mentions[h.sid]
+		if !ok {
+			ms = recognizer().Mentions(h.text)
+			mentions[h.sid] = ms
+		}
+		for _, m := range ms {
+			if m.Name == name {
+				return true
+			}
+		}
+		return false
+	}
 	for i, it := range items {
 		a.Items = append(a.Items, it.name)
 		named := false
 		for _, h := range it.hits {
 			byID[h.sid] = h
-			if namesEntity(h.text, it.name) {
+			if names(h, it.name) {
 				if covers[h.sid] == nil {
 					covers[h.sid] = map[int]bool{}
 				}
@@ -449,24 +467,42 @@ func answerOf(items []*item, text func(names []string) string) *bot.Answer {
 	}
 	// "Star Blizzard (Callisto)": a group the articles call by another of
 	// its names is shown by that name too, so readers find it in the quote.
+	cited := map[int64]bool{}
+	for _, h := range hits {
+		cited[h.sid] = true
+	}
 	shown := make([]string, len(a.Items))
 	for i, it := range items {
-		shown[i] = it.name + surfaceName(it)
+		shown[i] = it.name + surfaceName(it, cited)
 	}
 	a.Text = text(shown)
 	return a
 }
 
-// surfaceName returns " (X)" when the sentences of it name it only as X,
-// another name of the same group, service or company; "" otherwise.
-func surfaceName(it *item) string {
+// surfaceName returns " (X)" when the cited sentences of it name it only
+// as X, another name of the same group, service or company; "" otherwise.
+func surfaceName(it *item, cited map[int64]bool) string {
+	var quotes []string
 	for _, h := range it.hits {
+		if !cited[h.sid] {
+			continue
+		}
 		if strings.Contains(nl.Fold(h.text), nl.Fold(it.name)) {
 			return ""
 		}
+		quotes = append(quotes, h.text)
 	}
-	for _, h := range it.hits {
-		for _, m := range recognizer().Mentions(h.text) {
+	// Else its first few sentences: an item may stand in hundreds.
+	for i, h := range it.hits {
+		if i == 3 {
+			break
+		}
+		if !cited[h.sid] {
+			quotes = append(quotes, h.text)
+		}
+	}
+	for _, text := range quotes {
+		for _, m := range recognizer().Mentions(text) {
 			if m.Name != it.name || m.Demonym || m.Text == "" || strings.ContainsAny(m.Text, "'\"‘’“”") {
 				continue
 			}
@@ -482,20 +518,6 @@ func surfaceName(it *item) string {
 		}
 	}
 	return ""
-}
-
-// namesEntity reports whether a sentence names the entity itself, by any
-// alias, or holds the name's words.
-func namesEntity(sentence, name string) bool {
-	if strings.Contains(nl.Fold(sentence), nl.Fold(name)) {
-		return true
-	}
-	for _, m := range recognizer().Mentions(sentence) {
-		if m.Name == name {
-			return true
-		}
-	}
-	return false
 }
 
 // joinNames lists names the Dutch or English way: "A, B en C".

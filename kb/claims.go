@@ -75,7 +75,7 @@ func (db *DB) claims(ctx context.Context, rel relation, ids []int64, byAgent boo
 	// would scan every claim.
 	var attributed []claimRow
 	if rel == relAccuse {
-		if attributed, err = db.claimsWhere(ctx, rel, `c.target_id IN (SELECT agent_id FROM claims WHERE relation = 'attribute' AND target_id IN (`+ph+`))`, args, q, ""); err != nil {
+		if attributed, err = db.claimsAgainstGroupsOf(ctx, rel, ph, args, q); err != nil {
 			return nil, err
 		}
 	}
@@ -97,8 +97,48 @@ func (db *DB) claims(ctx context.Context, rel relation, ids []int64, byAgent boo
 		if out[i].date != out[j].date {
 			return out[i].date > out[j].date
 		}
-		return out[i].aid > out[j].aid
+		if out[i].aid != out[j].aid {
+			return out[i].aid > out[j].aid
+		}
+		return out[i].pos < out[j].pos // in the article's order, as each query reads them
 	})
+	return out, nil
+}
+
+// maxSponsoredGroups bounds the groups of a state whose claims are read.
+const maxSponsoredGroups = 40
+
+// claimsAgainstGroupsOf returns the claims against the groups the articles
+// say work for the entities of ph: one query per group, each reading its
+// index newest first, since one query over all sorted every claim against
+// every such group.
+func (db *DB) claimsAgainstGroupsOf(ctx context.Context, rel relation, ph string, args []any, q question) ([]claimRow, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT DISTINCT agent_id FROM claims WHERE relation = 'attribute' AND target_id IN (`+ph+`)
+		AND agent_id IS NOT NULL LIMIT ?`, append(append([]any(nil), args...), maxSponsoredGroups)...)
+	if err != nil {
+		return nil, fmt.Errorf("kb: claims: %w", err)
+	}
+	var groups []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("kb: claims: %w", err)
+		}
+		groups = append(groups, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("kb: claims: %w", err)
+	}
+	var out []claimRow
+	for _, g := range groups {
+		found, err := db.claimsWhere(ctx, rel, `c.target_id = ?`, []any{g}, q, "")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, found...)
+	}
 	return out, nil
 }
 
