@@ -106,15 +106,17 @@ func (db *DB) claims(ctx context.Context, rel relation, ids []int64, byAgent boo
 }
 
 // maxSponsoredGroups bounds the groups of a state whose claims are read.
-const maxSponsoredGroups = 40
+const maxSponsoredGroups = 12
 
 // claimsAgainstGroupsOf returns the claims against the groups the articles
 // say work for the entities of ph: one query per group, each reading its
 // index newest first, since one query over all sorted every claim against
 // every such group.
 func (db *DB) claimsAgainstGroupsOf(ctx context.Context, rel relation, ph string, args []any, q question) ([]claimRow, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT DISTINCT agent_id FROM claims WHERE relation = 'attribute' AND target_id IN (`+ph+`)
-		AND agent_id IS NOT NULL LIMIT ?`, append(append([]any(nil), args...), maxSponsoredGroups)...)
+	// The groups most lately said to work for them: the newest attributions
+	// read backwards through the index, not all of them grouped.
+	rows, err := db.db.QueryContext(ctx, `SELECT agent_id FROM claims WHERE relation = 'attribute' AND target_id IN (`+ph+`)
+		AND agent_id IS NOT NULL ORDER BY article_id DESC LIMIT ?`, append(append([]any(nil), args...), 40*maxSponsoredGroups)...)
 	if err != nil {
 		return nil, fmt.Errorf("kb: claims: %w", err)
 	}
@@ -125,15 +127,20 @@ func (db *DB) claimsAgainstGroupsOf(ctx context.Context, rel relation, ph string
 			rows.Close()
 			return nil, fmt.Errorf("kb: claims: %w", err)
 		}
-		groups = append(groups, id)
+		if !slices.Contains(groups, id) && len(groups) < maxSponsoredGroups {
+			groups = append(groups, id)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("kb: claims: %w", err)
 	}
 	var out []claimRow
+	// The newest claims of all groups together, as one query would have
+	// read them: a share of the rows for each.
+	limit := max(maxClaimRows/max(len(groups), 1), 20)
 	for _, g := range groups {
-		found, err := db.claimsWhere(ctx, rel, `c.target_id = ?`, []any{g}, q, "")
+		found, err := db.claimsWhereLimit(ctx, rel, `c.target_id = ?`, []any{g}, q, "", limit)
 		if err != nil {
 			return nil, err
 		}
@@ -168,9 +175,14 @@ const maxClaimRows = 300
 // claimsWhere reads the newest claims of a relation that meet cond (over
 // claims c, their target tg, and what join adds).
 func (db *DB) claimsWhere(ctx context.Context, rel relation, cond string, cargs []any, q question, join string) ([]claimRow, error) {
+	return db.claimsWhereLimit(ctx, rel, cond, cargs, q, join, maxClaimRows)
+}
+
+// claimsWhereLimit is claimsWhere reading at most limit claims.
+func (db *DB) claimsWhereLimit(ctx context.Context, rel relation, cond string, cargs []any, q question, join string, limit int) ([]claimRow, error) {
 	years, yargs := yearClause(q)
 	args := append(append([]any{string(rel)}, cargs...), yargs...)
-	args = append(args, maxClaimRows)
+	args = append(args, limit)
 	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+`, coalesce(ag.name, ''), coalesce(tg.name, ''), c.about,
 		coalesce(ag.kind, ''), coalesce(tg.kind, '')
 		FROM claims c
