@@ -649,7 +649,8 @@ func (q *question) detectRelation(words []string) {
 			switch {
 			case standing:
 				q.rel = relSupport
-			case q.kind == askWho || q.kind == askWhat:
+			case q.kind == askWho || q.kind == askWhat || q.kind == askWhich:
+				// "welke hackersgroepen zitten achter de aanvallen?"
 				q.rel = relBehind
 			}
 		case "zei", "zegt", "zeggen", "zeiden", "gezegd", "verklaarde", "verklaart", "said", "say", "says":
@@ -908,7 +909,7 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 			ti+1 < len(toks) && !nl.IsStopword(toks[ti+1].Norm) && relationOf(w) == relNone {
 			isVerb = true
 		}
-		if _, _, ok := kindOfNoun(w); ok && q.listKind != "" {
+		if _, head, ok := kindOfNoun(w); ok && q.listKind != "" && nl.Stem(head) == q.listNoun && ti <= 4 {
 			// "welke landen": the kind is the answer, not a search word; but
 			// "ransomwaregroepen" asks for groups about ransomware.
 			if mod := strings.TrimSuffix(compoundModifier(w), "-"); mod != "" {

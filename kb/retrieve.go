@@ -629,7 +629,28 @@ func termCredit(t weightedTerm, stems, ctx map[string]bool) float64 {
 // that name those entities, adding new sentences to hits until there are
 // minCandidates.
 func (db *DB) gather(ctx context.Context, q question, base []string, usable []weightedTerm, inArticlesOf []int64, seen map[int64]bool, hits *[]hit) error {
+	// A word in one sentence of fifty is the field's own ("aanvallen"): on
+	// its own, without a name or a rarer word, it only makes FTS5 rank
+	// half the archive, and what it finds is about nothing in particular.
+	total, err := db.sentenceCount(ctx)
+	if err != nil {
+		return err
+	}
+	common := max(2000, total/50)
+	rare := false
+	for _, t := range usable {
+		rare = rare || t.df <= common
+	}
 	for _, subset := range termSubsets(len(usable)) {
+		if len(base) == 0 && inArticlesOf == nil && rare {
+			onlyCommon := true
+			for _, i := range subset {
+				onlyCommon = onlyCommon && usable[i].df > common
+			}
+			if onlyCommon {
+				continue
+			}
+		}
 		parts := append([]string(nil), base...)
 		for _, i := range subset {
 			parts = append(parts, termGroup(usable[i].term))
