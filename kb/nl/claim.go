@@ -53,6 +53,9 @@ type trigger struct {
 	subjectIsTarget bool // "X zit achter", "X is verantwoordelijk voor"
 	particle        int  // word of a separable particle to leave out of About, or -1
 	aboutFrom       int  // word where About starts, or -1 to find it
+	// aboutAfterObject: About is what follows the object ("verwijt Rusland
+	// sabotage van het spoor").
+	aboutAfterObject bool
 }
 
 // claims extracts the claims of the sentence.
@@ -230,13 +233,14 @@ func (st *sent) triggers() []trigger {
 		case wijsForms[k] || k == "aangewezen" || k == "aanwijzen":
 			if h := st.hasKey(i+1, R, set("hand")); h >= 2 && keyAt(ws, h-2) == "van" && keyAt(ws, h-1) == "de" {
 				add(trigger{rel: Deny, v: i, aboutFrom: -1}) // "wijst de beschuldigingen van de hand"
-			} else if a := st.hasKey(i+1, R, set("als")); a >= 0 && culpritWords[keyAt(ws, a+1)] {
+			} else if a := st.hasKey(i+1, R, set("als")); a >= 0 && (culpritWords[keyAt(ws, a+1)] || determiners[keyAt(ws, a+1)] && culpritWords[keyAt(ws, a+2)]) {
 				add(trigger{rel: Accuse, v: i, aboutFrom: -1}) // "wijst Rusland aan als dader van de aanval"
 			} else if a >= 0 && attackerNouns[keyAt(ws, a+1)] {
 				add(trigger{rel: Accuse, v: i, aboutFrom: a + 1}) // "wijst Taiwan aan als hackers"
 			} else if p := st.particle(i, R, "aan"); p >= 0 && k != "aangewezen" && k != "aanwijzen" {
 				add(trigger{rel: Accuse, v: i, particle: p, aboutFrom: -1}) // "wijst Nederland Rusland aan"
-			} else if p := st.hasKey(i+1, min(i+5, R), set("naar", "op")); p >= 0 && !(keyAt(ws, i+1) == "af") {
+			} else if p := st.hasKey(i+1, min(i+5+3*b2i(st.hasKey(i+1, min(i+6, R), set("vinger")) >= 0), R), set("naar", "op")); p >= 0 && !(keyAt(ws, i+1) == "af") {
+				// "wijst naar Moskou", "wijst met een beschuldigende vinger naar Moskou"
 				add(trigger{rel: Accuse, v: i, targetPrep: ws[p].Key, aboutFrom: -1})
 			} else if p := st.particle(i, R, "af"); p >= 0 {
 				add(trigger{rel: Deny, v: i, particle: p, aboutFrom: -1})
@@ -252,6 +256,16 @@ func (st *sent) triggers() []trigger {
 		case k == "schuld" && keyAt(ws, i-1) == "de":
 			if g := st.hasKey(L, R, geefForms); g >= 0 {
 				add(trigger{rel: Accuse, v: g, aboutFrom: -1})
+			} else if g := st.hasKey(L, i, set("legt", "leggen", "legde", "legden", "gelegd")); g >= 0 && keyAt(ws, i+1) == "bij" {
+				add(trigger{rel: Accuse, v: g, targetPrep: "bij", aboutFrom: -1}) // "legt de schuld bij China"
+			}
+		// "Frankrijk beticht Rusland van inmenging", "Polen verwijt Rusland sabotage".
+		case betichtForms[k]:
+			add(trigger{rel: Accuse, v: i, aboutFrom: -1, aboutAfterObject: strings.HasPrefix(k, "verw")})
+		// "is de drijvende kracht achter de sabotage", "het brein achter de hack"
+		case k == "achter" && (keyAt(ws, i-1) == "kracht" || keyAt(ws, i-1) == "brein" || keyAt(ws, i-1) == "breinen" || keyAt(ws, i-1) == "organisator"):
+			if z := st.hasKey(L, i, zijnForms); z >= 0 {
+				add(trigger{rel: Accuse, v: z, subjectIsTarget: true, aboutFrom: i + 1})
 			}
 		case k == "achter":
 			if z := st.hasKey(L, R, zitForms); z >= 0 {
@@ -411,6 +425,9 @@ var triggerWords = func() map[string]bool {
 		}
 	}
 	m["dreiging"], m["bedreiging"] = true, true
+	for k := range betichtForms {
+		m[k] = true
+	}
 	return m
 }()
 
@@ -545,7 +562,7 @@ func (st *sent) entitiesOf(m mention, target bool) []Entity {
 	}
 	if m.form == formAdj && !m.gov {
 		// "Chinese hackers", and "de Britse beschuldiging" for whose it is.
-		if !target || m.w1 >= len(st.ws) || !actorNouns[st.ws[m.w1].Key] && !stanceNouns[st.ws[m.w1].Key] {
+		if !target || m.w1 >= len(st.ws) || !actorNouns[st.ws[m.w1].Key] && !stanceNouns[st.ws[m.w1].Key] && !operationNoun(st.ws[m.w1].Key) {
 			return nil
 		}
 	}
@@ -881,6 +898,14 @@ func (st *sent) hostileWordAfter(from, to int) bool {
 	return false
 }
 
+// b2i is 1 for true, 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // unnamedGroupSubject reports whether the clause before v has an unnamed
 // group as its subject: "een hackersgroep die werkt voor …", "de aanvallers
 // werken voor …".
@@ -932,7 +957,19 @@ func (st *sent) actorClaims(have []Claim) []Claim {
 			accused = accused || c.Relation == Accuse && hasEntity(c.Targets, m.Entity)
 		}
 		if !accused {
-			out = append(out, Claim{Relation: Accuse, Agents: without(st.fallbackAgents(), []Entity{m.Entity}), Targets: []Entity{m.Entity},
+			agents := st.fallbackAgents()
+			if len(agents) == 0 {
+				// "Japan spreekt van een Chinese cyberaanval": who speaks of it.
+				for v := m.w0 - 1; v >= 1 && v >= m.w0-4; v-- {
+					if k := st.ws[v].Key; speechVerbs[k] || namingVerbs[k] {
+						if ps := st.usable(st.parties(0, v, false), trigger{}); len(ps) > 0 {
+							agents = ps[len(ps)-1].ents
+						}
+						break
+					}
+				}
+			}
+			out = append(out, Claim{Relation: Accuse, Agents: without(agents, []Entity{m.Entity}), Targets: []Entity{m.Entity},
 				About: strings.Trim(st.s[st.ws[m.w0].Start:st.ws[m.w1].End], " ,.")})
 		}
 	}
@@ -1185,6 +1222,9 @@ func (st *sent) about(t trigger, objEnd, R int) string {
 			}
 		}
 	}
+	if from < 0 && t.aboutAfterObject && objEnd > t.v+1 && objEnd < R {
+		from = objEnd
+	}
 	if from < 0 {
 		// "beschuldigt het leger ervan achter de aanvallen te zitten": what
 		// follows "ervan" is the charge.
@@ -1278,6 +1318,7 @@ var (
 		"attributie", "standpunt", "oordeel", "verklaring", "aantijgingen", "aantijging", "lezing", "vaststelling")
 	// performedForms carry out an attack: "uitgevoerd door Unit 29155".
 	performedForms  = set("uitgevoerd", "gepleegd", "uitgevoerde", "gepleegde", "opgeeist", "opgeëist", "geclaimd")
+	betichtForms    = set("beticht", "betichten", "betichtte", "betichtten", "verwijt", "verwijten", "verweet", "verweten")
 	noemForms       = set("noemt", "noemde", "noemen", "noemden", "noem")
 	accusationNouns = set("beschuldiging", "beschuldigingen", "aantijging", "aantijgingen", "verwijten", "beweringen", "claims")
 	klaagForms      = set("klaagt", "klagen", "klaagde", "klaagden")
