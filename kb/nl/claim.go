@@ -206,6 +206,15 @@ func (st *sent) triggers() []trigger {
 				add(trigger{rel: Accuse, v: i, particle: p, aboutFrom: -1})
 			} else if p := st.hasKey(i+1, R, set("uit")); p >= 0 && keyAt(ws, p+1) == "tegen" {
 				add(trigger{rel: Accuse, v: i, targetPrep: "tegen", aboutFrom: p + 1})
+			} else if a := st.hasKey(i+1, min(i+4, R), accusationNouns); a >= 0 && st.hasKey(a+1, min(a+3, R), set("tegen")) >= 0 {
+				add(trigger{rel: Deny, v: i, aboutFrom: -1}) // "spreekt de beschuldigingen tegen"
+			} else if keyAt(ws, i+1) == "van" && st.dismissiveQuote(i+2) {
+				add(trigger{rel: Deny, v: i, aboutFrom: -1}) // "sprak van "russofobe hysterie""
+			}
+		// "doet de beschuldigingen af als propaganda"
+		case k == "doet" || k == "doen" || k == "deed" || k == "deden":
+			if a := st.hasKey(i+1, min(i+4, R), accusationNouns); a >= 0 && keyAt(ws, a+1) == "af" {
+				add(trigger{rel: Deny, v: i, aboutFrom: -1})
 			}
 		case k == "uitspreekt" || k == "uitspreken" || k == "uitgesproken" || k == "uitsprak" || k == "uitspraken" && keyAt(ws, i+1) == "tegen":
 			if st.hasKey(i+1, R, set("tegen")) >= 0 {
@@ -425,6 +434,7 @@ var triggerWords = func() map[string]bool {
 		}
 	}
 	m["dreiging"], m["bedreiging"] = true, true
+	m["doet"], m["doen"], m["deed"], m["deden"] = true, true, true, true
 	for k := range betichtForms {
 		m[k] = true
 	}
@@ -891,6 +901,22 @@ func (st *sent) hostileWordAfter(from, to int) bool {
 		}
 		for _, h := range [...]string{"hacker", "spion", "dreiging", "agressor", "cybercrimine", "aanvaller", "saboteur"} {
 			if strings.Contains(k, h) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dismissiveQuote reports whether the words from i on hold a quote that
+// dismisses: "russofobe hysterie", "westerse propaganda", "pure laster".
+func (st *sent) dismissiveQuote(i int) bool {
+	if i >= len(st.ws) || !strings.ContainsAny(st.s[st.ws[i-1].End:], "\"\u201c\u201e\u2018'") {
+		return false
+	}
+	for j := i; j < len(st.ws) && j < i+8; j++ {
+		for _, d := range [...]string{"hysterie", "propaganda", "laster", "leugen", "onzin", "russofob", "verzinsel", "fabel", "paranoia", "provocatie", "absurd", "nepnieuws", "desinformatie", "sprookje"} {
+			if strings.Contains(st.ws[j].Key, d) {
 				return true
 			}
 		}

@@ -256,6 +256,10 @@ func TestClaims(t *testing.T) {
 		{"who speaks of a state's deed", []string{"Japan spreekt van een Chinese cyberaanval."}, []string{"accuse: Japan > China | Chinese cyberaanval"}},
 		{"condemning a state's deed", []string{"De NAVO veroordeelt de Russische cyberaanvallen op Tsjechië."},
 			[]string{"accuse: NAVO > Rusland | op Tsjechië"}},
+		{"a dismissive quote denies", []string{"Een woordvoerder van het Kremlin sprak van \"russofobe hysterie\"."}, []string{"deny: Rusland >  | "}},
+		{"speaking of something else denies nothing", []string{"De minister sprak van \"een goede dag voor Nederland\"."}, nil},
+		{"afdoen als", []string{"Moskou doet de beschuldigingen af als westerse propaganda."}, []string{"deny: Rusland >  | "}},
+		{"tegenspreken", []string{"Teheran spreekt de beschuldigingen tegen."}, []string{"deny: Iran >  | "}},
 		{"the ANP dateline is no agent", []string{"DEN HAAG (ANP) - Nederland en België beschuldigen Rusland van sabotage."},
 			[]string{"accuse: Nederland,België > Rusland | van sabotage"}},
 	}
