@@ -12,6 +12,14 @@ func (st *sent) roles() []Role {
 			continue
 		}
 		if d := st.roleBefore(m); d != "" {
+			// "Topman Erik Hoekstra van KPN": the organisation after the name.
+			if org := st.orgAfter(m); org != "" && !strings.Contains(d, " van ") {
+				d += " van " + org
+			}
+			out = append(out, Role{Person: m.Entity, Description: d})
+			continue
+		}
+		if d := st.roleInCommas(m); d != "" {
 			out = append(out, Role{Person: m.Entity, Description: d})
 			continue
 		}
@@ -110,4 +118,48 @@ func (st *sent) gapBreaks(i int) bool {
 		return true
 	}
 	return gapBreaks(st.s[st.ws[i].End:st.ws[i+1].Start])
+}
+
+// orgAfter returns the organisation named by "van X" right after person
+// mention m ("Burgemeester Femke Halsema van Amsterdam"), or "".
+func (st *sent) orgAfter(m mention) string {
+	i := m.w1
+	if i+1 >= len(st.ws) || st.ws[i].Key != "van" || st.gapBreaks(i-1) {
+		return ""
+	}
+	j := i + 1
+	for j < len(st.ws) && determiners[st.ws[j].Key] {
+		j++
+	}
+	if j >= len(st.ws) {
+		return ""
+	}
+	if k := st.at[j]; k >= 0 && st.ms[k].w0 == j && st.ms[k].Kind != Person {
+		return st.s[st.ws[i+1].Start:st.ws[st.ms[k].w1-1].End]
+	}
+	return ""
+}
+
+// roleInCommas returns the role of a person named between commas after it:
+// "De minister van Justitie, Dilan Yesilgöz, reageerde".
+func (st *sent) roleInCommas(m mention) string {
+	ws := st.ws
+	j := m.w0 - 1
+	if j < 1 || !strings.Contains(st.s[ws[j].End:ws[m.w0].Start], ",") ||
+		m.w1 < len(ws) && !strings.Contains(st.s[ws[m.w1-1].End:ws[m.w1].Start], ",") {
+		return ""
+	}
+	// The role phrase: from the sentence's or clause's start, a role word
+	// and its "van X".
+	start := j
+	for start > 0 && !st.gapBreaks(start-1) && j-start < 6 {
+		start--
+	}
+	for start <= j && determiners[ws[start].Key] {
+		start++
+	}
+	if start > j || !isRoleWord(ws[start].Key) && !(start+1 <= j && isRoleWord(ws[start+1].Key)) {
+		return ""
+	}
+	return strings.TrimSpace(st.s[ws[start].Start:ws[j].End])
 }
