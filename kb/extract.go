@@ -571,6 +571,14 @@ func datelinePlace(sentence string) string {
 	if head == "" || strings.ToUpper(head) != head || strings.ToLower(head) == head {
 		return ""
 	}
+	// "PSV - Ajax", "NCSC - …": a name the recognizer knows as no place is
+	// no dateline, nor is a short word without "(ANP)".
+	if e, ok := recognizer().Resolve(head); ok && e.Kind != nl.Place && e.Kind != nl.Country {
+		return ""
+	}
+	if !strings.Contains(sentence[:i], "(") && len([]rune(head)) < 4 {
+		return ""
+	}
 	words := strings.Fields(strings.ToLower(head))
 	for k, w := range words {
 		words[k] = capitalize(w)

@@ -282,10 +282,15 @@ func listAfter(sentence string, head func(toks []nl.Token, i int) bool) []string
 			case "als", "zoals", "waaronder", "namelijk", "including", "such":
 				open = true
 				j++
-			case "zijn", "waren", "zijn:", "are", "were", "in", "bij", "van":
-				// "Onder de getroffen bedrijven zijn AT&T, Verizon en Lumen",
-				// "kwetsbaarheden in Log4j, Confluence en Exchange".
+			case "zijn", "waren", "zijn:", "are", "were":
+				// "Onder de getroffen bedrijven zijn AT&T, Verizon en Lumen."
 				j++
+			case "in", "bij", "van":
+				// "kwetsbaarheden in Log4j (CVE-2021-44228), …": items with
+				// their codes; not "sectoren in Nederland en België".
+				if j+1 < len(toks) && strings.Contains(sentence[toks[j+1].End:min(len(sentence), toks[j+1].End+3)], "(") {
+					j++
+				}
 			}
 		}
 		if gap := sentence[t.End:min(len(sentence), t.End+3)]; strings.HasPrefix(strings.TrimSpace(gap), ":") {

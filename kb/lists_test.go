@@ -23,6 +23,8 @@ func TestListAfterNoun(t *testing.T) {
 		{"De hackersgroepen waren al jaren actief in het netwerk van de gemeente en van de provincie en later ook elders in het land: Utrecht en Zwolle.",
 			"hackersgroepen", nil},
 		{"De hackersgroep sloeg opnieuw toe.", "hackersgroep", nil},
+		// Places after the noun are no items of its kind.
+		{"Het gaat om sectoren in Nederland en België, zoals energie en water.", "sectoren", nil},
 		{"Genoemd worden kwetsbaarheden in Log4j (CVE-2021-44228), Atlassian Confluence (CVE-2021-26084) en Microsoft Exchange (CVE-2021-31207).",
 			"kwetsbaarheden", []string{"Log4j (CVE-2021-44228)", "Atlassian Confluence (CVE-2021-26084)", "Microsoft Exchange (CVE-2021-31207)"}},
 		{"Onder de getroffen bedrijven zijn AT&T, Verizon en Lumen Technologies.", "bedrijven", []string{"AT&T", "Verizon", "Lumen Technologies"}},

@@ -307,7 +307,8 @@ func (db *DB) peopleWithRole(ctx context.Context, role string) ([]int64, []strin
 		return nil, nil, nil
 	}
 	rows, err := db.db.QueryContext(ctx, `SELECT r.person_id, e.name, r.description FROM roles r JOIN entities e ON e.id = r.person_id
-		WHERE r.description LIKE ? ORDER BY r.article_id DESC LIMIT 200`, "%"+words[0]+"%")
+		WHERE r.sentence_id >= (SELECT coalesce(max(id), 0) - ? FROM sentences) AND r.description LIKE ?
+		ORDER BY r.article_id DESC LIMIT 200`, roleWindow, "%"+words[0]+"%")
 	if err != nil {
 		return nil, nil, fmt.Errorf("kb: role %s: %w", role, err)
 	}
@@ -350,6 +351,10 @@ func (db *DB) countriesAmong(ctx context.Context, ids []int64) ([]int64, error) 
 	}
 	return out, nil
 }
+
+// roleWindow is how many of the newest sentences a search by role reads:
+// "de officier van justitie" of the recent news, not of the whole archive.
+const roleWindow = 200000
 
 // quoteRow is a quote and the sentence it stands in.
 type quoteRow struct {

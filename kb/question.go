@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -355,7 +356,7 @@ func parseQuestion(rec *nl.Recognizer, raw string) question {
 			continue
 		}
 		for _, kw := range [...]string{"achter", "beschuldigt", "beschuldigd", "beschuldigen", "ontkent", "ontkennen", "verantwoordelijk"} {
-			if w != kw && editDistanceAtMost1(w, kw) && !realWordSlips[w] {
+			if w != kw && w[:2] == kw[:2] && editDistanceAtMost1(w, kw) && !realWordSlips[w] {
 				words[i] = kw
 				text = text[:toks[i].Start] + kw + text[toks[i].End:]
 				toks = nl.Tokens(text)
@@ -779,8 +780,9 @@ func (q *question) findEntities(rec *nl.Recognizer, text string, toks []nl.Token
 // countryNames are the folded one-word names of the states the recognizer
 // knows, for countryNear.
 var countryNames struct {
-	once  sync.Once
-	names map[string]nl.Entity
+	once   sync.Once
+	names  map[string]nl.Entity
+	sorted []string
 }
 
 // countryNear returns the state whose one-word name w misses by one key
@@ -793,16 +795,25 @@ func countryNear(rec *nl.Recognizer, w string) (nl.Entity, bool) {
 				countryNames.names[nl.Fold(e.Name)] = e
 			}
 		}
+		for name := range countryNames.names {
+			countryNames.sorted = append(countryNames.sorted, name)
+		}
+		sort.Strings(countryNames.sorted)
 	})
-	if _, ok := rec.Resolve(w); ok {
+	if _, ok := rec.Resolve(w); ok || len(w) < 6 {
 		return nl.Entity{}, false
 	}
-	for name, e := range countryNames.names {
-		if editDistanceAtMost1(w, name) {
-			return e, true
+	// One state only, whose name starts as the word does: "estlnd" is
+	// Estland, "serie" nothing.
+	var found nl.Entity
+	n := 0
+	for _, name := range countryNames.sorted {
+		if name[0] == w[0] && editDistanceAtMost1(w, name) {
+			found = countryNames.names[name]
+			n++
 		}
 	}
-	return nl.Entity{}, false
+	return found, n == 1
 }
 
 // nameAfter returns the name a question asks about: what follows the

@@ -35,6 +35,8 @@ func TestDatelinePlace(t *testing.T) {
 		{"Den Haag - het kabinet", ""}, // no capitals: no dateline
 		{"De minister zei - na lang nadenken - dat het klopt.", ""},
 		{"Een gewone zin zonder streepje.", ""},
+		{"PSV - Ajax eindigde in 2-2.", ""},
+		{"NCSC - het nationale centrum waarschuwt.", ""},
 	}
 	for _, tt := range tests {
 		if got := datelinePlace(tt.sentence); got != tt.want {

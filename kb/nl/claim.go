@@ -317,14 +317,14 @@ func (st *sent) triggers() []trigger {
 		// in quotes around an accusation dismiss it; "noemt de VS "het
 		// grootste hackersimperium ter wereld"" accuses.
 		case noemForms[k]:
-			if a := st.hasKey(i+1, min(i+4, R), accusationNouns); a >= 0 && a+1 < len(ws) && strings.ContainsAny(st.s[ws[a].End:], "\"\u201c\u201d\u201e\u2018\u2019'") {
+			if a := st.hasKey(i+1, min(i+4, R), accusationNouns); a >= 0 && a+1 < len(ws) && st.quoteRightAfter(a) {
 				add(trigger{rel: Deny, v: i, aboutFrom: -1})
 			} else if st.hostileWordAfter(i+1, min(i+7, R)) {
 				add(trigger{rel: Accuse, v: i, aboutFrom: -2})
 			}
 		// "Rusland vormt de grootste dreiging voor Nederland."
 		case k == "dreiging" || k == "bedreiging":
-			if v := st.hasKey(L, i, set("vormt", "vormen", "vormde", "vormden", "is", "was", "blijft", "blijven")); v >= 0 && st.hasKey(L, i, set("geen")) < 0 {
+			if v := st.hasKey(L, i, set("vormt", "vormen", "vormde", "vormden", "is", "was", "blijft", "blijven")); v >= 0 && st.hasKey(L, i, set("geen")) < 0 && st.onlyDescribes(v+1, i) {
 				add(trigger{rel: Accuse, v: v, subjectIsTarget: true, aboutFrom: -2})
 			}
 		case (k == "niets" || k == "niks") && st.hasKey(i+1, min(i+8, R), set("maken")) >= 0:
@@ -354,7 +354,8 @@ func (st *sent) triggers() []trigger {
 				add(trigger{rel: Support, v: i, targetPrep: "bij", aboutFrom: -1})
 			}
 		// "zegt zich te kunnen vinden in de conclusies van de FBI"
-		case (k == "vinden" || k == "vindt" || k == "vond" || k == "vonden") && st.hasKey(L, i, set("zich")) >= 0 && keyAt(ws, i+1) == "in":
+		case (k == "vinden" || k == "vindt" || k == "vond" || k == "vonden") && st.hasKey(L, i, set("zich")) >= 0 && keyAt(ws, i+1) == "in" &&
+			st.hasKey(L, i+1, set("kunnen", "kan", "kon", "konden")) >= 0:
 			add(trigger{rel: Support, v: i, targetPrep: "in", aboutFrom: -1})
 		case k == "solidair" || k == "solidariteit":
 			if p := st.hasKey(i+1, R, set("met")); p >= 0 {
@@ -664,7 +665,7 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 				c.Agents = st.groupsIn(0, L)
 			}
 		}
-		if len(c.Agents) == 0 && prenominal && attackerNouns[keyAt(st.ws, t.v+1)] && statesOnly(c.Targets) {
+		if len(c.Agents) == 0 && prenominal && (attackerNouns[keyAt(st.ws, t.v+1)] || keyAt(st.ws, t.v+1) == "groep" || keyAt(st.ws, t.v+1) == "groepen") && statesOnly(c.Targets) {
 			return Claim{Relation: Accuse, Agents: st.fallbackAgents(), Targets: dedupe(c.Targets)}, true
 		}
 		if len(c.Agents) == 0 && st.ctx != nil && len(st.ctx.lastGroups) > 0 && st.pronounSubject(L, t.v) {
@@ -796,7 +797,7 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 		if p := st.hasKey(t.v+1, R, set(t.targetPrep)); p >= 0 {
 			for j := p + 1; j+1 < R && j <= p+3; j++ {
 				if st.ws[j].Key == "europese" && stanceNouns[st.ws[j+1].Key] {
-					c.Targets = []Entity{{Name: "Europese Unie", Kind: Organisation}}
+					c.Targets = []Entity{{Name: "Europese Unie", Kind: Country}}
 				}
 			}
 		}
@@ -899,7 +900,7 @@ func (st *sent) hostileWordAfter(from, to int) bool {
 		if k == "en" || k == "maar" {
 			return false // the next clause says something else
 		}
-		for _, h := range [...]string{"hacker", "spion", "dreiging", "agressor", "cybercrimine", "aanvaller", "saboteur"} {
+		for _, h := range [...]string{"hacker", "spion", "agressor", "cybercrimine", "aanvaller", "saboteur"} {
 			if strings.Contains(k, h) {
 				return true
 			}
@@ -922,6 +923,38 @@ func (st *sent) dismissiveQuote(i int) bool {
 		}
 	}
 	return false
+}
+
+// quoteRightAfter reports whether a quote opens within two words after
+// word a: "noemde de beschuldigingen "absurd"", not "China's leger".
+func (st *sent) quoteRightAfter(a int) bool {
+	end := len(st.s)
+	if a+3 < len(st.ws) {
+		end = st.ws[a+3].Start
+	}
+	for _, sp := range quoteSpans(st.s) {
+		if sp.Start > st.ws[a].End && sp.Start <= end+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyDescribes reports whether words [from, to) only describe the noun at
+// to: determiners, adjectives and "voor X" ("vormt voor Nederland de
+// grootste dreiging"), not "is bezorgd over de dreiging".
+func (st *sent) onlyDescribes(from, to int) bool {
+	for k := from; k < to; k++ {
+		w := st.ws[k].Key
+		switch {
+		case determiners[w], w == "voor", w == "een", w == "nog", w == "steeds", w == "ook", w == "al":
+		case st.at[k] >= 0:
+		case strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "de") || strings.HasSuffix(w, "ste"):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // b2i is 1 for true, 0 for false.
@@ -1102,13 +1135,7 @@ func (st *sent) prepAt(i int) int {
 // said to carry out: "beïnvloedingsoperatie", "desinformatiecampagne",
 // "spionage", "sabotage", "cyberaanval".
 func operationNoun(k string) bool {
-	for _, suf := range [...]string{"operatie", "operaties", "campagne", "campagnes", "spionage", "sabotage", "desinformatie",
-		"inmenging", "beinvloeding", "cyberaanval", "cyberaanvallen", "hack", "hacks", "inbraak", "inbraken"} {
-		if strings.HasSuffix(k, suf) && !strings.HasSuffix(k, "tegenaanval") && k != "militaire" {
-			return true
-		}
-	}
-	return false
+	return operationNouns[k]
 }
 
 // hasEntity reports whether es holds e.
@@ -1333,7 +1360,7 @@ func without(es, drop []Entity) []Entity {
 var (
 	zowel          = set("zowel")
 	sponsoredForms = set("aangestuurd", "aangestuurde", "gestuurd", "gestuurde", "gefinancierd", "gefinancierde", "gesponsord",
-		"gesponsorde", "gecontroleerd", "gecontroleerde", "gesteunde", "opgezet", "opgezette", "gerund", "gerunde")
+		"gesponsorde", "gesteunde", "opgezet", "opgezette", "gerund", "gerunde")
 	supportVerbs = set("betuigt", "betuigen", "betuigde", "betuigden", "betuigd", "spreekt", "spreken", "sprak", "spraken",
 		"uitgesproken", "zegt", "zeggen", "zegde", "zegden", "toegezegd", "geeft", "geven", "gaf", "gaven", "gegeven",
 		"biedt", "bieden", "bood", "boden", "geboden", "verleent", "verlenen", "verleende", "verleend", "uit", "toe",
@@ -1342,6 +1369,12 @@ var (
 	// achter de Britse beschuldiging", "de Nederlandse conclusie".
 	stanceNouns = set("beschuldiging", "beschuldigingen", "conclusie", "conclusies", "bevindingen", "analyse",
 		"attributie", "standpunt", "oordeel", "verklaring", "aantijgingen", "aantijging", "lezing", "vaststelling")
+	// operationNouns are hostile deeds a state can be said to carry out.
+	operationNouns = set("beinvloedingsoperatie", "beinvloedingsoperaties", "beinvloedingscampagne", "desinformatiecampagne",
+		"desinformatiecampagnes", "spionagecampagne", "spionagecampagnes", "hackcampagne", "cybercampagne", "spionageoperatie",
+		"hackoperatie", "cyberoperatie", "cyberoperaties", "spionage", "cyberspionage", "sabotage", "desinformatie", "inmenging",
+		"beinvloeding", "cyberaanval", "cyberaanvallen", "hack", "hacks", "hackaanval", "inbraak", "inbraken", "sabotageactie",
+		"sabotageacties", "phishingcampagne", "ddos-aanval", "ddos-aanvallen")
 	// performedForms carry out an attack: "uitgevoerd door Unit 29155".
 	performedForms  = set("uitgevoerd", "gepleegd", "uitgevoerde", "gepleegde", "opgeeist", "opgeëist", "geclaimd")
 	betichtForms    = set("beticht", "betichten", "betichtte", "betichtten", "verwijt", "verwijten", "verweet", "verweten")
@@ -1383,7 +1416,7 @@ var (
 	// hackersgroep die …").
 	attackerNouns = set("hackers", "hackersgroep", "hackersgroepen", "staatshackers", "overheidshackers", "spionnen",
 		"cyberspionnen", "hackerscollectief", "spionagegroep", "spionagegroepen", "aanvallers", "cyberaanvallers",
-		"groep", "groepen", "hackergroep", "hackergroepen", "cybergroep", "actoren", "actor", "dreigingsactor")
+		"hackergroep", "hackergroepen", "cybergroep", "dreigingsactor")
 	// attackVerbs are the words of an attack in a sentence naming its authors.
 	attackVerbs = set("hackten", "hackte", "hacken", "hackt", "aangevallen", "vielen", "viel", "aanvielen", "aanviel",
 		"binnengedrongen", "drongen", "drong", "binnendrongen", "ingebroken", "braken", "inbraken", "gestolen", "stalen",

@@ -260,6 +260,17 @@ func TestClaims(t *testing.T) {
 		{"speaking of something else denies nothing", []string{"De minister sprak van \"een goede dag voor Nederland\"."}, nil},
 		{"afdoen als", []string{"Moskou doet de beschuldigingen af als westerse propaganda."}, []string{"deny: Rusland >  | "}},
 		{"tegenspreken", []string{"Teheran spreekt de beschuldigingen tegen."}, []string{"deny: Iran >  | "}},
+		// Ordinary news that claims nothing.
+		{"an election campaign", []string{"De Amerikaanse verkiezingscampagne gaat de laatste week in."}, nil},
+		{"a rescue operation", []string{"Een Nederlandse reddingsoperatie bracht de bemanning aan land."}, nil},
+		{"a group of researchers", []string{"Een Nederlandse groep onderzoekers kreeg toegang tot de gelekte data."}, nil},
+		{"a group of students", []string{"Een groep studenten werkt voor het ministerie van Defensie."}, nil},
+		{"checked by the police", []string{"De servers van de hackersgroep werden gecontroleerd door de Nederlandse politie."}, nil},
+		{"an apostrophe is no quote", []string{"Het kabinet noemde de beschuldigingen tegen China's leger zeer ernstig."}, nil},
+		{"a threat of ransomware", []string{"Microsoft noemt de dreiging van ransomware groot voor Nederlandse bedrijven."}, nil},
+		{"worried about a threat", []string{"De AIVD is bezorgd over de dreiging van Russische sabotage."},
+			[]string{"accuse:  > Rusland | Russische sabotage"}},
+		{"a summit took place", []string{"De top, waar de NAVO zich over boog, vond in Polen plaats."}, nil},
 		{"the ANP dateline is no agent", []string{"DEN HAAG (ANP) - Nederland en België beschuldigen Rusland van sabotage."},
 			[]string{"accuse: Nederland,België > Rusland | van sabotage"}},
 	}

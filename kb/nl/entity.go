@@ -664,7 +664,7 @@ func (r *Recognizer) bestAt(s string, ws []word, i int, prev []mention, ctx *art
 					continue
 				}
 				// "Cyber Army of Russia Reborn": a joining word inside the name.
-				if nameJoiners[ws[i+n].Key] && i+n+1 < len(ws) && ws[i+n+1].Cap && !funcWords[ws[i+n+1].Key] &&
+				if nameJoiners[ws[i+n].Key] && i+n+1 < len(ws) && ws[i+n+1].Cap && !funcWords[ws[i+n+1].Key] && (!r.startsEntry(ws, i+n+1) || i+n+2 < len(ws) && ws[i+n+2].Cap && !funcWords[ws[i+n+2].Key]) &&
 					!strings.ContainsAny(s[ws[i+n-1].End:ws[i+n+1].Start], ",;:") {
 					n += 2
 					continue
@@ -921,7 +921,12 @@ func joinText(ws []word) string {
 }
 
 // nameJoiners join the words of a foreign group's name.
-var nameJoiners = set("of", "for", "the", "de", "del", "van")
+var nameJoiners = set("of", "for", "the", "del")
+
+// companyMakers are the makers that name a company: "chipmachinemaker X",
+// not "filmmaker X".
+var companyMakers = set("chipmaker", "chipmachinemaker", "softwaremaker", "machinemaker", "wapenmaker", "dronemaker",
+	"telefoonmaker", "smartphonemaker", "routermaker", "chipsmaker", "autosoftwaremaker")
 
 // cueKind returns the kind of the entity a cue word announces, or "".
 func cueKind(k string) EntityKind {
@@ -929,9 +934,9 @@ func cueKind(k string) EntityKind {
 	case k == "groep" || k == "bende" || strings.HasSuffix(k, "groep") && k != "doelgroep" && k != "werkgroep" && k != "leeftijdsgroep" ||
 		strings.HasSuffix(k, "bende") || strings.HasSuffix(k, "collectief") || strings.HasSuffix(k, "groepering") || k == "ransomware" || k == "malware":
 		return Group
-	case strings.HasSuffix(k, "bedrijf") || k == "techgigant" || k == "softwaregigant" || strings.HasSuffix(k, "maker") ||
+	case strings.HasSuffix(k, "bedrijf") || k == "techgigant" || k == "softwaregigant" || companyMakers[k] ||
 		strings.HasSuffix(k, "fabrikant") || strings.HasSuffix(k, "concern") || strings.HasSuffix(k, "aanbieder") ||
-		strings.HasSuffix(k, "provider") || strings.HasSuffix(k, "leverancier") || strings.HasSuffix(k, "verkoper") ||
+		strings.HasSuffix(k, "provider") || strings.HasSuffix(k, "leverancier") || k == "kaartverkoper" || k == "ticketverkoper" ||
 		strings.HasSuffix(k, "keten") || strings.HasSuffix(k, "platform") || k == "exploitant" || k == "netbeheerder" ||
 		k == "rederij" || k == "vervoerder" || k == "zakenbank" || k == "start-up" || k == "startup":
 		return Company
@@ -1069,7 +1074,9 @@ var (
 		"europarlementariër", "minister-president", "hoofdredacteur", "rector", "bestuursvoorzitter", "directeur-generaal",
 		"hoofdofficier", "kapitein", "admiraal", "viceadmiraal", "ombudsman", "notaris", "curator", "econoom",
 		"wetenschapper", "historicus", "conservator", "trainer", "coach", "aanvoerder", "keeper", "rechter-commissaris",
-		"dijkgraaf", "heemraad", "hoofdredacteur", "persattaché", "zaakgelastigde", "attaché", "consul", "gezant")
+		"dijkgraaf", "heemraad", "hoofdredacteur", "persattaché", "zaakgelastigde", "attaché", "consul", "gezant",
+		"filmmaker", "regisseur", "schrijver", "schrijfster", "auteur", "acteur", "actrice", "zanger", "zangeres",
+		"kunstenaar", "fotograaf", "architect", "ondernemer", "wielrenner", "tennisser", "voetballer", "schaker")
 	roleSuffixes = []string{"chef", "minister", "woordvoerder", "woordvoerster", "topman", "directeur", "voorzitter", "hoofd",
 		"onderzoeker", "expert", "analist", "commandant", "leider", "baas", "president", "diplomaat", "commissaris", "specialist"}
 )

@@ -52,6 +52,7 @@ func TestMentions(t *testing.T) {
 		{"Het lek in de Microsoft Exchange Server-software werd door Fortinet gevonden.",
 			[]string{"Fortinet=Fortinet/company@door"}},
 		{"Het waterschap bevestigt dat de groep Cyber Army of Russia Reborn erachter zat.", []string{"Cyber Army of Russia Reborn=Cyber Army of Russia Reborn/group"}},
+		{"Filmmaker Paul Verhoeven zei dat het meeviel.", []string{"Paul Verhoeven=Paul Verhoeven/person"}},
 		{"Belarus, dat ook Wit-Rusland heet.", []string{"Belarus=Wit-Rusland/country", "Wit-Rusland=Wit-Rusland/country"}},
 		{"Daar zou het Chinese ministerie voor Staatsveiligheid bij betrokken zijn.",
 			[]string{"Chinese=China/country~", "Chinese ministerie voor Staatsveiligheid=Chinese ministerie van Staatsveiligheid/agency"}},

@@ -23,6 +23,12 @@ func quoteSpans(s string) []Span {
 	single := false // opened by ‘, closed by ’ that is no apostrophe
 	for i, r := range s {
 		if r == '\u2018' && open < 0 {
+			// "‘s Avonds", "‘t", or inside a word: an apostrophe, not a quote.
+			after := s[i+utf8.RuneLen(r):]
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			if len(after) >= 2 && unicode.IsLetter(rune(after[0])) && (after[1] == ' ' || len(after) == 1) || i > 0 && unicode.IsLetter(prev) {
+				continue
+			}
 			open, single = i+utf8.RuneLen(r), true
 			continue
 		}
@@ -130,7 +136,13 @@ func (st *sent) quotes(claimVerbs map[int]bool) []Quote {
 		if v < 0 {
 			continue
 		}
-		if e, ok := st.speakerBefore(v); ok {
+		e, ok := st.speakerBefore(v)
+		if !ok {
+			// The speaker after the verb: "Toen de storm voorbij was, zei
+			// burgemeester Jansen dat …", "Nu zegt Jansen dat …".
+			e, ok = st.pickSpeaker(v+1, i)
+		}
+		if ok {
 			if t := trimQuote(strings.TrimRight(st.s[w.End:], ".!? ")); t != "" {
 				return []Quote{{Speaker: e, Text: t}}
 			}
@@ -180,7 +192,7 @@ func (st *sent) quotes(claimVerbs map[int]bool) []Quote {
 
 // subordinators open a clause that comes before the main verb.
 var subordinators = set("als", "toen", "nadat", "omdat", "wanneer", "zodra", "hoewel", "terwijl", "doordat", "voordat",
-	"sinds", "indien", "tenzij", "zolang", "nu", "aangezien")
+	"sinds", "indien", "tenzij", "zolang", "aangezien")
 
 // namingVerbs put words in someone's mouth without a colon: "sprak van
 // "spionagemanie"", "noemde de beschuldigingen "absurd"".
