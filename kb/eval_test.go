@@ -22,7 +22,7 @@ const (
 	// apart from the rest, which the answering code is not tuned on (only
 	// its total is looked at), so it measures how the bot does on news it
 	// has never seen.
-	heldoutFloor = 0.68
+	heldoutFloor = 0.69
 	// heldout2Floor guards kb/testdata/heldout2, a second blind set written
 	// late, on events none of the other sets has.
 	heldout2Floor = 0.59
