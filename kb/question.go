@@ -907,7 +907,9 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 	var joined []string
 	if q.verb >= 0 && q.verb < len(toks)-1 && separableParticles[toks[len(toks)-1].Norm] {
 		p, v := toks[len(toks)-1].Norm, toks[q.verb].Norm
-		joined = []string{nl.Stem(p + v), nl.Stem(p + nl.Infinitive(v))}
+		inf := nl.Infinitive(v)
+		// The participle too: "platgelegd", "aangevallen".
+		joined = dedupe([]string{nl.Stem(p + v), nl.Stem(p + inf), nl.Stem(p + "ge" + v), nl.Stem(p + "ge" + inf)})
 	}
 	for ti, t := range toks {
 		w := t.Norm
@@ -970,7 +972,7 @@ func (q *question) collectTerms(text string, toks []nl.Token) {
 		// synonyms of its last part ("hack" → "aanval").
 		last := parts[len(parts)-1]
 		stems := append(append([]string(nil), parts...), synonymStems[last]...)
-		if ti == len(toks)-1 && joined != nil {
+		if (ti == len(toks)-1 || ti == q.verb) && joined != nil {
 			stems = append(stems, joined...)
 		}
 		if len(parts) == 1 {
@@ -1002,7 +1004,8 @@ func dutchStem(w string) string {
 // separableParticles stand at the end of a question whose verb is
 // separable ("wanneer vond de hack plaats?").
 var separableParticles = map[string]bool{"plaats": true, "bekend": true, "vast": true, "terug": true,
-	"open": true, "stil": true, "plat": true, "binnen": true}
+	"open": true, "stil": true, "plat": true, "binnen": true, "aan": true, "uit": true, "af": true, "op": true,
+	"toe": true, "mee": true, "weg": true, "bij": true, "in": true, "na": true, "door": true}
 
 // kindOfNoun returns the entity kind a noun in "welke X" asks for, and
 // the noun to look for in a list: "landen" itself, "bedrijven" for

@@ -177,3 +177,32 @@ func TestParseQuestionLong(t *testing.T) {
 		t.Errorf("parseQuestion(long) has %d terms, want the question cut", len(q.terms))
 	}
 }
+
+// TestSeparableVerbTerms: the particle at the end of a question may stand
+// joined to the verb in the article ("vond … plaats" / "plaatsvond", "kondigde
+// … aan" / "aangekondigd"), also when the particle is a stopword.
+func TestSeparableVerbTerms(t *testing.T) {
+	tests := []struct {
+		q, want string // want: an article word whose stem a term must carry
+	}{
+		{"wanneer vond de aanval plaats?", "plaatsvond"},
+		{"wat kondigde de minister aan", "aangekondigd"},
+		{"wat kondigde de minister aan?", "aankondigde"},
+		{"wanneer viel de groep het ziekenhuis aan?", "aanviel"},
+		{"wie legde de systemen plat", "platgelegd"},
+	}
+	rec := recognizer()
+	for _, tt := range tests {
+		q := parseQuestion(rec, tt.q)
+		want := nl.Stem(tt.want)
+		var got [][]string
+		found := false
+		for _, term := range q.terms {
+			got = append(got, term.stems)
+			found = found || slices.Contains(term.stems, want)
+		}
+		if !found {
+			t.Errorf("parseQuestion(%q): no term with stem %q (of %q); terms %q", tt.q, want, tt.want, got)
+		}
+	}
+}
