@@ -3,6 +3,7 @@ package kb_test
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sync"
@@ -206,6 +207,79 @@ func TestStoreBatch(t *testing.T) {
 	}
 	if !ans.Found {
 		t.Errorf("Answer(%q) found nothing after StoreBatch", "ontkent Rusland?")
+	}
+}
+
+// countdownContext is cancelled at the n-th call of Err: a cancellation
+// that arrives in the middle of a batch, at a point the test chooses.
+type countdownContext struct {
+	context.Context
+	mu   sync.Mutex
+	n    int
+	done chan struct{}
+}
+
+func newCountdownContext(n int) *countdownContext {
+	return &countdownContext{Context: context.Background(), n: n, done: make(chan struct{})}
+}
+
+func (c *countdownContext) Done() <-chan struct{} { return c.done }
+
+func (c *countdownContext) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.n > 0 {
+		c.n--
+		if c.n == 0 {
+			close(c.done)
+		}
+	}
+	if c.n == 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestStoreBatchCancelled: an ingest stopped in the middle of a batch (^C,
+// shutdown) stores none of the batch, loses nothing of what was there,
+// and the same batch stored again afterwards is stored whole.
+func TestStoreBatchCancelled(t *testing.T) {
+	arts := make([]kb.Prepared, 20)
+	for i := range arts {
+		a := corpus.Make(7, i)
+		p, err := kb.Prepare(a.Name, a.Text)
+		if err != nil {
+			t.Fatalf("Prepare(%s): %v", a.Name, err)
+		}
+		arts[i] = p
+	}
+	for _, after := range []int{1, 2, 5, 12} {
+		t.Run(fmt.Sprint(after), func(t *testing.T) {
+			db := openTemp(t)
+			if _, _, err := db.StoreBatch(t.Context(), arts[:3]); err != nil {
+				t.Fatalf("StoreBatch of the first 3: %v", err)
+			}
+			_, _, err := db.StoreBatch(newCountdownContext(after), arts[3:])
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("StoreBatch cancelled after %d checks: err = %v, want context.Canceled", after, err)
+			}
+			ov, err := db.Overview(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ov.Articles != 3 {
+				t.Errorf("after a cancelled batch Overview().Articles = %d, want the 3 stored before", ov.Articles)
+			}
+			res, errs, err := db.StoreBatch(t.Context(), arts[3:])
+			if err != nil {
+				t.Fatalf("StoreBatch again: %v", err)
+			}
+			for i := range res {
+				if errs[i] != nil || !res[i].Added {
+					t.Errorf("StoreBatch again, article %d: added %v, err %v; want added", i, res[i].Added, errs[i])
+				}
+			}
+		})
 	}
 }
 
