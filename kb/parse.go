@@ -47,11 +47,15 @@ var (
 	nameDateRe   = regexp.MustCompile(`^((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?(?:[_\-. ]|$)`)
 	// furnitureRe matches the first line of a trailing block that is not
 	// part of the article: related links, "more from" lists, share buttons.
-	furnitureRe = regexp.MustCompile(`^(?i:(?:meer|het laatste|laatste) (?:uit|over|nieuws|nieuws uit)\b|ook interessant|meest (?:gelezen|bekeken)|gerelateerde (?:artikelen|berichten)|deel dit artikel|delen:|tags?:|reacties\s*(?:\(\d+\))?$|volg (?:ons|nos|nu\.nl)\b|related articles)`)
+	furnitureRe = regexp.MustCompile(`^(?i:(?:meer|het laatste|laatste) (?:uit|over|nieuws|nieuws uit)\b|ook interessant|meest (?:gelezen|bekeken)|gerelateerde (?:artikelen|berichten)|deel dit artikel|delen:|tags?:|reacties\s*\(\d+\)$|\d+ reacties$|volg (?:ons|nos|nu\.nl)\b|related articles)`)
 	// inlineFurnitureRe matches a line inside the article that is not part
 	// of it: a link to another article, an advertisement marker.
 	inlineFurnitureRe = regexp.MustCompile(`^(?i:(?:lees|bekijk|luister) (?:ook|meer|hier)\b|read more\b|advertentie$|\(advertentie\)$)`)
 	agoRe             = regexp.MustCompile(`^\d+ (?:uur|minuten?|min|dagen?) geleden`)
+	// A bare "Reacties" heads the reactions of those involved as often as
+	// a site's comments: it is furniture only when comments follow.
+	bareReactionsRe = regexp.MustCompile(`^(?i:reacties?):?$`)
+	commentsRe      = regexp.MustCompile(`^(?i:log ?in\b|inloggen\b|reageer\b|reageren\b|plaats een reactie|schrijf een reactie|er zijn (?:nog )?geen reacties|sorteer\b|\d+ reacties?$)`)
 )
 
 // ParseArticle parses the text of an article file. name is the file name;
@@ -230,7 +234,7 @@ func cutFurniture(lines []string) []string {
 		if seen < 3 || len(t) > 80 {
 			continue
 		}
-		if furnitureRe.MatchString(t) {
+		if furnitureRe.MatchString(t) || bareReactionsRe.MatchString(t) && commentsFollow(lines[i+1:]) {
 			return dropInline(lines[:i])
 		}
 	}
@@ -247,6 +251,29 @@ func cutFurniture(lines []string) []string {
 		lines = lines[:i]
 	}
 	return lines
+}
+
+// commentsFollow reports whether the lines after a bare "Reacties" are a
+// comment section: nothing, a log-in or sort prompt, or comments stamped
+// "N uur geleden".
+func commentsFollow(lines []string) bool {
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		if commentsRe.MatchString(t) || agoRe.MatchString(t) {
+			return true
+		}
+		// A commenter's name over the time of the comment.
+		for _, n := range lines[i+1:] {
+			if n := strings.TrimSpace(n); n != "" {
+				return agoRe.MatchString(n) && len(t) < 40
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // dropInline removes link lines such as "Lees ook: …" from inside the

@@ -187,3 +187,56 @@ Het loket gaat volgende week weer open.
 		}
 	}
 }
+
+// TestParseArticleReactions: a "Reacties" heading over the reactions of
+// those involved is article text; over a site's comments it is furniture.
+func TestParseArticleReactions(t *testing.T) {
+	const head = "Ziekenhuis getroffen door ransomware\n\nHet Maasziekenhuis is getroffen door ransomware. De spoedeisende hulp is dicht.\n\nDe aanval begon zondagnacht.\n\n"
+	tests := []struct {
+		name, tail string
+		keep, drop []string // text the body must and must not hold
+	}{
+		{"reactions of officials",
+			"Reacties\n\nDe minister noemt de aanval \"laf\". De Russische ambassade ontkent elke betrokkenheid.\n",
+			[]string{"ambassade ontkent"}, nil},
+		{"reactions with a colon",
+			"Reactie:\n\nDe burgemeester roept patiënten op niet naar het ziekenhuis te komen.\n",
+			[]string{"burgemeester roept"}, nil},
+		{"comments with a count",
+			"Reacties (12)\n\nJan123\nIk vind het schandalig.\n",
+			nil, []string{"schandalig"}},
+		{"comments with a log-in prompt",
+			"Reacties\n\nLog in om te reageren.\n\nPiet: goed zo.\n",
+			nil, []string{"Piet", "reageren"}},
+		{"comments stamped with their time",
+			"Reacties\n\nkaaskop77\n3 uur geleden\nWeer die Russen natuurlijk.\n",
+			nil, []string{"Russen natuurlijk"}},
+		{"an empty comment section",
+			"Reacties\n",
+			nil, []string{"Reacties"}},
+		{"a count before the word",
+			"12 reacties\n\nHet is altijd hetzelfde liedje.\n",
+			nil, []string{"liedje"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := ParseArticle("zkh.txt", []byte(head+tt.tail))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(d.Body, "De aanval begon zondagnacht.") {
+				t.Errorf("body lost the article: %q", d.Body)
+			}
+			for _, w := range tt.keep {
+				if !strings.Contains(d.Body, w) {
+					t.Errorf("body %q lacks %q", d.Body, w)
+				}
+			}
+			for _, w := range tt.drop {
+				if strings.Contains(d.Body, w) {
+					t.Errorf("body %q holds comment text %q", d.Body, w)
+				}
+			}
+		})
+	}
+}
