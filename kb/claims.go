@@ -420,7 +420,28 @@ func (db *DB) answerClaims(ctx context.Context, q question, ids []int64) (*bot.A
 		}
 		var l itemList
 		for _, c := range rows {
-			l.add(c.agent, c.hit)
+			name := c.agent
+			switch {
+			case q.listKind == nl.Country && (c.agentKind == nl.Agency || c.agentKind == nl.Group):
+				// "Welke landen ontkennen?": the state of the ministry or
+				// group that denies ("het Amerikaanse ministerie van
+				// Buitenlandse Zaken ontkende"), not the ministry.
+				// A state may deny on its own behalf: "het Iraanse ministerie
+				// ontkent dat Iran erachter zit".
+				own := c
+				own.target = c.agent
+				state, err := db.stateOf(ctx, own)
+				if err != nil {
+					return nil, err
+				}
+				if state == "" {
+					continue
+				}
+				name = state
+			case !kindFits(q, c.agentKind):
+				continue
+			}
+			l.add(name, c.hit)
 		}
 		return answerOf(l.sorted(), func(items []string) string {
 			if en {

@@ -857,3 +857,34 @@ func TestIngestedClaims(t *testing.T) {
 		})
 	}
 }
+
+// TestAnswerWhichStatesDeny: asked which countries deny, a ministry or a
+// group that denies stands for its state, and what is no state is left out.
+func TestAnswerWhichStatesDeny(t *testing.T) {
+	db := mustOpenEmptyDB(t)
+	articles := []string{
+		"Hack bij Noors parlement\n\nNoorwegen beschuldigt Rusland van een hack op het parlement. " +
+			"Het Russische ministerie van Buitenlandse Zaken ontkende elke betrokkenheid.\n",
+		"Storing bij waterbedrijf\n\nEen waterbedrijf in Texas werd stilgelegd door hackers. " +
+			"Het Iraanse ministerie van Defensie ontkent elke betrokkenheid van Iran.\n",
+		"Datalek bij webwinkel\n\nEen webwinkel lekte gegevens van klanten. Het bedrijf Shopnet ontkent dat er wachtwoorden zijn buitgemaakt.\n",
+	}
+	for i, a := range articles {
+		mustIngest(t, db, fmt.Sprintf("a%d.txt", i), a)
+	}
+	q := "welke landen ontkennen betrokkenheid?"
+	a, err := db.Answer(t.Context(), q)
+	if err != nil {
+		t.Fatalf("Answer(%q): %v", q, err)
+	}
+	for _, w := range []string{"Rusland", "Iran"} {
+		if !slices.Contains(a.Items, w) {
+			t.Errorf("Answer(%q).Items = %q, want %q among them", q, a.Items, w)
+		}
+	}
+	for _, item := range a.Items {
+		if strings.Contains(item, "ministerie") || strings.Contains(item, "Shopnet") {
+			t.Errorf("Answer(%q).Items = %q: %q is no country", q, a.Items, item)
+		}
+	}
+}
