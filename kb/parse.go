@@ -45,17 +45,36 @@ var (
 	urlLineRe    = regexp.MustCompile(`^(?:Bron:\s*)?(https?://[^\s<>"]+)$`)
 	pathDateRe   = regexp.MustCompile(`/((?:19|20)\d{2})/(\d{1,2})(?:/(\d{1,2}))?/`)
 	nameDateRe   = regexp.MustCompile(`^((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?(?:[_\-. ]|$)`)
-	// furnitureRe matches the first line of a trailing block that is not
-	// part of the article: related links, "more from" lists, share buttons.
-	furnitureRe = regexp.MustCompile(`^(?i:(?:meer|het laatste|laatste) (?:uit|over|nieuws|nieuws uit)\b|ook interessant|meest (?:gelezen|bekeken)|gerelateerde (?:artikelen|berichten)|deel dit artikel|delen:|tags?:|reacties\s*\(\d+\)$|\d+ reacties$|volg (?:ons|nos|nu\.nl)\b|related articles)`)
+	// furnitureRe matches the heading of a trailing block that is not part
+	// of the article: related links, "more from" lists, share buttons, tags.
+	// Most of these words head real sections too ("Meer over de daders"),
+	// so a match cuts only when what follows looks like furniture.
+	furnitureRe = regexp.MustCompile(`^(?i:(?:meer|het laatste|laatste) (?:uit|over|nieuws|nieuws uit)\b|ook interessant|meest (?:gelezen|bekeken)|gerelateerde (?:artikelen|berichten)|deel dit artikel|delen:|tags?:|volg (?:ons|nos|nu\.nl)\b|related articles)`)
+	// linkListRe matches the furniture headings that never head a section
+	// of an article, so a bulleted list under them is a list of links.
+	linkListRe = regexp.MustCompile(`^(?i:ook interessant|meest (?:gelezen|bekeken)|gerelateerde (?:artikelen|berichten)|related articles)`)
+	// commentsHeadRe matches the heading of a comment section with its
+	// count. Comments are sentences, so nothing after it tells them from
+	// article text; it cuts only after the article has begun.
+	commentsHeadRe = regexp.MustCompile(`^(?i:reacties\s*\(\d+\)|\d+ reacties)$`)
 	// inlineFurnitureRe matches a line inside the article that is not part
 	// of it: a link to another article, an advertisement marker.
 	inlineFurnitureRe = regexp.MustCompile(`^(?i:(?:lees|bekijk|luister) (?:ook|meer|hier)\b|read more\b|advertentie$|\(advertentie\)$)`)
-	agoRe             = regexp.MustCompile(`^\d+ (?:uur|minuten?|min|dagen?) geleden`)
+	// linkHeadRe matches a link line with no link of its own: the head of
+	// a list of links.
+	linkHeadRe = regexp.MustCompile(`^(?i:(?:lees|bekijk|luister) (?:ook|meer)|read more)\s*:?$`)
+	// agoRe matches the time stamp of a wire item or a comment. A sentence
+	// may start the same way ("14 dagen geleden meldde …"): see isStamp.
+	agoRe = regexp.MustCompile(`^\d+ (?:uur|minuten?|min|dagen?) geleden`)
 	// A bare "Reacties" heads the reactions of those involved as often as
 	// a site's comments: it is furniture only when comments follow.
 	bareReactionsRe = regexp.MustCompile(`^(?i:reacties?):?$`)
-	commentsRe      = regexp.MustCompile(`^(?i:log ?in\b|inloggen\b|reageer\b|reageren\b|plaats een reactie|schrijf een reactie|er zijn (?:nog )?geen reacties|sorteer\b|\d+ reacties?$)`)
+	// commentsRe matches the prompts of a comment section. They are whole
+	// short lines: "Er zijn nog geen reacties van het ministerie" and
+	// "Reageren wil de ambassade niet" are article text.
+	commentsRe = regexp.MustCompile(`^(?i:(?:log ?in|inloggen|registreer)(?: (?:of|en) (?:registreer|registreren|maak een account))?(?: om (?:te reageren|een reactie (?:te )?(?:plaatsen|geven)))?|reageer(?: op dit (?:artikel|bericht))?|reageren|(?:plaats|schrijf) (?:een|je|uw) reactie|er zijn (?:nog )?geen reacties|wees de eerste (?:die reageert|om te reageren)|sorteer\b[^.]{0,30}|\d+ reacties?)[.!:]?$`)
+	// bulletRe matches an item of a list in the article.
+	bulletRe = regexp.MustCompile(`^[-–•*·]\s`)
 )
 
 // ParseArticle parses the text of an article file. name is the file name;
@@ -78,19 +97,23 @@ func ParseArticle(name string, data []byte) (Doc, error) {
 	text = strings.ReplaceAll(text, "\r", "\n")
 
 	lines := strings.Split(text, "\n")
-	// The trailing URL line is metadata.
-	for i := len(lines) - 1; i >= 0; i-- {
-		l := strings.TrimSpace(lines[i])
-		if l == "" {
-			continue
-		}
-		if m := urlLineRe.FindStringSubmatch(l); m != nil {
-			d.URL = m[1]
-			lines = lines[:i]
-		}
-		break
-	}
+	// The trailing URL line is metadata. Some pages put it above their
+	// furniture, so it is looked for again once the furniture is cut.
+	d.URL, lines = cutURL(lines)
 	lines = cutFurniture(lines)
+	if d.URL == "" {
+		d.URL, lines = cutURL(lines)
+	}
+	if d.URL == "" {
+		// Some scrapers write the URL above the article, where it would
+		// be taken for the title.
+		lines = trimBlank(lines)
+		if len(lines) > 0 {
+			if m := urlLineRe.FindStringSubmatch(strings.TrimSpace(lines[0])); m != nil {
+				d.URL, lines = m[1], lines[1:]
+			}
+		}
+	}
 	// The date marker, the title line and the dateline lead the text.
 	lines = trimBlank(lines)
 	if len(lines) > 0 {
@@ -155,6 +178,21 @@ func ParseArticle(name string, data []byte) (Doc, error) {
 	return d, nil
 }
 
+// cutURL takes a URL on the last non-blank line off the lines.
+func cutURL(lines []string) (string, []string) {
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := strings.TrimSpace(lines[i])
+		if l == "" {
+			continue
+		}
+		if m := urlLineRe.FindStringSubmatch(l); m != nil {
+			return m[1], lines[:i]
+		}
+		break
+	}
+	return "", lines
+}
+
 // isBinary reports whether data looks like a binary file: NUL bytes or many
 // control characters in its first kilobytes.
 func isBinary(data []byte) bool {
@@ -214,28 +252,23 @@ func decodeLatin1(data []byte) string {
 	return b.String()
 }
 
-// cutFurniture drops a trailing block of page furniture: from a line such
-// as "Meer uit Buitenland" or "Lees ook" to the end, when it is in the last
-// part of the article. Wire items with "N uur geleden" go with it.
+// cutFurniture drops a trailing block of page furniture: from a heading
+// such as "Meer uit Buitenland" or "Lees ook" to the end, when the article
+// has begun above it and what follows it is furniture too. Wire items with
+// "N uur geleden" go with it. Losing article text is worse than keeping a
+// line of furniture, so every doubt keeps the text.
 func cutFurniture(lines []string) []string {
-	nonBlank := 0
-	for _, l := range lines {
-		if strings.TrimSpace(l) != "" {
-			nonBlank++
-		}
-	}
-	seen := 0
+	begun := false // a paragraph of the article stands above
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
 		if t == "" {
 			continue
 		}
-		seen++
-		if seen < 3 || len(t) > 80 {
-			continue
-		}
-		if furnitureRe.MatchString(t) || bareReactionsRe.MatchString(t) && commentsFollow(lines[i+1:]) {
+		if begun && len(t) <= 80 && startsFurniture(t, lines[i+1:]) {
 			return dropInline(lines[:i])
+		}
+		if !isHeadline(t) {
+			begun = true
 		}
 	}
 	lines = dropInline(lines)
@@ -245,12 +278,95 @@ func cutFurniture(lines []string) []string {
 		if t == "" {
 			continue
 		}
-		if !agoRe.MatchString(t) {
+		if !isStamp(t) {
 			break
 		}
 		lines = lines[:i]
 	}
 	return lines
+}
+
+// startsFurniture reports whether line t, with rest after it, heads a
+// trailing block of furniture.
+func startsFurniture(t string, rest []string) bool {
+	switch {
+	case commentsHeadRe.MatchString(t):
+		return true
+	case bareReactionsRe.MatchString(t):
+		return commentsFollow(rest)
+	case furnitureRe.MatchString(t):
+		// A heading, not a sentence that starts with the same words
+		// ("Meer uit angst dan uit overtuiging stemden zij in.").
+		return headingShaped(t) && furnitureFollows(rest, linkListRe.MatchString(t))
+	}
+	return false
+}
+
+// furnitureFollows reports whether lines are page furniture: headlines,
+// tags, wire items, time stamps, links, or a comment section. One
+// paragraph among them makes them article text, and so does a list item
+// unless the heading is one of a list of links (linkList).
+func furnitureFollows(lines []string, linkList bool) bool {
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "":
+		case commentsHeadRe.MatchString(t):
+			return true
+		case bareReactionsRe.MatchString(t) && commentsFollow(lines[i+1:]):
+			return true
+		case furnitureRe.MatchString(t) && headingShaped(t):
+			linkList = linkListRe.MatchString(t) // the heading of the next block
+		case isStamp(t), isWireItem(t), urlLineRe.MatchString(t), inlineFurnitureRe.MatchString(t):
+		case bulletRe.MatchString(t):
+			if !linkList || !isHeadline(t) {
+				return false // "Meer over de aanval" over a list of what is known
+			}
+		case isHeadline(t):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isStamp reports whether t is the time stamp of a wire item or comment
+// ("2 uur geleden"), alone or glued to the item it dates.
+func isStamp(t string) bool {
+	m := agoRe.FindString(t)
+	if m == "" {
+		return false
+	}
+	rest := strings.TrimSpace(t[len(m):])
+	return rest == "" || datelineRe.MatchString(rest)
+}
+
+// isWireItem reports whether t is an agency item that starts with its
+// dateline, as in the "Meer uit" lists of wire copy.
+func isWireItem(t string) bool {
+	return datelineRe.MatchString(t)
+}
+
+// isHeadline reports whether t reads as a headline, a heading or a tag
+// rather than as a paragraph: short and not ending as a sentence ends.
+func isHeadline(t string) bool {
+	return t != "" && utf8.RuneCountInString(t) <= 160 && !endsSentence(t)
+}
+
+// headingShaped reports whether t reads as a heading: it does not end as a
+// sentence ends, though it may end in a colon ("Meer over dit onderwerp:").
+func headingShaped(t string) bool {
+	return !endsSentence(strings.TrimSuffix(t, ":"))
+}
+
+// endsSentence reports whether t ends as a sentence or a clause ends.
+func endsSentence(t string) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(t))
+	switch last {
+	case '.', '!', ',', ';', ':', '”', '"', '’', '\'', '…', ')':
+		return true
+	}
+	return false
 }
 
 // commentsFollow reports whether the lines after a bare "Reacties" are a
@@ -262,13 +378,13 @@ func commentsFollow(lines []string) bool {
 		if t == "" {
 			continue
 		}
-		if commentsRe.MatchString(t) || agoRe.MatchString(t) {
+		if commentsRe.MatchString(t) || isStamp(t) {
 			return true
 		}
 		// A commenter's name over the time of the comment.
 		for _, n := range lines[i+1:] {
 			if n := strings.TrimSpace(n); n != "" {
-				return agoRe.MatchString(n) && len(t) < 40
+				return isStamp(n) && len(t) < 40
 			}
 		}
 		return false
@@ -277,14 +393,17 @@ func commentsFollow(lines []string) bool {
 }
 
 // dropInline removes link lines such as "Lees ook: …" from inside the
-// article, with the headline line right after a bare "Lees ook:".
+// article, with the headline line right after a bare "Lees ook:". A bare
+// "Lees ook:" over nothing but headlines is a trailing list of links.
 func dropInline(lines []string) []string {
 	out := lines[:0:0]
 	for i := 0; i < len(lines); i++ {
 		t := strings.TrimSpace(lines[i])
 		if len(t) <= 200 && inlineFurnitureRe.MatchString(t) {
-			if onlyHeadlines(lines[i+1:]) {
-				break // a trailing list of links
+			// "Lees ook: X" links to X alone; the headline-like lines
+			// after it may be a heading and a list of the article.
+			if linkHeadRe.MatchString(t) && onlyHeadlines(lines[i+1:]) {
+				break
 			}
 			if strings.HasSuffix(t, ":") && i+1 < len(lines) && isTitle(lines[i+1]) {
 				i++
