@@ -42,6 +42,7 @@ func FuzzParseArticle(f *testing.F) {
 		f.Add("artikel.txt", []byte(a))
 	}
 	f.Add("2024-03-05-brand.txt", []byte("Brand\n\nEr was brand."))
+	f.Add("lees-ook.txt", []byte("Brand in haven\n\nEr was brand in de haven.\n\nLees ook: Eerdere brand in Delfzijl\n\nDe brandweer bleef tot de ochtend."))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		d, err := ParseArticle(name, data)
 		if err != nil {
@@ -55,8 +56,12 @@ func FuzzParseArticle(f *testing.F) {
 			text = decodeLatin1(data)
 		}
 		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
-		if !strings.Contains(text, d.Body) {
-			t.Fatalf("ParseArticle(%q).Body = %q, not a stretch of the text", data, d.Body)
+		// Furniture inside the article ("Lees ook: …") is left out, so the
+		// body is the file's own lines, not always one stretch of them.
+		for _, line := range strings.Split(d.Body, "\n") {
+			if !strings.Contains(text, line) {
+				t.Fatalf("ParseArticle(%q).Body has line %q, not in the text", data, line)
+			}
 		}
 		if strings.TrimSpace(d.Body) == "" {
 			t.Fatalf("ParseArticle(%q) returned an empty body without ErrEmpty", data)

@@ -24,9 +24,10 @@ var (
 	ErrTooLarge = fmt.Errorf("article larger than %d MB", MaxArticleBytes>>20)
 )
 
-// Doc is an article file parsed into metadata and body text. Body is a
-// verbatim stretch of the file (page furniture cut off), so every sentence
-// quoted from it stands in the original file.
+// Doc is an article file parsed into metadata and body text. Body is made
+// of verbatim lines of the file (page furniture cut off, also a "Lees ook"
+// line between paragraphs), so every sentence quoted from it stands in the
+// original file.
 type Doc struct {
 	Name      string // file name, for messages
 	Title     string
