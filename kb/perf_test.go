@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -337,5 +338,40 @@ func TestNewDatabasePageSize(t *testing.T) {
 	}
 	if size != 8192 || mode != "wal" {
 		t.Errorf("new database: page_size %d, journal_mode %q; want 8192, wal", size, mode)
+	}
+}
+
+// TestAnswerOnALargeMatchSet: when a question's words match more sentences
+// than bm25() is asked to rank (see windowRows in retrieve.go), the search
+// reads the newest matches: the answer still comes, quoted from the newest
+// story, and the same question on a few stories is ranked as before.
+func TestAnswerOnALargeMatchSet(t *testing.T) {
+	db := openTemp(t)
+	const n = 1100 // more than windowRows
+	var batch []kb.Prepared
+	for i := range n {
+		text := fmt.Sprintf("Storing in haven %d\n\nBij een cyberaanval op de haven van Zeestad werden %d containers getroffen.\n", i, 10*i+7)
+		p, err := kb.Prepare(fmt.Sprintf("haven-%04d.txt", i), []byte(text))
+		if err != nil {
+			t.Fatalf("Prepare: %v", err)
+		}
+		batch = append(batch, p)
+	}
+	if _, _, err := db.StoreBatch(t.Context(), batch); err != nil {
+		t.Fatalf("StoreBatch: %v", err)
+	}
+	q := "hoeveel containers werden getroffen bij de cyberaanval op de haven?"
+	a, err := db.Answer(t.Context(), q)
+	if err != nil {
+		t.Fatalf("Answer(%q): %v", q, err)
+	}
+	want := fmt.Sprintf("%d containers", 10*(n-1)+7)
+	if !a.Found || !strings.Contains(a.Text, want) {
+		t.Errorf("Answer(%q) = %q (found %v), want %q from the newest story", q, a.Text, a.Found, want)
+	}
+	for _, s := range a.Sources {
+		if !strings.Contains(s.Quote, "containers getroffen") {
+			t.Errorf("Answer(%q) cites %q, not a sentence that answers", q, s.Quote)
+		}
 	}
 }

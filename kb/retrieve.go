@@ -23,6 +23,7 @@ type hit struct {
 	url      string
 	pub      string
 	bm25     float64
+	windowed bool    // found among the newest matches, not ranked by FTS5: bm25 is estimated (see score)
 	coverage float64 // share of the question's term weight the sentence holds
 	score    float64
 
@@ -503,6 +504,11 @@ func (db *DB) retrieve(ctx context.Context, q question, entIDs []int64) ([]hit, 
 		default:
 			h.coverage = 1
 		}
+		if h.windowed {
+			// What bm25() would give a sentence of about average length
+			// that holds each matched word once: the words' weights.
+			h.bm25 = -got
+		}
 		// bm25 is negative; better matches are more negative.
 		h.score = h.coverage*4 - h.bm25*0.05
 	}
@@ -863,27 +869,50 @@ const rankedRows = 256
 // archive. It reports false when the best rankedRows left fewer than
 // maxCandidates and there were more: then only the full query is exact.
 func (db *DB) matchRanked(ctx context.Context, expr string, q question) ([]hit, bool, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT rowid, rank FROM sentences_fts
-		WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`, expr, rankedRows)
-	if err != nil {
-		return nil, false, fmt.Errorf("kb: search %q: %w", expr, err)
-	}
 	type ranked struct {
 		id   int64
 		rank float64
 	}
-	var best []ranked
-	for rows.Next() {
-		var r ranked
-		if err := rows.Scan(&r.id, &r.rank); err != nil {
-			rows.Close()
-			return nil, false, fmt.Errorf("kb: search: %w", err)
+	read := func(query string, limit int) ([]ranked, error) {
+		rows, err := db.db.QueryContext(ctx, query, expr, limit)
+		if err != nil {
+			return nil, fmt.Errorf("kb: search %q: %w", expr, err)
 		}
-		best = append(best, r)
+		defer rows.Close()
+		var out []ranked
+		for rows.Next() {
+			var r ranked
+			if err := rows.Scan(&r.id, &r.rank); err != nil {
+				return nil, fmt.Errorf("kb: search: %w", err)
+			}
+			out = append(out, r)
+		}
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("kb: search: %w", err)
+		}
+		return out, nil
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, false, fmt.Errorf("kb: search: %w", err)
+	// The newest matches first, in the index's own order: cheap, and it
+	// tells a large match set from a small one. FTS5's bm25() weighs every
+	// word by counting all the sentences that hold it and ranks every
+	// match: on a large archive a pair with a common word ("aanvallen")
+	// cost 20 ms and more, where the newest matches cost one. A set that
+	// large is searched in its newest sentences, ranked afterwards by how
+	// much of the question they hold; a smaller one is ranked by bm25().
+	best, err := read(`SELECT rowid, 0 FROM sentences_fts
+		WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, windowRows+1)
+	if err != nil {
+		return nil, false, err
+	}
+	windowed := len(best) > windowRows
+	if windowed {
+		best = best[:rankedRows]
+		for i := range best {
+			best[i].rank = float64(i) // newest first
+		}
+	} else if best, err = read(`SELECT rowid, rank FROM sentences_fts
+		WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`, rankedRows); err != nil {
+		return nil, false, err
 	}
 	if len(best) == 0 {
 		return nil, true, nil
@@ -896,7 +925,7 @@ func (db *DB) matchRanked(ctx context.Context, expr string, q question) ([]hit, 
 	}
 	years, yargs := yearClause(q)
 	ph, args := idList(ids)
-	rows, err = db.db.QueryContext(ctx, `SELECT `+hitColumns+` FROM sentences s
+	rows, err := db.db.QueryContext(ctx, `SELECT `+hitColumns+` FROM sentences s
 		JOIN articles a ON a.id = s.article_id
 		WHERE s.id IN (`+ph+`) AND s.heading = 0 AND `+years, append(args, yargs...)...)
 	if err != nil {
@@ -927,8 +956,17 @@ func (db *DB) matchRanked(ctx context.Context, expr string, q question) ([]hit, 
 	if len(hits) > maxCandidates {
 		hits = hits[:maxCandidates]
 	}
+	if windowed {
+		for i := range hits {
+			hits[i].bm25, hits[i].windowed = 0, true
+		}
+	}
 	return hits, true, nil
 }
+
+// windowRows is the size of a match set above which matchRanked reads
+// the newest matches instead of ranking them all with bm25().
+const windowRows = 1024
 
 // yearClause restricts sentences (alias s) of articles (alias a) to the
 // question's years: articles dated in them, undated ones, and — for one
