@@ -47,6 +47,10 @@ type DB struct {
 	stmtMu sync.Mutex
 	stmts  []*sql.Stmt // ingest statements; see writerStmts
 
+	// largeArchive is the number of sentences from which large match sets
+	// are searched in their newest matches (see matchRanked); tests lower it.
+	largeArchive int
+
 	search searchCache
 }
 
@@ -114,7 +118,7 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
 	sqldb.SetMaxOpenConns(8)
 	sqldb.SetMaxIdleConns(8)
 	db := &DB{db: sqldb, path: path, rec: recognizer(), logger: logger, Now: time.Now,
-		entCache: make(map[entityKey]int64)}
+		entCache: make(map[entityKey]int64), largeArchive: largeArchive}
 	if err := db.migrate(ctx); err != nil {
 		sqldb.Close()
 		return nil, err

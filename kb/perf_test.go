@@ -341,13 +341,14 @@ func TestNewDatabasePageSize(t *testing.T) {
 	}
 }
 
-// TestAnswerOnALargeMatchSet: when a question's words match more sentences
-// than bm25() is asked to rank (see windowRows in retrieve.go), the search
-// reads the newest matches: the answer still comes, quoted from the newest
-// story, and the same question on a few stories is ranked as before.
+// TestAnswerOnALargeMatchSet: on a large archive, when a question's words
+// match more sentences than bm25() is asked to rank (see windowRows in
+// retrieve.go), the search reads the newest matches: the answer still
+// comes, quoted from the newest story.
 func TestAnswerOnALargeMatchSet(t *testing.T) {
 	db := openTemp(t)
-	const n = 1100 // more than windowRows
+	kb.SetLargeArchive(db, 1000) // these 1,100 sentences count as a large archive
+	const n = 1100               // more matches than windowRows
 	var batch []kb.Prepared
 	for i := range n {
 		text := fmt.Sprintf("Storing in haven %d\n\nBij een cyberaanval op de haven van Zeestad werden %d containers getroffen.\n", i, 10*i+7)
