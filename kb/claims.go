@@ -425,9 +425,11 @@ func (db *DB) answerClaims(ctx context.Context, q question, ids []int64) (*bot.A
 			case q.listKind == nl.Country && (c.agentKind == nl.Agency || c.agentKind == nl.Group):
 				// "Welke landen ontkennen?": the state of the ministry or
 				// group that denies ("het Amerikaanse ministerie van
-				// Buitenlandse Zaken ontkende"), not the ministry.
-				// A state may deny on its own behalf: "het Iraanse ministerie
-				// ontkent dat Iran erachter zit".
+				// Buitenlandse Zaken ontkende"), not the ministry. The
+				// state may be what the denial is about ("het Iraanse
+				// ministerie ontkent dat Iran erachter zit"), so it is
+				// looked up as the ministry's own, not kept apart from
+				// the claim's target.
 				own := c
 				own.target = c.agent
 				state, err := db.stateOf(ctx, own)
