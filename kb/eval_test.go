@@ -124,32 +124,24 @@ func contains(s, sub string) bool {
 	return strings.Contains(s, sub)
 }
 
-func TestEvalOwn(t *testing.T) {
-	db, docs := evalDB(t, "testdata/eval/articles")
-	runEval(t, db, docs, "testdata/eval/questions.jsonl", ownFloor)
-}
-
-func TestEvalPublic(t *testing.T) {
-	db, docs := evalDB(t, "")
-	runEval(t, db, docs, "testdata/eval/public.jsonl", publicFloor)
-}
-
-func TestEvalHeldout(t *testing.T) {
-	db, docs := evalDB(t, "testdata/heldout/articles")
-	runEval(t, db, docs, "testdata/heldout/questions.jsonl", heldoutFloor)
-}
-
-func TestEvalDev(t *testing.T) {
-	db, docs := evalDB(t, "testdata/dev/articles")
-	runEval(t, db, docs, "testdata/dev/questions.jsonl", devFloor)
-}
-
-func TestEvalHeldout2(t *testing.T) {
-	db, docs := evalDB(t, "testdata/heldout2/articles")
-	runEval(t, db, docs, "testdata/heldout2/questions.jsonl", heldout2Floor)
-}
-
-func TestEvalDev2(t *testing.T) {
-	db, docs := evalDB(t, "testdata/dev2/articles")
-	runEval(t, db, docs, "testdata/dev2/questions.jsonl", dev2Floor)
+// TestEval runs every evaluation set over the seeds and its own articles
+// ("" for none) and fails below the set's floor.
+func TestEval(t *testing.T) {
+	sets := []struct {
+		name, articles, questions string
+		floor                     float64
+	}{
+		{"own", "testdata/eval/articles", "testdata/eval/questions.jsonl", ownFloor},
+		{"public", "", "testdata/eval/public.jsonl", publicFloor},
+		{"heldout", "testdata/heldout/articles", "testdata/heldout/questions.jsonl", heldoutFloor},
+		{"dev", "testdata/dev/articles", "testdata/dev/questions.jsonl", devFloor},
+		{"heldout2", "testdata/heldout2/articles", "testdata/heldout2/questions.jsonl", heldout2Floor},
+		{"dev2", "testdata/dev2/articles", "testdata/dev2/questions.jsonl", dev2Floor},
+	}
+	for _, set := range sets {
+		t.Run(set.name, func(t *testing.T) {
+			db, docs := evalDB(t, set.articles)
+			runEval(t, db, docs, set.questions, set.floor)
+		})
+	}
 }
