@@ -33,7 +33,7 @@ func analysisFingerprint() string {
 }
 
 // indexFormat is bumped when kb changes what it stores per sentence.
-const indexFormat = 4
+const indexFormat = 5
 
 // reindexBatch is the number of articles re-analysed per transaction.
 const reindexBatch = 200
@@ -129,6 +129,9 @@ func (db *DB) reindexBatch(ctx context.Context, each func(func(id int64, title, 
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sentences WHERE article_id = ?`, id); err != nil {
 			return err
 		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, id); err != nil {
+			return err
+		}
 		sents := analyse(db.rec, title, body)
 		// The lead is made of the sentences when read (see fillLeads).
 		if _, err := tx.ExecContext(ctx, `UPDATE articles SET lead = '' WHERE id = ?`, id); err != nil {
@@ -143,6 +146,9 @@ func (db *DB) reindexBatch(ctx context.Context, each func(func(id int64, title, 
 			if _, err := w.sentence(ctx, pos, s); err != nil {
 				return err
 			}
+		}
+		if err := w.articleIndex(ctx, title, sents); err != nil {
+			return err
 		}
 		newEntities = append(newEntities, w.newEntities)
 		return nil
