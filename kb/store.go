@@ -2,6 +2,7 @@ package kb
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -181,18 +182,24 @@ func (s *Store) Annotations(ctx context.Context, articles []int64) (qa.Annotatio
 // Claims returns the claims of a relation against (or, with byAgent, by)
 // the named entity, newest first.
 func (s *Store) Claims(ctx context.Context, relation, name string, byAgent bool, limit int) ([]qa.Claim, error) {
-	col := "target_id"
+	col, state := "target_id", ` OR c.target_state IN (SELECT id FROM entities WHERE norm = ?2)`
 	if byAgent {
-		col = "agent_id"
+		col, state = "agent_id", ""
 	}
-	rows, err := s.db.db.QueryContext(ctx, `SELECT c.sentence_id, c.article_id, c.relation,
-			coalesce(ea.name, ''), coalesce(ea.kind, ''), coalesce(et.name, ''), coalesce(et.kind, ''), c.about
-		FROM claims c LEFT JOIN entities ea ON ea.id = c.agent_id LEFT JOIN entities et ON et.id = c.target_id
-		WHERE c.relation = ? AND c.`+col+` IN (SELECT id FROM entities WHERE norm = ?)
-		ORDER BY c.article_id DESC LIMIT ?`, relation, normName(name), limit)
+	rows, err := s.db.db.QueryContext(ctx, `SELECT `+claimColumns+`
+		WHERE c.relation = ?1 AND (c.`+col+` IN (SELECT id FROM entities WHERE norm = ?2)`+state+`)
+		ORDER BY c.article_id DESC LIMIT ?3`, relation, normName(name), limit)
 	if err != nil {
 		return nil, fmt.Errorf("kb: claims: %w", err)
 	}
+	return scanClaims(rows)
+}
+
+const claimColumns = `c.sentence_id, c.article_id, c.relation,
+	coalesce(ea.name, ''), coalesce(ea.kind, ''), coalesce(et.name, ''), coalesce(et.kind, ''), c.about
+	FROM claims c LEFT JOIN entities ea ON ea.id = c.agent_id LEFT JOIN entities et ON et.id = c.target_id`
+
+func scanClaims(rows *sql.Rows) ([]qa.Claim, error) {
 	defer rows.Close()
 	var out []qa.Claim
 	for rows.Next() {
@@ -203,4 +210,54 @@ func (s *Store) Claims(ctx context.Context, relation, name string, byAgent bool,
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// ClaimsIn returns the claims of the articles' sentences.
+func (s *Store) ClaimsIn(ctx context.Context, articles []int64) ([]qa.Claim, error) {
+	if len(articles) == 0 {
+		return nil, nil
+	}
+	rows, err := s.db.db.QueryContext(ctx, `SELECT `+claimColumns+` WHERE c.sentence_id IN
+		(SELECT id FROM sentences WHERE article_id IN (`+placeholders(len(articles))+`)) ORDER BY c.sentence_id`, int64Args(articles)...)
+	if err != nil {
+		return nil, fmt.Errorf("kb: claims: %w", err)
+	}
+	return scanClaims(rows)
+}
+
+// Passages returns the sentences with the given ids, in the order asked,
+// and their articles.
+func (s *Store) Passages(ctx context.Context, ids []int64) ([]qa.Sentence, map[int64]qa.Article, error) {
+	arts := map[int64]qa.Article{}
+	if len(ids) == 0 {
+		return nil, arts, nil
+	}
+	rows, err := s.db.db.QueryContext(ctx, `SELECT s.id, s.article_id, s.pos, s.heading, s.text,
+		a.title, a.title_line, a.date, a.url, a.publisher, a.place
+		FROM sentences s JOIN articles a ON a.id = s.article_id WHERE s.id IN (`+placeholders(len(ids))+`)`, int64Args(ids)...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("kb: passages: %w", err)
+	}
+	defer rows.Close()
+	byID := map[int64]qa.Sentence{}
+	for rows.Next() {
+		var x qa.Sentence
+		var a qa.Article
+		if err := rows.Scan(&x.ID, &x.Article, &x.Pos, &x.Heading, &x.Text, &a.Title, &a.TitleLine, &a.Date, &a.URL, &a.Publisher, &a.Place); err != nil {
+			return nil, nil, fmt.Errorf("kb: passages: %w", err)
+		}
+		a.ID = x.Article
+		arts[a.ID] = a
+		byID[x.ID] = x
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("kb: passages: %w", err)
+	}
+	out := make([]qa.Sentence, 0, len(ids))
+	for _, id := range ids {
+		if x, ok := byID[id]; ok {
+			out = append(out, x)
+		}
+	}
+	return out, arts, nil
 }

@@ -68,9 +68,19 @@ func source(c *candidate) bot.Source {
 	if c.quote != nil {
 		p = c.quote
 	}
-	a := p.art.Article
-	return bot.Source{ID: fmt.Sprint(a.ID), Title: articleTitle(p.art), Date: a.Date, URL: a.URL,
-		Publisher: a.Publisher, Quote: p.Text}
+	s := sourceOf(p.art.Article, p.Sentence)
+	s.Title = articleTitle(p.art)
+	return s
+}
+
+// sourceOf cites a sentence of an article. An untitled article is named
+// by the sentence, cut at a word boundary.
+func sourceOf(a Article, s Sentence) bot.Source {
+	title := a.Title
+	if title == "" {
+		title = cutWords(s.Text, 80)
+	}
+	return bot.Source{ID: fmt.Sprint(a.ID), Title: title, Date: a.Date, URL: a.URL, Publisher: a.Publisher, Quote: s.Text}
 }
 
 // articleTitle is an article's title, or for an untitled one its first

@@ -93,9 +93,18 @@ func (e *Engine) group(q Question, cs []*candidate) []*ranked {
 func (e *Engine) Answer(ctx context.Context, text string) (bot.Answer, error) {
 	text = bot.CleanText(text)
 	a := bot.Answer{Question: text, Items: []string{}, Sources: []bot.Source{}}
-	q, _, rs, err := e.consider(ctx, text)
+	q, ev, rs, err := e.consider(ctx, text)
 	if err != nil {
 		return a, err
+	}
+	if c, ok := readClaim(q); ok {
+		ans, err := e.claims(ctx, q, c, ev)
+		if err != nil || ans != nil {
+			if ans != nil {
+				return *ans, err
+			}
+			return a, err
+		}
 	}
 	if len(rs) == 0 || rs[0].prob < e.Model.Threshold {
 		a.Text = notFound(q)

@@ -84,6 +84,11 @@ type Store interface {
 	// Claims returns the claims of a relation against or by the named
 	// entity, newest first, at most limit.
 	Claims(ctx context.Context, relation, name string, byAgent bool, limit int) ([]Claim, error)
+	// ClaimsIn returns the claims the articles' sentences make.
+	ClaimsIn(ctx context.Context, articles []int64) ([]Claim, error)
+	// Passages returns the sentences with the given ids, in the order
+	// asked, and their articles.
+	Passages(ctx context.Context, sentences []int64) ([]Sentence, map[int64]Article, error)
 }
 
 // Annotations are what ingest found in the sentences of some articles.
