@@ -3,6 +3,8 @@ package qa
 import (
 	"strings"
 
+	"github.com/nieuwsbot/nieuwsbot/bot"
+
 	"github.com/nieuwsbot/nieuwsbot/kb/nl"
 )
 
@@ -21,9 +23,11 @@ const (
 	ShapeRole                  // a description of a person or thing
 	ShapeYesNo                 // ja or nee, with the sentence
 	ShapePhrase                // a phrase read off the parse
+	ShapeList                  // the names of a kind in the sentence
+	ShapeClaims                // parties aggregated over the claims of all articles
 )
 
-var shapeNames = [...]string{"sentence", "name", "number", "date", "place", "reason", "speech", "role", "yesno", "phrase"}
+var shapeNames = [...]string{"sentence", "name", "number", "date", "place", "reason", "speech", "role", "yesno", "phrase", "list", "claims"}
 
 func (s Shape) String() string { return shapeNames[s] }
 
@@ -37,6 +41,7 @@ type candidate struct {
 	items      []string
 	quote      *passage // the sentence to cite, when not p (a reason in the next sentence)
 	speaker    string
+	answer     *bot.Answer // composed already: an aggregated claim answer
 	feats      map[string]float64
 	score      float64
 }

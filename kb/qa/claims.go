@@ -338,3 +338,37 @@ func (e *Engine) yesNoClaim(ctx context.Context, q Question, c claimQuestion) (*
 	}
 	return nil, nil
 }
+
+// claimCandidates are the answers the claims store gives a question about
+// a relation, as candidates with features of their own.
+func (e *Engine) claimCandidates(ctx context.Context, q Question, ev *evidence) ([]*candidate, error) {
+	c, ok := readClaim(q)
+	if !ok {
+		return nil, nil
+	}
+	a, err := e.claims(ctx, q, c, ev)
+	if err != nil || a == nil {
+		return nil, err
+	}
+	f := map[string]float64{
+		"bias": 1, "shape:claims": 1, "rel:" + c.rel: 1,
+		"claim_items": float64(min(len(a.Items), 10)) / 10,
+		"claim_sources": float64(len(a.Sources)) / maxSources,
+		"claim_named": b2f(len(c.ents) > 0),
+		"claim_by_agent": b2f(c.byAgent),
+		"claim_charge": b2f(c.charge),
+		"unknown": unknownShare(ev),
+	}
+	if q.Kind == YesNo {
+		f["claim_yesno"] = 1
+	}
+	cand := &candidate{shape: ShapeClaims, answer: a, feats: f}
+	return []*candidate{cand}, nil
+}
+
+func unknownShare(ev *evidence) float64 {
+	if ev == nil {
+		return 0
+	}
+	return ev.unknown
+}

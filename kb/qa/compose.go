@@ -26,6 +26,8 @@ func answerText(c *candidate) (string, []string) {
 			name = span
 		}
 		return sentenceCase(name) + ".", []string{name}
+	case ShapeList:
+		return joinNames(c.items, false) + ".", c.items
 	case ShapeNumber, ShapeDate, ShapeReason, ShapePhrase:
 		return sentenceCase(span) + ".", nil
 	case ShapeSpeech:
@@ -54,6 +56,9 @@ func sentenceCase(s string) string {
 // answerKey folds an answer text so that the same answer from several
 // sentences counts once.
 func answerKey(c *candidate) string {
+	if c.answer != nil {
+		return "claims:" + nl.Fold(c.answer.Text)
+	}
 	t, _ := answerText(c)
 	if c.shape == ShapeSentence || c.shape == ShapeYesNo {
 		return fmt.Sprintf("%d", c.p.ID)

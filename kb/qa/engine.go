@@ -42,7 +42,8 @@ func (e *Engine) consider(ctx context.Context, text string) (Question, *evidence
 		return q, nil, nil, err
 	}
 	if len(ev.passages) == 0 {
-		return q, ev, nil, nil
+		claims, err := e.claimCandidates(ctx, q, ev)
+		return q, ev, e.group(q, claims), err
 	}
 	ids := make([]int64, len(ev.articles))
 	for i, a := range ev.articles {
@@ -56,7 +57,11 @@ func (e *Engine) consider(ctx context.Context, text string) (Question, *evidence
 	for _, c := range cs {
 		featurize(q, ev, c)
 	}
-	return q, ev, e.group(q, cs), nil
+	claims, err := e.claimCandidates(ctx, q, ev)
+	if err != nil {
+		return q, nil, nil, err
+	}
+	return q, ev, e.group(q, append(cs, claims...)), nil
 }
 
 // group scores the candidates and pools those that give the same answer:
@@ -93,18 +98,9 @@ func (e *Engine) group(q Question, cs []*candidate) []*ranked {
 func (e *Engine) Answer(ctx context.Context, text string) (bot.Answer, error) {
 	text = bot.CleanText(text)
 	a := bot.Answer{Question: text, Items: []string{}, Sources: []bot.Source{}}
-	q, ev, rs, err := e.consider(ctx, text)
+	q, _, rs, err := e.consider(ctx, text)
 	if err != nil {
 		return a, err
-	}
-	if c, ok := readClaim(q); ok {
-		ans, err := e.claims(ctx, q, c, ev)
-		if err != nil || ans != nil {
-			if ans != nil {
-				return *ans, err
-			}
-			return a, err
-		}
 	}
 	if len(rs) == 0 || rs[0].prob < e.Model.Threshold {
 		a.Text = notFound(q)
@@ -116,6 +112,14 @@ func (e *Engine) Answer(ctx context.Context, text string) (bot.Answer, error) {
 // compose turns the winning answer into the reply, with its sources.
 func (e *Engine) compose(a bot.Answer, r *ranked) bot.Answer {
 	best := r.cands[0]
+	if best.answer != nil {
+		b := *best.answer
+		b.Question = a.Question
+		if r.prob < e.Model.Sure {
+			b.Text = "Waarschijnlijk: " + b.Text
+		}
+		return b
+	}
 	a.Found = true
 	a.Text, a.Items = answerText(best)
 	if a.Items == nil {

@@ -13,6 +13,9 @@ func (e *Engine) generate(q Question, ev *evidence, ann Annotations) []*candidat
 		switch q.Kind {
 		case Person, Which:
 			out = append(out, nameCandidates(q, p, ann)...)
+			if c := listCandidate(q, p); c != nil {
+				out = append(out, c)
+			}
 		case Place:
 			out = append(out, placeCandidates(q, p, ann)...)
 		case Count:
@@ -48,13 +51,13 @@ func sentenceAnswers(k Kind) bool {
 func nameCandidates(q Question, p *passage, ann Annotations) []*candidate {
 	var out []*candidate
 	seen := map[string]bool{}
-	for _, m := range ann.Mentions[p.ID] {
-		i := strings.Index(p.Text, m.Text)
-		if i < 0 || m.Text == "" {
-			continue
+	want := focusKind(q.Focus)
+	for _, m := range p.mentions() {
+		c := &candidate{p: p, shape: ShapeName, start: m.Start, end: m.End, text: m.Name}
+		c.feats = map[string]float64{"kind:" + string(m.Kind): 1, "mention": 1}
+		if want != "" && m.Kind == want {
+			c.feats["kind_is_focus"] = 1
 		}
-		c := &candidate{p: p, shape: ShapeName, start: i, end: i + len(m.Text), text: m.Name}
-		c.feats = map[string]float64{"kind:" + m.Kind: 1, "mention": 1}
 		seen[m.Text] = true
 		out = append(out, c)
 	}
@@ -270,4 +273,98 @@ func nameMatches(name, asked string) bool {
 	}
 	nf, af := strings.Fields(n), strings.Fields(a)
 	return len(nf) > 0 && len(af) > 0 && nf[len(nf)-1] == af[len(af)-1]
+}
+
+// mentions returns the names the recogniser finds in the passage.
+func (p *passage) mentions() []nl.Mention {
+	if p.ments == nil {
+		p.ments = recognizer().Mentions(p.Text)
+		if p.ments == nil {
+			p.ments = []nl.Mention{}
+		}
+	}
+	return p.ments
+}
+
+// kindNouns map the nouns of "welke landen", "welke bedrijven" to the kind
+// of name they ask for.
+var kindNouns = map[string]nl.EntityKind{
+	"land": nl.Country, "staat": nl.Country, "lidstaat": nl.Country, "bondgenoot": nl.Country, "country": nl.Country, "overheid": nl.Country,
+	"groep": nl.Group, "hackersgroep": nl.Group, "hackergroep": nl.Group, "hacker": nl.Group, "bende": nl.Group, "actor": nl.Group, "group": nl.Group,
+	"organisatie": nl.Organisation, "alliantie": nl.Organisation, "organisation": nl.Organisation,
+	"dienst": nl.Agency, "inlichtingendienst": nl.Agency, "veiligheidsdienst": nl.Agency, "instantie": nl.Agency, "ministerie": nl.Agency, "agency": nl.Agency,
+	"bedrijf": nl.Company, "firma": nl.Company, "fabrikant": nl.Company, "concern": nl.Company, "leverancier": nl.Company, "bank": nl.Company, "company": nl.Company, "onderneming": nl.Company,
+	"persoon": nl.Person, "mens": nl.Person, "politicus": nl.Person, "minister": nl.Person, "speler": nl.Person, "person": nl.Person,
+	"stad": nl.Place, "plaats": nl.Place, "gemeente": nl.Place, "dorp": nl.Place, "city": nl.Place,
+	"medium": nl.Media, "krant": nl.Media, "media": nl.Media,
+}
+
+// focusKind is the kind of name a focus noun asks for: the noun itself,
+// its singular, or the last part of a compound ("telecombedrijven").
+func focusKind(focus string) nl.EntityKind {
+	if focus == "" {
+		return ""
+	}
+	for _, w := range []string{focus, singular(focus), singularIrregular(focus)} {
+		if k, ok := kindNouns[w]; ok {
+			return k
+		}
+		for n := range kindNouns {
+			if len(n) >= 4 && len(w) > len(n)+2 && strings.HasSuffix(w, n) {
+				return kindNouns[n]
+			}
+		}
+	}
+	return ""
+}
+
+func singularIrregular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ven"):
+		return w[:len(w)-3] + "f" // bedrijven
+	case strings.HasSuffix(w, "ici"):
+		return w[:len(w)-1] + "us" // politici
+	case strings.HasSuffix(w, "ssen"):
+		return w[:len(w)-3]
+	}
+	return w
+}
+
+// listCandidate is every name of the asked kind in the passage, as one
+// answer: "welke landen …" → "Japan, Canada en Nederland".
+func listCandidate(q Question, p *passage) *candidate {
+	want := focusKind(q.Focus)
+	if want == "" {
+		return nil
+	}
+	var names []string
+	seen := map[string]bool{}
+	first, last := -1, 0
+	for _, m := range p.mentions() {
+		if m.Kind != want || seen[m.Name] || inQuestionName(q, m.Name) {
+			continue
+		}
+		seen[m.Name] = true
+		names = append(names, m.Name)
+		if first < 0 {
+			first = m.Start
+		}
+		last = m.End
+	}
+	if len(names) < 2 {
+		return nil
+	}
+	return &candidate{p: p, shape: ShapeList, start: first, end: last, items: names,
+		feats: map[string]float64{"list_len": float64(min(len(names), 8)) / 8, "kind_is_focus": 1}}
+}
+
+// inQuestionName reports whether the question names it already.
+func inQuestionName(q Question, name string) bool {
+	f := nl.Fold(name)
+	for _, w := range q.Words {
+		if w.Norm == f || strings.Contains(f, w.Norm) && len(w.Norm) > 3 {
+			return true
+		}
+	}
+	return false
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+
+	"github.com/nieuwsbot/nieuwsbot/kb/nl"
 )
 
 // Retrieval limits: how many articles are read, and how many of their
@@ -31,6 +33,7 @@ type passage struct {
 	coverage float64         // idf share of the question words it holds
 	window   float64         // the same over it, its neighbours and the title
 	score    float64         // the retrieval score that chose it
+	ments    []nl.Mention    // the names in it, found when first asked
 }
 
 // retrieved is an article read for a question.

@@ -187,3 +187,37 @@ func Threshold(ds []Decision, target float64) float64 {
 	}
 	return best
 }
+
+// BestThreshold returns the probability from which answering gets the
+// most questions right (right answers plus "not found" questions left
+// unanswered), among thresholds that keep the precision of the answered
+// questions at least at floor.
+func BestThreshold(ds []Decision, floor float64) float64 {
+	sorted := append([]Decision(nil), ds...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Prob > sorted[j].Prob })
+	none := 0
+	for _, d := range sorted {
+		if !d.Answerable {
+			none++
+		}
+	}
+	best, bestOK := 1.0, none
+	right, n, noneAnswered := 0, 0, 0
+	for i, d := range sorted {
+		n++
+		if d.Right && d.Answerable {
+			right++
+		}
+		if !d.Answerable {
+			noneAnswered++
+		}
+		if i+1 < len(sorted) && sorted[i+1].Prob == d.Prob {
+			continue
+		}
+		ok := right + none - noneAnswered
+		if ok > bestOK && float64(right) >= floor*float64(n) {
+			best, bestOK = d.Prob, ok
+		}
+	}
+	return best
+}
