@@ -352,12 +352,12 @@ func (e *Engine) claimCandidates(ctx context.Context, q Question, ev *evidence) 
 	}
 	f := map[string]float64{
 		"bias": 1, "shape:claims": 1, "rel:" + c.rel: 1,
-		"claim_items": float64(min(len(a.Items), 10)) / 10,
-		"claim_sources": float64(len(a.Sources)) / maxSources,
-		"claim_named": b2f(len(c.ents) > 0),
+		"claim_items":    float64(min(len(a.Items), 10)) / 10,
+		"claim_sources":  float64(len(a.Sources)) / maxSources,
+		"claim_named":    b2f(len(c.ents) > 0),
 		"claim_by_agent": b2f(c.byAgent),
-		"claim_charge": b2f(c.charge),
-		"unknown": unknownShare(ev),
+		"claim_charge":   b2f(c.charge),
+		"unknown":        unknownShare(ev),
 	}
 	if q.Kind == YesNo {
 		f["claim_yesno"] = 1
