@@ -36,6 +36,7 @@ type Tagger struct {
 	allowed    [][]bool // per UPOS: the XPOS classes seen with it
 	feats      map[[2]string]string
 	lex        Lexicon
+	lexLines   []string // the lexicon as "word\tTAG|TAG" lines, for encoding
 	uposHash   []uint64
 }
 
@@ -51,7 +52,8 @@ var DefaultOptions = Options{Epochs: 10, Seed: 1}
 // Train trains a tagger on gold sentences.
 func Train(sents []conllu.Sentence, o Options) *Tagger {
 	t := &Tagger{feats: map[[2]string]string{}}
-	t.lex = buildLexicon(sents)
+	t.lexLines = lexiconLines(sents)
+	t.lex = lexiconOf(t.lexLines)
 	folds := foldLexicons(sents, 10)
 	xset := map[string]bool{}
 	fcount := map[[3]string]int{}
@@ -149,14 +151,14 @@ func foldLexicons(sents []conllu.Sentence, n int) []Lexicon {
 				rest = append(rest, s)
 			}
 		}
-		out[k] = buildLexicon(rest)
+		out[k] = lexiconOf(lexiconLines(rest))
 	}
 	return out
 }
 
-// buildLexicon collects the UPOS tags of every form seen at least twice
-// (or once, when it is not capitalised at the start of a sentence).
-func buildLexicon(sents []conllu.Sentence) Lexicon {
+// lexiconLines collects the UPOS tags of every form, as sorted
+// "word\tTAG|TAG" lines.
+func lexiconLines(sents []conllu.Sentence) []string {
 	tags := map[string]map[string]int{}
 	for _, s := range sents {
 		for _, t := range s.Tokens {
@@ -167,18 +169,17 @@ func buildLexicon(sents []conllu.Sentence) Lexicon {
 			tags[lw][t.UPOS]++
 		}
 	}
-	lex := Lexicon{}
+	var lines []string
 	for w, ts := range tags {
 		var names []string
-		for t, n := range ts {
-			if n >= 1 {
-				names = append(names, t)
-			}
+		for t := range ts {
+			names = append(names, t)
 		}
 		sort.Strings(names)
-		lex[w] = percep.Hash(strings.Join(names, "|"))
+		lines = append(lines, w+"\t"+strings.Join(names, "|"))
 	}
-	return lex
+	sort.Strings(lines)
+	return lines
 }
 
 func stripExtPos(feats string) string {

@@ -130,10 +130,12 @@ func (b *builder) build() *Model {
 	return m
 }
 
-const magic = "PCP1"
+const magic = "PCP2"
 
-// MarshalBinary encodes the model: the used slots with their fingerprints
-// and entry counts, then the entries.
+// MarshalBinary encodes the model: a header, then per used slot the gap
+// from the previous used slot (uvarint), its fingerprint and its entry
+// count, then the entries (class as one byte when there are at most 256
+// classes, else two; weight as int16).
 func (m *Model) MarshalBinary() ([]byte, error) {
 	var buf []byte
 	le := binary.LittleEndian
@@ -142,15 +144,36 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	buf = le.AppendUint32(buf, uint32(len(m.fp)))
 	buf = le.AppendUint32(buf, math.Float32bits(m.scale))
 	buf = le.AppendUint32(buf, uint32(len(m.cls)))
-	for i, fp := range m.fp {
-		buf = le.AppendUint32(buf, fp)
+	used := 0
+	for _, fp := range m.fp {
 		if fp != 0 {
-			buf = le.AppendUint16(buf, uint16(m.end[i]-m.start[i]))
+			used++
 		}
 	}
-	for j := range m.cls {
-		buf = le.AppendUint16(buf, m.cls[j])
-		buf = le.AppendUint16(buf, uint16(m.w[j]))
+	buf = le.AppendUint32(buf, uint32(used))
+	last := -1
+	for i, fp := range m.fp {
+		if fp == 0 {
+			continue
+		}
+		buf = binary.AppendUvarint(buf, uint64(i-last))
+		last = i
+		buf = le.AppendUint32(buf, fp)
+		buf = binary.AppendUvarint(buf, uint64(m.end[i]-m.start[i]))
+	}
+	wide := m.nclass > 256
+	for i, fp := range m.fp {
+		if fp == 0 {
+			continue
+		}
+		for j := m.start[i]; j < m.end[i]; j++ {
+			if wide {
+				buf = le.AppendUint16(buf, m.cls[j])
+			} else {
+				buf = append(buf, byte(m.cls[j]))
+			}
+			buf = le.AppendUint16(buf, uint16(m.w[j]))
+		}
 	}
 	return buf, nil
 }
@@ -160,45 +183,58 @@ var errShort = errors.New("percep: model data too short")
 // Unmarshal decodes a model encoded by MarshalBinary.
 func Unmarshal(data []byte) (*Model, error) {
 	le := binary.LittleEndian
-	if len(data) < 20 || string(data[:4]) != magic {
+	if len(data) < 24 || string(data[:4]) != magic {
 		return nil, fmt.Errorf("percep: not a model (magic %q)", data[:min(4, len(data))])
 	}
 	nclass := int(le.Uint32(data[4:]))
 	size := int(le.Uint32(data[8:]))
 	scale := math.Float32frombits(le.Uint32(data[12:]))
 	nent := int(le.Uint32(data[16:]))
-	if size&(size-1) != 0 || size == 0 || size > 1<<28 || nent > 1<<28 {
+	used := int(le.Uint32(data[20:]))
+	if size&(size-1) != 0 || size == 0 || size > 1<<28 || nent > 1<<28 || used > size {
 		return nil, fmt.Errorf("percep: bad table size %d", size)
 	}
 	m := &Model{nclass: nclass, mask: uint64(size - 1), scale: scale,
 		fp: make([]uint32, size), start: make([]uint32, size), end: make([]uint32, size),
 		cls: make([]uint16, nent), w: make([]int16, nent)}
-	p := 20
+	p := 24
+	slot := -1
 	var at uint32
-	for i := 0; i < size; i++ {
-		if p+4 > len(data) {
+	for range used {
+		gap, n1 := binary.Uvarint(data[p:])
+		if n1 <= 0 || p+n1+4 > len(data) {
 			return nil, errShort
+		}
+		p += n1
+		slot += int(gap)
+		if slot >= size {
+			return nil, fmt.Errorf("percep: slot %d of %d", slot, size)
 		}
 		fp := le.Uint32(data[p:])
 		p += 4
-		if fp == 0 {
-			continue
-		}
-		if p+2 > len(data) {
+		cnt, n2 := binary.Uvarint(data[p:])
+		if n2 <= 0 {
 			return nil, errShort
 		}
-		n := uint32(le.Uint16(data[p:]))
-		p += 2
-		m.fp[i], m.start[i], m.end[i] = fp, at, at+n
-		at += n
+		p += n2
+		m.fp[slot], m.start[slot], m.end[slot] = fp, at, at+uint32(cnt)
+		at += uint32(cnt)
 	}
-	if int(at) != nent || p+4*nent != len(data) {
+	width := 3
+	if nclass > 256 {
+		width = 4
+	}
+	if int(at) != nent || p+width*nent != len(data) {
 		return nil, fmt.Errorf("percep: %d entries in the table, %d in the data", at, nent)
 	}
 	for j := 0; j < nent; j++ {
-		m.cls[j] = le.Uint16(data[p:])
-		m.w[j] = int16(le.Uint16(data[p+2:]))
-		p += 4
+		if width == 4 {
+			m.cls[j] = le.Uint16(data[p:])
+		} else {
+			m.cls[j] = uint16(data[p])
+		}
+		m.w[j] = int16(le.Uint16(data[p+width-2:]))
+		p += width
 		if int(m.cls[j]) >= nclass {
 			return nil, fmt.Errorf("percep: class %d of %d", m.cls[j], nclass)
 		}
