@@ -1,0 +1,17 @@
+package compound
+
+import (
+	_ "embed"
+	"sync"
+)
+
+// model is the committed model file, rebuilt by go generate ./kb/nl/syntax.
+//
+//go:embed compound.model
+var model []byte
+
+// Default returns the committed model, decoded on first use.
+var Default = sync.OnceValues(func() (*Splitter, error) { return Unmarshal(model) })
+
+// ModelBytes returns the committed model file.
+func ModelBytes() []byte { return model }
