@@ -170,3 +170,33 @@ func (e *Engine) Candidates(ctx context.Context, text string) (Example, error) {
 	}
 	return ex, nil
 }
+
+// Retrieved returns the articles retrieval reads for a question, best
+// first, for inspection and for measuring retrieval.
+func (e *Engine) Retrieved(ctx context.Context, text string) ([]Article, error) {
+	q := Analyze(bot.CleanText(text))
+	ev, err := e.retrieve(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Article, len(ev.articles))
+	for i, a := range ev.articles {
+		out[i] = a.Article
+	}
+	return out, nil
+}
+
+// Passages returns the sentences retrieval chose for a question, best
+// first, for inspection and for measuring retrieval.
+func (e *Engine) Passages(ctx context.Context, text string) ([]string, error) {
+	q := Analyze(bot.CleanText(text))
+	ev, err := e.retrieve(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(ev.passages))
+	for i, p := range ev.passages {
+		out[i] = p.Text
+	}
+	return out, nil
+}

@@ -37,6 +37,7 @@ func featurize(q Question, ev *evidence, c *candidate) {
 	f["lead"] = b2f(p.idx <= 1)
 	f["heading"] = b2f(p.Heading)
 	f["passage_rank"] = 1 / (1 + float64(passageRank(ev, p)))
+	structural(q, c, f)
 	if c.shape != ShapeSentence && c.shape != ShapeYesNo && c.end > c.start {
 		toks := nl.Tokens(c.span())
 		f["in_question"] = inQuestion(q, toks)

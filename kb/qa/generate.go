@@ -31,6 +31,7 @@ func (e *Engine) generate(q Question, ev *evidence, ann Annotations) []*candidat
 		case YesNo:
 			out = append(out, yesNoCandidate(q, p))
 		}
+		out = append(out, phraseCandidates(q, p)...)
 		if sentenceAnswers(q.Kind) {
 			out = append(out, &candidate{p: p, shape: ShapeSentence, start: 0, end: len(p.Text)})
 		}

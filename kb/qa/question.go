@@ -53,6 +53,7 @@ type Question struct {
 	Negated bool
 	English bool
 	Years   []int
+	Frame   frame // what the question's parse says it asks
 }
 
 // Word is a content word of a question.
@@ -66,11 +67,31 @@ type Word struct {
 }
 
 // Analyze reads a question's kind, focus and words. It needs no store.
+// An English question is glossed into Dutch words first, so it is read as
+// the same typed question.
 func Analyze(text string) Question {
 	text = strings.TrimSpace(text)
 	if utf8.RuneCountInString(text) > maxQuestionRunes {
 		text = string([]rune(text)[:maxQuestionRunes])
 	}
+	toks := dropFiller(nl.Tokens(text))
+	norms := make([]string, len(toks))
+	for i, t := range toks {
+		norms[i] = t.Norm
+	}
+	if len(toks) > 0 && isEnglish(norms) {
+		g, alts := gloss(text[toks[0].Start:])
+		q := analyze(g, alts)
+		q.Text, q.English = text, true
+		return q
+	}
+	q := analyze(text, nil)
+	return q
+}
+
+// analyze reads a Dutch question. alts lists, for glossed words, other
+// Dutch words that count as the same.
+func analyze(text string, alts map[string][]string) Question {
 	q := Question{Text: text}
 	toks := dropFiller(nl.Tokens(text))
 	if len(toks) == 0 {
@@ -80,24 +101,21 @@ func Analyze(text string) Question {
 	for i, t := range toks {
 		norms[i] = t.Norm
 	}
-	q.English = isEnglish(norms)
-	if q.English {
-		norms = translateWh(norms)
-	}
 	norms[0] = fixSlip(norms[0])
 	rest := q.readKind(norms)
 	q.readFocus(norms, rest)
 	q.Passive = isPassive(norms)
 	for _, w := range norms {
-		if w == "niet" || w == "geen" || w == "not" || w == "no" {
+		if w == "niet" || w == "geen" {
 			q.Negated = true
 		}
 	}
-	q.Words = contentWords(toks, norms, q.English)
+	q.Words = contentWords(toks, norms, alts)
 	q.Years = years(norms)
 	if q.Kind == Define || q.Kind == Speech {
 		q.Subject = subjectOf(text, toks, norms, rest)
 	}
+	q.Frame = readFrame(text[toks[0].Start:])
 	return q
 }
 

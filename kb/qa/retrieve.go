@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/nieuwsbot/nieuwsbot/kb/nl"
+	"github.com/nieuwsbot/nieuwsbot/kb/nl/syntax"
 )
 
 // Retrieval limits: how many articles are read, and how many of their
@@ -34,6 +35,7 @@ type passage struct {
 	window   float64         // the same over it, its neighbours and the title
 	score    float64         // the retrieval score that chose it
 	ments    []nl.Mention    // the names in it, found when first asked
+	parse    *syntax.Sentence
 }
 
 // retrieved is an article read for a question.

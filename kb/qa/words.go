@@ -28,27 +28,6 @@ func isEnglish(w []string) bool {
 	return n >= 2 || n == 1 && len(w) <= 3 && englishOnly[w[0]]
 }
 
-// englishWh maps the English question words onto the Dutch ones, so an
-// English question is read as the same typed question.
-var englishWh = map[string]string{
-	"who": "wie", "whom": "wie", "whose": "wiens", "what": "wat", "which": "welke", "where": "waar",
-	"when": "wanneer", "why": "waarom", "how": "hoe", "by": "door", "with": "met", "is": "is", "are": "zijn",
-	"was": "was", "were": "waren", "does": "doet", "did": "deed", "has": "heeft", "have": "hebben",
-	"can": "kan", "will": "zal", "many": "veel", "much": "veel", "long": "lang", "old": "oud", "big": "groot",
-	"in": "in", "year": "jaar", "city": "stad", "country": "land",
-}
-
-// translateWh turns the opening English words into Dutch ones.
-func translateWh(w []string) []string {
-	out := append([]string(nil), w...)
-	for i := 0; i < len(out) && i < 3; i++ {
-		if d, ok := englishWh[out[i]]; ok {
-			out[i] = d
-		}
-	}
-	return out
-}
-
 // fillerWords carry nothing a sentence would match: "eigenlijk", "precies".
 var fillerWords = setOf("eigenlijk", "precies", "nou", "nu", "ongeveer", "allemaal", "ooit", "echt", "toch",
 	"dan", "eens", "even", "zoal", "zoals", "precies", "exact", "exactly", "actually", "really", "klopt", "het",
@@ -65,7 +44,7 @@ var lightVerbs = setOf("gaan", "gaat", "ging", "gingen", "gegaan", "komen", "kom
 
 // contentWords returns the words of a question that a sentence should
 // hold: no question words, function words or fillers.
-func contentWords(toks []nl.Token, norms []string, english bool) []Word {
+func contentWords(toks []nl.Token, norms []string, alts map[string][]string) []Word {
 	var out []Word
 	for i, t := range toks {
 		n := norms[i]
@@ -73,6 +52,9 @@ func contentWords(toks []nl.Token, norms []string, english bool) []Word {
 			continue
 		}
 		w := Word{Text: t.Text, Norm: n, Terms: termsOf(t.Text), Pos: i}
+		for _, a := range alts[n] {
+			w.Terms = append(w.Terms, termsOf(a)...)
+		}
 		if len(w.Terms) == 0 {
 			continue
 		}

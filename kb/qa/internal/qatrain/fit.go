@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/nieuwsbot/nieuwsbot/bot"
@@ -60,7 +61,7 @@ func refit(ctx context.Context, sets []set, out string) error {
 	data := make([][]qa.Labeled, len(sets))
 	for i, s := range sets {
 		var err error
-		if data[i], err = labeled(ctx, s, cache); err != nil {
+		if data[i], err = cachedLabels(ctx, s, cache); err != nil {
 			return err
 		}
 		reach := 0
@@ -162,4 +163,34 @@ func printFold(name string, ds []qa.Decision, th float64) {
 	}
 	fmt.Printf("  %-10s %3d/%3d (%5.1f%%) threshold %.2f answered %d precision %.0f%% held back %d; best answer right %d\n", name, ok, len(ds),
 		100*float64(ok)/float64(max(len(ds), 1)), th, answered, 100*float64(right)/float64(max(answered, 1)), missed, top)
+}
+
+// labelCache, when set (-labels DIR), keeps each set's labelled candidates
+// in a file, so that fitting can be tried again without answering every
+// question again. Delete the files when the engine changes.
+var labelCache string
+
+func cachedLabels(ctx context.Context, s set, cache map[string]*kb.DB) ([]qa.Labeled, error) {
+	if labelCache == "" {
+		return labeled(ctx, s, cache)
+	}
+	path := filepath.Join(labelCache, s.Name+".json")
+	if data, err := os.ReadFile(path); err == nil {
+		var ls []qa.Labeled
+		if err := json.Unmarshal(data, &ls); err == nil {
+			return ls, nil
+		}
+	}
+	ls, err := labeled(ctx, s, cache)
+	if err != nil {
+		return nil, err
+	}
+	data, err := json.Marshal(ls)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(labelCache, 0o755); err != nil {
+		return nil, err
+	}
+	return ls, os.WriteFile(path, data, 0o644)
 }

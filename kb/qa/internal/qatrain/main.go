@@ -39,6 +39,10 @@ type set struct {
 
 func main() {
 	fit := flag.Bool("fit", false, "report leave-one-set-out accuracy and refit the model")
+	flag.StringVar(&labelCache, "labels", "", "keep the labelled candidates of each set in this directory (for trying fits)")
+	flag.Float64Var(&qa.DefaultFit.L2, "l2", qa.DefaultFit.L2, "weight decay of the fit")
+	flag.IntVar(&qa.DefaultFit.Iterations, "iter", qa.DefaultFit.Iterations, "gradient steps of the fit")
+	rec := flag.Bool("recall", false, "measure retrieval: the rank of the answering article")
 	out := flag.String("out", "kb/qa/model.json", "where -fit writes the model")
 	only := flag.String("sets", "", "comma-separated set names (default: all)")
 	verbose := flag.Bool("v", false, "print the failures of sets that are not blind")
@@ -50,6 +54,12 @@ func main() {
 		log.Fatal(err)
 	}
 	ctx := context.Background()
+	if *rec {
+		if err := recall(ctx, sets); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	if *fit {
 		if err := refit(ctx, sets, *out); err != nil {
 			log.Fatal(err)
