@@ -31,7 +31,7 @@ func answerText(c *candidate) (string, []string) {
 	case ShapeNumber, ShapeDate, ShapeReason, ShapePhrase:
 		return sentenceCase(span) + ".", nil
 	case ShapeSpeech:
-		return fmt.Sprintf("%s zei: “%s”", c.speaker, strings.Trim(span, "\"“”„'‘’ ")), nil
+		return fmt.Sprintf("%s zei: “%s”", c.speaker, strings.Trim(span, "\"“”„'‘’, ")), nil
 	case ShapeRole:
 		return fmt.Sprintf("%s is %s.", c.speaker, strings.TrimRight(span, ".,;: ")), nil
 	case ShapeYesNo:

@@ -45,6 +45,7 @@ func featurize(q Question, ev *evidence, c *candidate) {
 		f["near"] = nearness(ev, p, c.start, c.end)
 	} else {
 		f["sent_len"] = math.Log1p(float64(len(p.Text)) / 40)
+		sentenceFeatures(q, c, f)
 	}
 }
 

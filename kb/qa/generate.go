@@ -13,19 +13,23 @@ func (e *Engine) generate(q Question, ev *evidence, ann Annotations) []*candidat
 		switch q.Kind {
 		case Person, Which:
 			out = append(out, nameCandidates(q, p, ann)...)
+			out = append(out, focusCandidates(q, p)...)
 			if c := listCandidate(q, p); c != nil {
 				out = append(out, c)
 			}
 		case Place:
 			out = append(out, placeCandidates(q, p, ann)...)
 		case Count:
-			out = append(out, numberCandidates(q, p)...)
+			ns := numberCandidates(q, p)
+			out = append(out, ns...)
+			out = append(out, parseNumbers(q, p, ns)...)
 		case Time:
 			out = append(out, dateCandidates(q, p)...)
 		case Reason:
 			out = append(out, reasonCandidates(q, p)...)
 		case Speech:
 			out = append(out, speechCandidates(q, p, ann)...)
+			out = append(out, quoteCandidates(q, p)...)
 		case Define:
 			out = append(out, roleCandidates(q, p, ann)...)
 		case YesNo:
@@ -248,8 +252,11 @@ func roleCandidates(q Question, p *passage, ann Annotations) []*candidate {
 
 func yesNoCandidate(q Question, p *passage) *candidate {
 	c := &candidate{p: p, shape: ShapeYesNo, start: 0, end: len(p.Text), feats: map[string]float64{}}
-	if negated(p.Text) != q.Negated {
+	if negAtPred(p.tree(), q.Frame.pred) != q.Negated {
 		c.feats["polarity_differs"] = 1
+	}
+	if negated(p.Text) != q.Negated {
+		c.feats["neg_anywhere"] = 1
 	}
 	return c
 }

@@ -162,8 +162,8 @@ func (q *Question) readFocus(w []string, rest int) {
 		return
 	}
 	switch {
-	case placeNouns[q.Focus] || placeNouns[singular(q.Focus)]:
-		q.Kind = Place
+	case (placeNouns[q.Focus] || placeNouns[singular(q.Focus)]) && q.Prep != "":
+		q.Kind = Place // "in welke stad"; "welke landen" asks for names
 	case timeNouns[q.Focus] || timeNouns[singular(q.Focus)]:
 		q.Kind = Time
 	case reasonNouns[q.Focus]:

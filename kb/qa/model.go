@@ -69,3 +69,15 @@ func softmaxTop(cs []*candidate) float64 {
 	}
 	return math.Exp(cs[0].score-top) / sum
 }
+
+// Order returns the indices of an example's candidates, best first.
+func (m *Model) Order(ex Example) []int {
+	idx := make([]int, len(ex.Candidates))
+	scores := make([]float64, len(ex.Candidates))
+	for i, c := range ex.Candidates {
+		idx[i] = i
+		scores[i] = m.score(ex.Kind, c.Features)
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return scores[idx[a]] > scores[idx[b]] })
+	return idx
+}

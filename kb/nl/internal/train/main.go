@@ -56,7 +56,9 @@ func run(ud, corpus, out string) error {
 		o.Corpus = lines
 	}
 	start := time.Now()
-	o.Progress = func(step string) { slog.Info("train", "step", step, "elapsed", time.Since(start).Round(time.Millisecond)) }
+	o.Progress = func(step string) {
+		slog.Info("train", "step", step, "elapsed", time.Since(start).Round(time.Millisecond))
+	}
 	p := syntax.Train(sents, o)
 	files, err := p.Files()
 	if err != nil {
