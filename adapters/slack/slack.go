@@ -29,8 +29,6 @@ import (
 const (
 	defaultCommand    = "/nieuws"
 	defaultAckTimeout = 2 * time.Second
-	// maxAckTimeout keeps the answer inside Slack's 3-second window.
-	maxAckTimeout = 2900 * time.Millisecond
 	// answerTimeout bounds the work done for one question after the ack.
 	answerTimeout = 30 * time.Second
 	// maxBody is the largest request body read from Slack.
@@ -48,6 +46,10 @@ const (
 	// maxRateLimitWaits bounds the 429 answers a post waits out.
 	maxRateLimitWaits = 5
 )
+
+// MaxAckTimeout is the longest Config.AckTimeout: it keeps the answer
+// inside Slack's 3-second window.
+const MaxAckTimeout = 2900 * time.Millisecond
 
 // Config configures the Slack adapter. The yaml keys in cmd/nieuwsbot are
 // named in the errors New returns.
@@ -178,8 +180,8 @@ func validate(cfg Config) (Config, error) {
 	switch {
 	case cfg.AckTimeout == 0:
 		cfg.AckTimeout = defaultAckTimeout
-	case cfg.AckTimeout < 0 || cfg.AckTimeout > maxAckTimeout:
-		return cfg, fmt.Errorf("slack.ack_timeout: %s must lie between 0 and %s (Slack waits 3 s)", cfg.AckTimeout, maxAckTimeout)
+	case cfg.AckTimeout < 0 || cfg.AckTimeout > MaxAckTimeout:
+		return cfg, fmt.Errorf("slack.ack_timeout: %s must lie between 0 and %s (Slack waits 3 s)", cfg.AckTimeout, MaxAckTimeout)
 	}
 	return cfg, nil
 }
