@@ -170,6 +170,9 @@ func (a *Adapter) respond(ctx context.Context, responseURL string, resp commandR
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 		return fmt.Errorf("bad response_url %q", responseURL)
 	}
+	if !a.responseURLAllowed(u) {
+		return fmt.Errorf("response_url %q is not on Slack's hosts or slack.api_url's", responseURL)
+	}
 	body, err := json.Marshal(resp)
 	if err != nil {
 		return fmt.Errorf("encode answer: %w", err)
@@ -199,4 +202,35 @@ func (a *Adapter) respond(ctx context.Context, responseURL string, resp commandR
 		}
 		return nil
 	})
+}
+
+// slackDomains are the domains of Slack's response_urls
+// (hooks.slack.com), GovSlack's included.
+var slackDomains = []string{"slack.com", "slack-gov.com"}
+
+// responseURLAllowed reports whether an answer may be posted to u: over
+// https to one of Slack's domains, or to the host of the configured
+// api_url (a test server, a proxy). The response_url comes in the signed
+// request, but a request that checks out may still carry any URL, and the
+// bot would post its answers, and the articles they quote, wherever it
+// says.
+func (a *Adapter) responseURLAllowed(u *url.URL) bool {
+	if u.User != nil {
+		return false
+	}
+	if a.cfg.APIURL != "" {
+		if api, err := url.Parse(a.cfg.APIURL); err == nil && u.Scheme == api.Scheme && strings.EqualFold(u.Host, api.Host) {
+			return true
+		}
+	}
+	if u.Scheme != "https" || (u.Port() != "" && u.Port() != "443") {
+		return false
+	}
+	host := strings.ToLower(u.Hostname())
+	for _, d := range slackDomains {
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	return false
 }

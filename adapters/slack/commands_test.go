@@ -3,7 +3,10 @@ package slack
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -273,5 +276,53 @@ func TestCommandEscapesUserAndArticleText(t *testing.T) {
 	}
 	if !strings.Contains(c.Text, "&lt;!channel&gt;") {
 		t.Errorf("fallback text %q lost the escaped question", c.Text)
+	}
+}
+
+// TestCommandResponseURLOnlyToSlack sends slow commands whose response_url
+// points elsewhere than Slack or the configured api_url: the answer must
+// not go there (it went to any http(s) URL).
+func TestCommandResponseURLOnlyToSlack(t *testing.T) {
+	var elsewhere atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		elsewhere.Add(1)
+	}))
+	defer other.Close()
+	release, alive := make(chan struct{}), make(chan bool, 8)
+	close(release)
+	hs := newHarness(t, Config{AckTimeout: time.Nanosecond}, slowHandler(release, alive))
+	for _, u := range []string{
+		other.URL + "/commands/T1/2/3",
+		"http://hooks.slack.com/commands/T1/2/3",
+		"https://hooks.slack.com.example.org/commands/T1/2/3",
+		"https://notslack.com/commands/T1/2/3",
+		"https://user@hooks.slack.com/commands/T1/2/3",
+		"https://hooks.slack.com:8443/commands/T1/2/3",
+	} {
+		if res, _ := hs.command(commandForm("wie?", u), time.Now()); res.StatusCode != http.StatusOK {
+			t.Fatalf("ack status = %d, want 200", res.StatusCode)
+		}
+	}
+	hs.settle()
+	if n := elsewhere.Load(); n != 0 {
+		t.Errorf("%d answers posted to a server that is not Slack's", n)
+	}
+	for _, tt := range []struct {
+		url  string
+		want bool
+	}{
+		{"https://hooks.slack.com/commands/T1/2/3", true},
+		{"https://hooks.slack-gov.com/commands/T1/2/3", true},
+		{hs.fake.ResponseURL("x"), true},
+		{other.URL + "/x", false},
+		{"https://evil.org/hooks.slack.com", false},
+	} {
+		u, err := url.Parse(tt.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := hs.a.responseURLAllowed(u); got != tt.want {
+			t.Errorf("responseURLAllowed(%s) = %v, want %v", tt.url, got, tt.want)
+		}
 	}
 }
