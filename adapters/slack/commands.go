@@ -101,12 +101,44 @@ func (a *Adapter) verified(w http.ResponseWriter, r *http.Request, replay bool) 
 	}
 	// The signature's hex may come in either case and still check out, so
 	// the replay key is lower-cased.
-	if replay && a.replays.seen(r.Header.Get("X-Slack-Request-Timestamp")+"/"+strings.ToLower(r.Header.Get("X-Slack-Signature"))) {
+	if replay && a.replayed(r.Context(), r.Header.Get("X-Slack-Request-Timestamp")+"/"+strings.ToLower(r.Header.Get("X-Slack-Signature"))) {
 		a.logger.InfoContext(r.Context(), "refused replayed request", "path", r.URL.Path)
 		http.Error(w, "unauthorized", http.StatusUnauthorized)
 		return nil, false
 	}
 	return body, true
+}
+
+// replayed reports whether the request with the signature key was accepted
+// before within the signature window, by this process or, with a
+// ReplayLog, by one before a restart; if not, it remembers key. The log is
+// read at once (a read never waits for the database's writers) and written
+// after the request, so that an ingest holding the write lock never holds
+// up the acknowledgement. A log that cannot be read leaves the check to
+// memory.
+func (a *Adapter) replayed(ctx context.Context, key string) bool {
+	if a.replays.seen(key) {
+		return true
+	}
+	if a.cfg.Replays == nil {
+		return false
+	}
+	now := time.Now()
+	seen, err := a.cfg.Replays.SeenSignature(ctx, key, now)
+	if err != nil {
+		a.logger.WarnContext(ctx, "replay log unreadable; replays are checked in memory only", "err", err)
+	}
+	if seen {
+		return true
+	}
+	a.inflight.Go(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), answerTimeout)
+		defer cancel()
+		if err := a.cfg.Replays.RecordSignature(ctx, key, now, signatureWindow); err != nil {
+			a.logger.WarnContext(ctx, "request signature not recorded against replays after a restart", "err", err)
+		}
+	})
+	return false
 }
 
 // command runs the handler for a slash command. When the reply is ready

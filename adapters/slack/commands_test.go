@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -324,5 +325,50 @@ func TestCommandResponseURLOnlyToSlack(t *testing.T) {
 		if got := hs.a.responseURLAllowed(u); got != tt.want {
 			t.Errorf("responseURLAllowed(%s) = %v, want %v", tt.url, got, tt.want)
 		}
+	}
+}
+
+// memoryLog is a ReplayLog that outlives the adapters of a test, as the
+// database outlives a process.
+type memoryLog struct {
+	mu    sync.Mutex
+	until map[string]time.Time
+}
+
+func (l *memoryLog) SeenSignature(_ context.Context, key string, at time.Time) (bool, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.until[key].After(at), nil
+}
+
+func (l *memoryLog) RecordSignature(_ context.Context, key string, at time.Time, valid time.Duration) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.until[key] = at.Add(valid)
+	return nil
+}
+
+// TestCommandReplayRefusedAfterRestart accepts a command, then sends the
+// same signed request to a new adapter on the same replay log, as after a
+// restart of serve: it is refused (the seen signatures were kept in memory
+// only, so a restart forgot them).
+func TestCommandReplayRefusedAfterRestart(t *testing.T) {
+	log := &memoryLog{until: map[string]time.Time{}}
+	first := newHarness(t, Config{Replays: log}, answerWith(sampleAnswer()))
+	form := commandForm("wie stemde in?", first.fake.ResponseURL("r"))
+	ts := time.Now()
+	if res, _ := first.command(form, ts); res.StatusCode != http.StatusOK {
+		t.Fatalf("first request: status = %d, want 200", res.StatusCode)
+	}
+	first.settle()
+	restarted := newHarness(t, Config{Replays: log}, answerWith(sampleAnswer()))
+	if res, _ := restarted.command(form, ts); res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("request replayed after a restart: status = %d, want 401", res.StatusCode)
+	}
+	if res, _ := restarted.command(form, ts.Add(time.Second)); res.StatusCode != http.StatusOK {
+		t.Errorf("a new request after a restart: status = %d, want 200", res.StatusCode)
+	}
+	if n := len(restarted.h.calls()); n != 1 {
+		t.Errorf("restarted handler called %d times, want 1", n)
 	}
 }

@@ -62,6 +62,22 @@ type Config struct {
 	Public        bool          // answers visible in the channel (in_channel) — help and errors always ephemeral
 	AckTimeout    time.Duration // answer in the HTTP response if ready within this; else ack + response_url (default 2s)
 	HTTPClient    *http.Client  // optional, for response_url posts and the Web API
+	// Replays, when set, keeps the signatures of accepted requests beyond
+	// the process, so that a captured request sent again after a restart
+	// is refused too; without it they are kept in memory only.
+	Replays ReplayLog
+}
+
+// ReplayLog keeps the signatures of the requests the adapter accepted for
+// as long as they are valid, in storage that outlives the process.
+// *kb.DB implements it.
+type ReplayLog interface {
+	// SeenSignature reports whether key was recorded and is still valid at
+	// at. It is asked before every request is accepted, so it must not
+	// wait for writers.
+	SeenSignature(ctx context.Context, key string, at time.Time) (bool, error)
+	// RecordSignature records key, seen at at, as valid for valid.
+	RecordSignature(ctx context.Context, key string, at time.Time, valid time.Duration) error
 }
 
 // Handler answers a neutral request; *bot.Bot implements it.
