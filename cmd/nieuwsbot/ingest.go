@@ -96,7 +96,7 @@ func collectFiles(paths []string, errw io.Writer) (files []string, failed int) {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			fmt.Fprintf(errw, "nieuwsbot: ingest %s: %v\n", p, unwrapPathError(err))
+			fmt.Fprintf(errw, "nieuwsbot: ingest %s: %v\n", terminalSafe(p), unwrapPathError(err))
 			failed++
 			continue
 		}
@@ -107,7 +107,7 @@ func collectFiles(paths []string, errw io.Writer) (files []string, failed int) {
 		var found []string
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				fmt.Fprintf(errw, "nieuwsbot: ingest %s: %v\n", path, unwrapPathError(err))
+				fmt.Fprintf(errw, "nieuwsbot: ingest %s: %s\n", terminalSafe(path), terminalSafe(unwrapPathError(err).Error()))
 				failed++
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
@@ -130,7 +130,7 @@ func collectFiles(paths []string, errw io.Writer) (files []string, failed int) {
 			return nil
 		})
 		if err != nil {
-			fmt.Fprintf(errw, "nieuwsbot: ingest %s: %v\n", p, err)
+			fmt.Fprintf(errw, "nieuwsbot: ingest %s: %v\n", terminalSafe(p), err)
 			failed++
 		}
 		sort.Strings(found)
@@ -203,7 +203,7 @@ func ingestFiles(ctx context.Context, db *kb.DB, files []string, bar *progressba
 		if bar != nil {
 			bar.Clear() // the message on its own line, not over the bar
 		}
-		fmt.Fprintf(errw, "nieuwsbot: ingest %s: %s\n", path, err)
+		fmt.Fprintf(errw, "nieuwsbot: ingest %s: %s\n", terminalSafe(path), terminalSafe(err.Error()))
 	}
 	var fatal error
 	var batch []job
