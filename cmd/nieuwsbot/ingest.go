@@ -104,8 +104,18 @@ func collectFiles(paths []string, errw io.Writer) (files []string, failed int) {
 			files = append(files, p)
 			continue
 		}
+		// A directory given as a symbolic link is read where it points to
+		// (WalkDir does not follow a link, not even at its root); links
+		// within it are not followed, so a link back up is no loop.
+		root := p
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			root = real
+		}
 		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if rel, rerr := filepath.Rel(root, path); rerr == nil {
+				path = filepath.Join(p, rel) // named as given
+			}
 			if err != nil {
 				fmt.Fprintf(errw, "nieuwsbot: ingest %s: %s\n", terminalSafe(path), terminalSafe(unwrapPathError(err).Error()))
 				failed++
@@ -115,7 +125,7 @@ func collectFiles(paths []string, errw io.Writer) (files []string, failed int) {
 				return nil
 			}
 			name := d.Name()
-			if path != p && strings.HasPrefix(name, ".") {
+			if path != filepath.Join(p, ".") && strings.HasPrefix(name, ".") {
 				if d.IsDir() {
 					return fs.SkipDir
 				}
