@@ -111,7 +111,7 @@ func Evaluate(ctx context.Context, a Answerer, qs []EvalQuestion, verbatim func(
 			return rep, fmt.Errorf("eval %s: %w", q.ID, err)
 		}
 		lat = append(lat, took)
-		res := scoreAnswer(q, ans, verbatim)
+		res := ScoreAnswer(q, ans, verbatim)
 		res.Took = took
 		if res.Pass {
 			rep.Passed++
@@ -130,7 +130,9 @@ func Evaluate(ctx context.Context, a Answerer, qs []EvalQuestion, verbatim func(
 	return rep, nil
 }
 
-func scoreAnswer(q EvalQuestion, a Answer, verbatim func(string) bool) EvalResult {
+// ScoreAnswer scores one answer with the rule of shared/eval/score.py;
+// the answering engine's trainer labels candidate answers with it.
+func ScoreAnswer(q EvalQuestion, a Answer, verbatim func(string) bool) EvalResult {
 	res := EvalResult{Question: q, Answer: a}
 	text := evalFold(a.Text + " | " + strings.Join(a.Items, " | ") + " ")
 	var why []string

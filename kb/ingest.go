@@ -230,6 +230,10 @@ func (w *writer) article(ctx context.Context, p Prepared) (IngestResult, error) 
 				(SELECT s.id FROM sentences s JOIN articles a ON a.id = s.article_id WHERE a.url = ? AND a.url <> '')`, doc.URL); err != nil {
 				return res, err
 			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid IN
+				(SELECT id FROM articles WHERE url = ? AND url <> '')`, doc.URL); err != nil {
+				return res, err
+			}
 			r, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE url = ? AND url <> ''`, doc.URL)
 			if err != nil {
 				return res, err
@@ -260,8 +264,36 @@ func (w *writer) article(ctx context.Context, p Prepared) (IngestResult, error) 
 		}
 		res.Claims += n
 	}
+	if err := w.articleIndex(ctx, doc.Title, sents); err != nil {
+		return res, err
+	}
 	res.Added = !res.Replaced
 	return res, nil
+}
+
+// articleIndex writes the article's row of the article index: the terms of
+// its title and of its body.
+func (w *writer) articleIndex(ctx context.Context, title string, sents []sentence) error {
+	var t, b strings.Builder
+	if len(sents) == 0 || !sents[0].title {
+		t.WriteString(nl.StemText(title))
+	}
+	for _, s := range sents {
+		terms := s.terms
+		if terms == "" {
+			terms = nl.StemText(s.text)
+		}
+		dst := &b
+		if s.title {
+			dst = &t
+		}
+		if dst.Len() > 0 {
+			dst.WriteByte(' ')
+		}
+		dst.WriteString(terms)
+	}
+	_, err := w.insArticleFTS.ExecContext(ctx, w.articleID, t.String(), b.String())
+	return err
 }
 
 // titleLine returns the title when it is a line of the article file, so
@@ -370,7 +402,7 @@ type writer struct {
 	newEntities map[entityKey]int64
 	stmts       []*sql.Stmt
 
-	insSentence, insFTS, insMention, insClaim, insRole, insQuote, selEntity, insEntity *sql.Stmt
+	insSentence, insFTS, insMention, insClaim, insRole, insQuote, selEntity, insEntity, insArticleFTS *sql.Stmt
 }
 
 // writerSQL are the statements of an ingest, prepared once per connection
@@ -384,6 +416,7 @@ var writerSQL = [...]string{
 	`INSERT INTO quote_rows (sentence_id, article_id, speaker_id, text, start, len) VALUES (?, ?, ?, ?, ?, ?)`,
 	`SELECT id FROM entities WHERE name = ? AND kind = ?`,
 	`INSERT INTO entities (name, kind, norm, last) VALUES (?, ?, ?, ?)`,
+	`INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`,
 }
 
 // writerStmts returns the ingest statements prepared on the database;
@@ -418,7 +451,7 @@ func newWriter(ctx context.Context, tx *sql.Tx, db *DB, articleID int64) (*write
 		return nil, err
 	}
 	w := &writer{db: db, tx: tx, articleID: articleID, newEntities: map[entityKey]int64{}}
-	for i, dst := range []**sql.Stmt{&w.insSentence, &w.insFTS, &w.insMention, &w.insClaim, &w.insRole, &w.insQuote, &w.selEntity, &w.insEntity} {
+	for i, dst := range []**sql.Stmt{&w.insSentence, &w.insFTS, &w.insMention, &w.insClaim, &w.insRole, &w.insQuote, &w.selEntity, &w.insEntity, &w.insArticleFTS} {
 		st := tx.StmtContext(ctx, shared[i])
 		*dst = st
 		w.stmts = append(w.stmts, st)

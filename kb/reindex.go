@@ -38,7 +38,7 @@ func analysisFingerprint() string {
 }
 
 // indexFormat is bumped when kb changes what it stores per sentence.
-const indexFormat = 4
+const indexFormat = 5
 
 // reindexBatch is the number of articles re-analysed per transaction.
 const reindexBatch = 200
@@ -220,6 +220,9 @@ func (db *DB) reindexArticle(ctx context.Context, tx *sql.Tx, id int64, title, b
 	if _, err := tx.ExecContext(ctx, `DELETE FROM sentences WHERE article_id = ?`, id); err != nil {
 		return err
 	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, id); err != nil {
+		return err
+	}
 	sents := analyse(db.rec, title, body)
 	// The lead is made of the sentences when read (see fillLeads).
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET lead = '' WHERE id = ?`, id); err != nil {
@@ -236,5 +239,5 @@ func (db *DB) reindexArticle(ctx context.Context, tx *sql.Tx, id int64, title, b
 			return err
 		}
 	}
-	return nil
+	return w.articleIndex(ctx, title, sents)
 }

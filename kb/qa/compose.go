@@ -1,0 +1,126 @@
+package qa
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/nieuwsbot/nieuwsbot/bot"
+	"github.com/nieuwsbot/nieuwsbot/kb/nl"
+)
+
+// Limits of one answer: readable in a chat channel.
+const (
+	maxItems   = 20
+	maxSources = 5
+)
+
+// answerText is what a candidate answers, as shown, and its items.
+func answerText(c *candidate) (string, []string) {
+	span := strings.TrimSpace(c.span())
+	switch c.shape {
+	case ShapeName, ShapePlace:
+		name := c.text
+		if name == "" {
+			name = span
+		}
+		return sentenceCase(name) + ".", []string{name}
+	case ShapeList:
+		return joinNames(c.items, false) + ".", c.items
+	case ShapeNumber, ShapeDate, ShapeReason, ShapePhrase:
+		return sentenceCase(span) + ".", nil
+	case ShapeSpeech:
+		return fmt.Sprintf("%s zei: “%s”", c.speaker, strings.Trim(span, "\"“”„'‘’ ")), nil
+	case ShapeRole:
+		return fmt.Sprintf("%s is %s.", c.speaker, strings.TrimRight(span, ".,;: ")), nil
+	case ShapeYesNo:
+		yes := "Ja"
+		if c.feats["polarity_differs"] > 0 {
+			yes = "Nee"
+		}
+		return yes + " — " + span, nil
+	}
+	return span, nil
+}
+
+// sentenceCase gives a text a capital first letter.
+func sentenceCase(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// answerKey folds an answer text so that the same answer from several
+// sentences counts once.
+func answerKey(c *candidate) string {
+	if c.answer != nil {
+		return "claims:" + nl.Fold(c.answer.Text)
+	}
+	t, _ := answerText(c)
+	if c.shape == ShapeSentence || c.shape == ShapeYesNo {
+		return fmt.Sprintf("%d", c.p.ID)
+	}
+	return nl.Fold(t)
+}
+
+// source is the cited source of a candidate: its article and the sentence
+// quoted verbatim.
+func source(c *candidate) bot.Source {
+	p := c.p
+	if c.quote != nil {
+		p = c.quote
+	}
+	s := sourceOf(p.art.Article, p.Sentence)
+	s.Title = articleTitle(p.art)
+	return s
+}
+
+// sourceOf cites a sentence of an article. An untitled article is named
+// by the sentence, cut at a word boundary.
+func sourceOf(a Article, s Sentence) bot.Source {
+	title := a.Title
+	if title == "" {
+		title = cutWords(s.Text, 80)
+	}
+	return bot.Source{ID: fmt.Sprint(a.ID), Title: title, Date: a.Date, URL: a.URL, Publisher: a.Publisher, Quote: s.Text}
+}
+
+// articleTitle is an article's title, or for an untitled one its first
+// sentence cut at a word boundary.
+func articleTitle(r *retrieved) string {
+	if r.Title != "" {
+		return r.Title
+	}
+	for _, s := range r.sents {
+		if !s.Heading {
+			return cutWords(s.Text, 80)
+		}
+	}
+	return ""
+}
+
+// cutWords cuts a text at a word boundary before n bytes, with an ellipsis.
+func cutWords(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut <= 0 {
+		cut = n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
+
+// notFound is the answer to a question the articles do not answer.
+func notFound(q Question) string {
+	if q.English {
+		return "I don't know: none of the articles I have read answers that."
+	}
+	return "Dat weet ik niet: ik vind het antwoord niet in de artikelen die ik gelezen heb."
+}

@@ -1,0 +1,221 @@
+// Command qatrain evaluates the answering engine on the project's question
+// sets and refits its ranking model from them.
+//
+//	go run ./kb/qa/internal/qatrain            # score every set with the shipped model
+//	go run ./kb/qa/internal/qatrain -fit       # leave-one-set-out report, then refit kb/qa/model.json
+//
+// Run it from the repository root. The sets are listed in kb/qa/sets.json;
+// a set on the DpgMedia2019 corpus reads the articles from the corpus file
+// (../shared/corpus), which stays outside the repository, and is skipped
+// when the file is missing.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/nieuwsbot/nieuwsbot/bot"
+	"github.com/nieuwsbot/nieuwsbot/kb"
+	"github.com/nieuwsbot/nieuwsbot/kb/corpus"
+	"github.com/nieuwsbot/nieuwsbot/kb/qa"
+	"github.com/nieuwsbot/nieuwsbot/seeds"
+)
+
+// set is one question set of kb/qa/sets.json.
+type set struct {
+	Name      string `json:"name"`
+	Articles  string `json:"articles"`  // a directory of article files, or ""
+	Corpus    string `json:"corpus"`    // a DpgMedia2019 corpus file, or ""
+	Questions string `json:"questions"` // JSON lines (shared/eval format)
+	Blind     bool   `json:"blind"`     // its questions are never read: print totals only
+}
+
+func main() {
+	fit := flag.Bool("fit", false, "report leave-one-set-out accuracy and refit the model")
+	out := flag.String("out", "kb/qa/model.json", "where -fit writes the model")
+	only := flag.String("sets", "", "comma-separated set names (default: all)")
+	verbose := flag.Bool("v", false, "print the failures of sets that are not blind")
+	flag.BoolVar(&oldEngine, "old", false, "score the rule engine of package kb instead, for comparison")
+	flag.Parse()
+	log.SetFlags(0)
+	sets, err := readSets("kb/qa/sets.json", *only)
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	if *fit {
+		if err := refit(ctx, sets, *out); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
+	if err := evaluate(ctx, sets, *verbose); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func readSets(path, only string) ([]set, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var all []set
+	if err := json.Unmarshal(data, &all); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	want := map[string]bool{}
+	for _, n := range strings.Split(only, ",") {
+		if n != "" {
+			want[n] = true
+		}
+	}
+	var out []set
+	for _, s := range all {
+		if len(want) > 0 && !want[s.Name] {
+			continue
+		}
+		if s.Corpus != "" {
+			if _, err := os.Stat(s.Corpus); err != nil {
+				log.Printf("%s: skipped, no corpus at %s", s.Name, s.Corpus)
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// open builds the set's knowledge base in a temporary directory: the
+// seeds, and its articles or corpus. Knowledge bases are shared between
+// sets with the same articles.
+func open(ctx context.Context, s set, cache map[string]*kb.DB) (*kb.DB, error) {
+	key := s.Articles + "|" + s.Corpus
+	if db, ok := cache[key]; ok {
+		return db, nil
+	}
+	dir, err := os.MkdirTemp("", "qatrain")
+	if err != nil {
+		return nil, err
+	}
+	db, err := kb.Open(ctx, filepath.Join(dir, "kb.db"), nil)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := db.Seed(ctx, seeds.FS); err != nil {
+		return nil, err
+	}
+	var arts []corpus.Article
+	switch {
+	case s.Corpus != "":
+		arts, err = corpus.ReadDPG(s.Corpus)
+	case s.Articles != "":
+		arts, err = readDir(s.Articles)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range arts {
+		if _, err := db.Ingest(ctx, a.Name, a.Text); err != nil {
+			return nil, fmt.Errorf("%s: ingest %s: %w", s.Name, a.Name, err)
+		}
+	}
+	cache[key] = db
+	return db, nil
+}
+
+func readDir(dir string) ([]corpus.Article, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var out []corpus.Article
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, corpus.Article{Name: filepath.Base(n), Text: data})
+	}
+	return out, nil
+}
+
+func questions(path string) ([]bot.EvalQuestion, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return bot.ReadEvalQuestions(f)
+}
+
+// oldEngine scores kb's own rule engine instead of package qa.
+var oldEngine bool
+
+// evaluate scores every set with the shipped model, end to end.
+func evaluate(ctx context.Context, sets []set, verbose bool) error {
+	cache := map[string]*kb.DB{}
+	total, passed := 0, 0
+	for _, s := range sets {
+		db, err := open(ctx, s, cache)
+		if err != nil {
+			return err
+		}
+		var e bot.Answerer = db
+		if !oldEngine {
+			if e, err = qa.New(db.QA()); err != nil {
+				return err
+			}
+		}
+		qs, err := questions(s.Questions)
+		if err != nil {
+			return err
+		}
+		rep, err := bot.Evaluate(ctx, e, qs, nil)
+		if err != nil {
+			return err
+		}
+		printReport(s, rep, verbose)
+		total += len(rep.Results)
+		passed += rep.Passed
+	}
+	fmt.Printf("all: %d/%d (%.1f%%)\n", passed, total, 100*float64(passed)/float64(max(total, 1)))
+	return nil
+}
+
+func printReport(s set, rep bot.EvalReport, verbose bool) {
+	answered, right := 0, 0
+	for _, r := range rep.Results {
+		if r.Answer.Found && !r.Question.ExpectNone {
+			answered++
+			if r.Pass {
+				right++
+			}
+		}
+		if r.Answer.Found && r.Question.ExpectNone {
+			answered++
+		}
+		if verbose && !s.Blind && !r.Pass {
+			fmt.Printf("  %s [%s] %q: %s :: %.120q\n", r.Question.ID, r.Question.Kind, r.Question.Q, r.Why, r.Answer.Text)
+		}
+	}
+	kinds := rep.ByKind()
+	var names []string
+	for k := range kinds {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var parts []string
+	for _, k := range names {
+		parts = append(parts, fmt.Sprintf("%s %d/%d", k, kinds[k][0], kinds[k][1]))
+	}
+	fmt.Printf("%-10s %3d/%3d (%5.1f%%) answered %d, precision %.0f%% | %s\n", s.Name, rep.Passed, len(rep.Results),
+		100*rep.Score(), answered, 100*float64(right)/float64(max(answered, 1)), strings.Join(parts, ", "))
+}

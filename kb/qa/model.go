@@ -1,0 +1,71 @@
+package qa
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+)
+
+// Model is the learned ranker: a weight per feature, and per feature and
+// question kind, with the confidence thresholds chosen on held-out folds.
+// A candidate's score is the dot product of its features and the weights;
+// the probability that it is right is its softmax share against the other
+// candidates and "no answer", whose score is 0.
+type Model struct {
+	Version string             `json:"version"`
+	Weights map[string]float64 `json:"weights"`
+	// Threshold is the probability from which the best candidate is
+	// given as the answer; Sure the one from which it is given plainly,
+	// without "Waarschijnlijk".
+	Threshold float64 `json:"threshold"`
+	Sure      float64 `json:"sure"`
+}
+
+//go:embed model.json
+var modelJSON []byte
+
+// DefaultModel returns the model shipped in the binary.
+func DefaultModel() (*Model, error) {
+	var m Model
+	if err := json.Unmarshal(modelJSON, &m); err != nil {
+		return nil, fmt.Errorf("qa: model: %w", err)
+	}
+	return &m, nil
+}
+
+// score is the weighted sum of a candidate's features, for its question's
+// kind.
+func (m *Model) score(k Kind, feats map[string]float64) float64 {
+	s := 0.0
+	prefix := k.String() + "|"
+	for f, v := range feats {
+		s += v * (m.Weights[f] + m.Weights[prefix+f])
+	}
+	return s
+}
+
+// rank scores the candidates and sorts them best first; it returns the
+// probability that the best one is right.
+func (m *Model) rank(k Kind, cs []*candidate) float64 {
+	if len(cs) == 0 {
+		return 0
+	}
+	for _, c := range cs {
+		c.score = m.score(k, c.feats)
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
+	return softmaxTop(cs)
+}
+
+// softmaxTop is the share of the best candidate against all and "no
+// answer" (score 0).
+func softmaxTop(cs []*candidate) float64 {
+	top := math.Max(cs[0].score, 0)
+	sum := math.Exp(-top)
+	for _, c := range cs {
+		sum += math.Exp(c.score - top)
+	}
+	return math.Exp(cs[0].score-top) / sum
+}

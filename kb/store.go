@@ -1,0 +1,263 @@
+package kb
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/nieuwsbot/nieuwsbot/kb/qa"
+)
+
+// Store is the knowledge base as the answering engine reads it
+// (qa.Store): articles by terms, their sentences, document frequencies and
+// what ingest annotated.
+type Store struct{ db *DB }
+
+// QA returns the store the answering engine reads (package qa).
+func (db *DB) QA() *Store { return &Store{db: db} }
+
+var _ qa.Store = (*Store)(nil)
+
+// ftsOr builds an FTS5 query that matches any of the terms. Terms are
+// index terms (letters and digits), quoted so that no FTS5 syntax gets
+// through.
+func ftsOr(terms []string) string {
+	seen := map[string]bool{}
+	var parts []string
+	for _, t := range terms {
+		t = strings.ReplaceAll(t, `"`, "")
+		if t == "" || seen[t] {
+			continue
+		}
+		seen[t] = true
+		parts = append(parts, `"`+t+`"`)
+	}
+	return strings.Join(parts, " OR ")
+}
+
+// SearchArticles returns the articles that hold any of the terms, ranked by
+// BM25 with the title weighing double.
+func (s *Store) SearchArticles(ctx context.Context, terms []string, limit int) ([]qa.ArticleHit, error) {
+	expr := ftsOr(terms)
+	if expr == "" {
+		return nil, nil
+	}
+	rows, err := s.db.db.QueryContext(ctx, `SELECT a.id, a.title, a.title_line, a.date, a.url, a.publisher, a.place, -f.rank
+		FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(2.0, 1.0)'
+			ORDER BY rank LIMIT ?) f
+		JOIN articles a ON a.id = f.rowid ORDER BY f.rank`, expr, limit)
+	if err != nil {
+		return nil, fmt.Errorf("kb: search articles: %w", err)
+	}
+	defer rows.Close()
+	var out []qa.ArticleHit
+	for rows.Next() {
+		var h qa.ArticleHit
+		if err := rows.Scan(&h.ID, &h.Title, &h.TitleLine, &h.Date, &h.URL, &h.Publisher, &h.Place, &h.Score); err != nil {
+			return nil, fmt.Errorf("kb: search articles: %w", err)
+		}
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("kb: search articles: %w", err)
+	}
+	return out, nil
+}
+
+// Sentences returns the sentences of the articles, in article order.
+func (s *Store) Sentences(ctx context.Context, articles []int64) (map[int64][]qa.Sentence, error) {
+	out := make(map[int64][]qa.Sentence, len(articles))
+	if len(articles) == 0 {
+		return out, nil
+	}
+	q := `SELECT s.id, s.article_id, s.pos, s.heading, s.text FROM sentences s
+		WHERE s.article_id IN (` + placeholders(len(articles)) + `) ORDER BY s.article_id, s.pos`
+	rows, err := s.db.db.QueryContext(ctx, q, int64Args(articles)...)
+	if err != nil {
+		return nil, fmt.Errorf("kb: sentences: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var x qa.Sentence
+		if err := rows.Scan(&x.ID, &x.Article, &x.Pos, &x.Heading, &x.Text); err != nil {
+			return nil, fmt.Errorf("kb: sentences: %w", err)
+		}
+		out[x.Article] = append(out[x.Article], x)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("kb: sentences: %w", err)
+	}
+	return out, nil
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+func int64Args(ids []int64) []any {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return args
+}
+
+// DocFreq returns in how many articles each term stands, and how many
+// articles there are.
+func (s *Store) DocFreq(ctx context.Context, terms []string) (map[string]int, int, error) {
+	out := make(map[string]int, len(terms))
+	var n int
+	if err := s.db.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
+		return nil, 0, fmt.Errorf("kb: doc freq: %w", err)
+	}
+	uniq := map[string]bool{}
+	var args []any
+	for _, t := range terms {
+		if !uniq[t] {
+			uniq[t] = true
+			args = append(args, t)
+		}
+	}
+	if len(args) == 0 {
+		return out, n, nil
+	}
+	rows, err := s.db.db.QueryContext(ctx, `SELECT term, doc FROM articles_vocab WHERE term IN (`+placeholders(len(args))+`)`, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("kb: doc freq: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t string
+		var d int
+		if err := rows.Scan(&t, &d); err != nil {
+			return nil, 0, fmt.Errorf("kb: doc freq: %w", err)
+		}
+		out[t] = d
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("kb: doc freq: %w", err)
+	}
+	return out, n, nil
+}
+
+// Annotations returns the quotes and roles stored for the articles'
+// sentences. Mentions the engine recognises itself.
+func (s *Store) Annotations(ctx context.Context, articles []int64) (qa.Annotations, error) {
+	ann := qa.Annotations{Quotes: map[int64][]qa.Quote{}, Roles: map[int64][]qa.Role{}, Mentions: map[int64][]qa.Mention{}}
+	if len(articles) == 0 {
+		return ann, nil
+	}
+	in := placeholders(len(articles))
+	rows, err := s.db.db.QueryContext(ctx, `SELECT q.sentence_id, e.name, q.text FROM quotes q JOIN entities e ON e.id = q.speaker_id
+		WHERE q.article_id IN (`+in+`)`, int64Args(articles)...)
+	if err != nil {
+		return ann, fmt.Errorf("kb: quotes: %w", err)
+	}
+	for rows.Next() {
+		var x qa.Quote
+		if err := rows.Scan(&x.Sentence, &x.Speaker, &x.Text); err != nil {
+			rows.Close()
+			return ann, fmt.Errorf("kb: quotes: %w", err)
+		}
+		ann.Quotes[x.Sentence] = append(ann.Quotes[x.Sentence], x)
+	}
+	rows.Close()
+	rows, err = s.db.db.QueryContext(ctx, `SELECT r.sentence_id, e.name, r.description FROM roles r JOIN entities e ON e.id = r.person_id
+		WHERE r.article_id IN (`+in+`)`, int64Args(articles)...)
+	if err != nil {
+		return ann, fmt.Errorf("kb: roles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var x qa.Role
+		if err := rows.Scan(&x.Sentence, &x.Person, &x.Description); err != nil {
+			return ann, fmt.Errorf("kb: roles: %w", err)
+		}
+		ann.Roles[x.Sentence] = append(ann.Roles[x.Sentence], x)
+	}
+	return ann, rows.Err()
+}
+
+// Claims returns the claims of a relation against (or, with byAgent, by)
+// the named entity, newest first.
+func (s *Store) Claims(ctx context.Context, relation, name string, byAgent bool, limit int) ([]qa.Claim, error) {
+	col, state := "target_id", ` OR c.target_state IN (SELECT id FROM entities WHERE norm = ?2)`
+	if byAgent {
+		col, state = "agent_id", ""
+	}
+	rows, err := s.db.db.QueryContext(ctx, `SELECT `+claimColumns+`
+		WHERE c.relation = ?1 AND (c.`+col+` IN (SELECT id FROM entities WHERE norm = ?2)`+state+`)
+		ORDER BY c.article_id DESC LIMIT ?3`, relation, normName(name), limit)
+	if err != nil {
+		return nil, fmt.Errorf("kb: claims: %w", err)
+	}
+	return scanClaims(rows)
+}
+
+const claimColumns = `c.sentence_id, c.article_id, c.relation,
+	coalesce(ea.name, ''), coalesce(ea.kind, ''), coalesce(et.name, ''), coalesce(et.kind, ''), c.about
+	FROM claims c LEFT JOIN entities ea ON ea.id = c.agent_id LEFT JOIN entities et ON et.id = c.target_id`
+
+func scanClaims(rows *sql.Rows) ([]qa.Claim, error) {
+	defer rows.Close()
+	var out []qa.Claim
+	for rows.Next() {
+		var c qa.Claim
+		if err := rows.Scan(&c.Sentence, &c.Article, &c.Relation, &c.Agent, &c.AgentKind, &c.Target, &c.TargetKind, &c.About); err != nil {
+			return nil, fmt.Errorf("kb: claims: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// ClaimsIn returns the claims of the articles' sentences.
+func (s *Store) ClaimsIn(ctx context.Context, articles []int64) ([]qa.Claim, error) {
+	if len(articles) == 0 {
+		return nil, nil
+	}
+	rows, err := s.db.db.QueryContext(ctx, `SELECT `+claimColumns+` WHERE c.sentence_id IN
+		(SELECT id FROM sentences WHERE article_id IN (`+placeholders(len(articles))+`)) ORDER BY c.sentence_id`, int64Args(articles)...)
+	if err != nil {
+		return nil, fmt.Errorf("kb: claims: %w", err)
+	}
+	return scanClaims(rows)
+}
+
+// Passages returns the sentences with the given ids, in the order asked,
+// and their articles.
+func (s *Store) Passages(ctx context.Context, ids []int64) ([]qa.Sentence, map[int64]qa.Article, error) {
+	arts := map[int64]qa.Article{}
+	if len(ids) == 0 {
+		return nil, arts, nil
+	}
+	rows, err := s.db.db.QueryContext(ctx, `SELECT s.id, s.article_id, s.pos, s.heading, s.text,
+		a.title, a.title_line, a.date, a.url, a.publisher, a.place
+		FROM sentences s JOIN articles a ON a.id = s.article_id WHERE s.id IN (`+placeholders(len(ids))+`)`, int64Args(ids)...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("kb: passages: %w", err)
+	}
+	defer rows.Close()
+	byID := map[int64]qa.Sentence{}
+	for rows.Next() {
+		var x qa.Sentence
+		var a qa.Article
+		if err := rows.Scan(&x.ID, &x.Article, &x.Pos, &x.Heading, &x.Text, &a.Title, &a.TitleLine, &a.Date, &a.URL, &a.Publisher, &a.Place); err != nil {
+			return nil, nil, fmt.Errorf("kb: passages: %w", err)
+		}
+		a.ID = x.Article
+		arts[a.ID] = a
+		byID[x.ID] = x
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("kb: passages: %w", err)
+	}
+	out := make([]qa.Sentence, 0, len(ids))
+	for _, id := range ids {
+		if x, ok := byID[id]; ok {
+			out = append(out, x)
+		}
+	}
+	return out, arts, nil
+}
