@@ -188,6 +188,7 @@ func reportReaders(w io.Writer, o options, phases []readerPhase) {
 		machine(), o.n, o.dir, readersAtOnce)
 	fmt.Fprintln(w, "| asks | n | median | p99 | max | failed | SQLITE_BUSY | the writer |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---|")
+	var failures []string
 	for _, p := range phases {
 		var ds []time.Duration
 		failed, busy := 0, 0
@@ -207,8 +208,11 @@ func reportReaders(w io.Writer, o options, phases []readerPhase) {
 		l := percentiles(ds)
 		fmt.Fprintf(w, "| %s | %d | %s | %s | %s | %d | %d | %s |\n", p.name, len(ds), ms(l.p50), ms(l.p99), ms(l.max), failed, busy, p.writer)
 		if first != "" {
-			fmt.Fprintf(w, "\nFirst failure (%s): `%s`\n\n", p.name, first)
+			failures = append(failures, fmt.Sprintf("First failure %s: `%s`", p.name, first))
 		}
 	}
 	fmt.Fprintln(w)
+	for _, f := range failures {
+		fmt.Fprintf(w, "%s\n\n", f)
+	}
 }
