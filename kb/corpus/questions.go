@@ -91,16 +91,6 @@ func DistinctQuestions(seed int64, perKind int) []Question {
 
 // questionPool is every distinct question of a kind the generator makes.
 func questionPool(kind string) []Question {
-	var cyber, all []sector
-	cyber = sectors
-	for _, t := range topics {
-		all = append(all, t.sectors...)
-	}
-	var targets []actor
-	targets = append(targets, states...)
-	for i := range numGroups {
-		targets = append(targets, actor{name: groupName(i)})
-	}
 	var out []Question
 	seen := map[string]bool{} // sectors of two topics may share a name
 	add := func(text string, t0, t1, entity string) {
@@ -110,11 +100,26 @@ func questionPool(kind string) []Question {
 		}
 	}
 	switch kind {
+	case KindAccuse, KindDeny, KindRole, KindQuote:
+		namedPool(kind, add)
+	default:
+		textPool(kind, add)
+	}
+	return out
+}
+
+// namedPool adds the questions about a named state, group or person.
+func namedPool(kind string, add func(text, t0, t1, entity string)) {
+	targets := append([]actor(nil), states...)
+	for i := range numGroups {
+		targets = append(targets, actor{name: groupName(i)})
+	}
+	switch kind {
 	case KindAccuse:
 		for _, a := range targets {
 			add(fmt.Sprintf("wie beschuldigt %s?", a.name), "beschuldigt", a.name, a.name)
 			add(fmt.Sprintf("door wie wordt %s beschuldigd?", a.name), "beschuldigd", a.name, a.name)
-			for _, sec := range cyber {
+			for _, sec := range sectors {
 				add(fmt.Sprintf("wie beschuldigt %s van de aanval op %s?", a.name, sec.name), "beschuldigt", a.name, a.name)
 			}
 		}
@@ -122,21 +127,31 @@ func questionPool(kind string) []Question {
 		for _, a := range states {
 			add(fmt.Sprintf("ontkent %s de beschuldigingen?", a.name), "ontkent", a.name, a.name)
 			add(fmt.Sprintf("hoe reageerde %s op de beschuldigingen?", a.name), "beschuldigingen", a.name, a.name)
-			for _, sec := range cyber {
+			for _, sec := range sectors {
 				for _, ev := range []string{"de aanval op", "het datalek bij", "de spionage bij"} {
 					add(fmt.Sprintf("ontkent %s betrokkenheid bij %s %s?", a.name, ev, sec.name), "ontkent", a.name, a.name)
 				}
 			}
 		}
-	case KindRole, KindQuote:
+	default:
+		form := "wie is %s?"
+		if kind == KindQuote {
+			form = "wat zei %s?"
+		}
 		for i := range numPersons {
 			p := personAt(i)
-			if kind == KindRole {
-				add(fmt.Sprintf("wie is %s?", p.name), firstWord(p.name), lastWord(p.name), p.name)
-			} else {
-				add(fmt.Sprintf("wat zei %s?", p.name), firstWord(p.name), lastWord(p.name), p.name)
-			}
+			add(fmt.Sprintf(form, p.name), firstWord(p.name), lastWord(p.name), p.name)
 		}
+	}
+}
+
+// textPool adds the questions the full-text search answers.
+func textPool(kind string, add func(text, t0, t1, entity string)) {
+	var all []sector
+	for _, t := range topics {
+		all = append(all, t.sectors...)
+	}
+	switch kind {
 	case KindHowMany:
 		for _, sec := range all {
 			add(fmt.Sprintf("hoeveel %s van %s zijn getroffen?", sec.unit, sec.name), sec.unit, sec.name, "")
@@ -176,9 +191,7 @@ func questionPool(kind string) []Question {
 			}
 		}
 	}
-	return out
 }
-
 func firstWord(s string) string {
 	for i := range len(s) {
 		if s[i] == ' ' {
