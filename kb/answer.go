@@ -503,7 +503,10 @@ func surfaceName(it *item, cited map[int64]bool) string {
 	}
 	for _, text := range quotes {
 		for _, m := range recognizer().Mentions(text) {
-			if m.Name != it.name || m.Demonym || m.Text == "" || strings.ContainsAny(m.Text, "'\"‘’“”") {
+			// The name itself is no other name: "NSA (NSA)" when no cited
+			// sentence names the item, but an uncited one does.
+			if m.Name != it.name || m.Demonym || m.Text == "" || strings.ContainsAny(m.Text, "'\"‘’“”") ||
+				nl.Fold(m.Text) == nl.Fold(it.name) {
 				continue
 			}
 			switch m.Kind {

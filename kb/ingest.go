@@ -317,12 +317,13 @@ func analyse(rec *nl.Recognizer, title, body string) []sentence {
 		sents = append(sents, sentence{text: title, title: true, heading: true})
 		texts = append(texts, title)
 	}
+	lastBreak := strings.LastIndexByte(body, '\n')
 	for _, sp := range spans {
 		text := body[sp.Start:sp.End]
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		sents = append(sents, sentence{text: text, heading: isHeading(body, sp, text)})
+		sents = append(sents, sentence{text: text, heading: isHeading(body, sp, text, lastBreak)})
 		texts = append(texts, text)
 	}
 	for i, a := range rec.Analyze(texts) {
@@ -340,19 +341,28 @@ func analyse(rec *nl.Recognizer, title, body string) []sentence {
 
 // isHeading reports whether a sentence is a heading: a short line of its
 // own that does not end as a sentence does.
-func isHeading(body string, sp nl.Span, text string) bool {
+//
+// lastBreak is the offset of the body's last line break (-1 for none).
+func isHeading(body string, sp nl.Span, text string, lastBreak int) bool {
 	if utf8.RuneCountInString(text) > 80 || len(strings.Fields(text)) > 10 {
 		return false
 	}
 	if strings.ContainsAny(text[len(text)-1:], ".!?:;,\"”’'") {
 		return false
 	}
-	before := sp.Start == 0 || strings.LastIndexByte(body[:sp.Start], '\n') >= strings.LastIndexFunc(body[:sp.Start], isNotSpace)
-	after := sp.End == len(body) || strings.IndexByte(body[sp.End:], '\n') <= strings.IndexFunc(body[sp.End:], isNotSpace)
-	return before && after
+	// Only the blanks next to the sentence are read: scanning the body
+	// for line breaks made a long single-line article quadratic.
+	before := sp.Start
+	for before > 0 && (body[before-1] == ' ' || body[before-1] == '\t') {
+		before--
+	}
+	after := sp.End
+	for after < len(body) && (body[after] == ' ' || body[after] == '\t') {
+		after++
+	}
+	// A sentence of the last line counts as ending its line.
+	return (before == 0 || body[before-1] == '\n') && (after == len(body) || body[after] == '\n' || sp.End > lastBreak)
 }
-
-func isNotSpace(r rune) bool { return r != ' ' && r != '\t' && r != '\n' }
 
 // lead is the article's first sentences, up to about 200 characters.
 func lead(sents []sentence) string {

@@ -157,63 +157,123 @@ func (db *DB) Ping(ctx context.Context) error {
 	return nil
 }
 
+// migrate brings the schema up to date. It reads which migrations are
+// applied without taking the write lock, so that opening a current
+// database (every ask, stats, digest and serve) never waits for a writer
+// such as an ingest; only a database that is behind is migrated, in one
+// write transaction that checks again under the lock.
 func (db *DB) migrate(ctx context.Context) error {
-	if _, err := db.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
-		return fmt.Errorf("kb: migrate: %w", err)
-	}
 	names, err := fs.Glob(migrationFS, "migration/*.sql")
 	if err != nil {
 		return fmt.Errorf("kb: migrate: %w", err)
 	}
 	sort.Strings(names)
-	for _, name := range names {
-		if err := db.migrateFile(ctx, name); err != nil {
+	applied, err := appliedMigrations(ctx, db.db)
+	if err != nil {
+		return fmt.Errorf("kb: migrate: schema version: %w", err)
+	}
+	if len(pendingMigrations(names, applied)) == 0 {
+		return nil
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("kb: migrate: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("kb: migrate: %w", err)
+	}
+	// Another process may have migrated between the read and the lock.
+	if applied, err = appliedMigrations(ctx, tx); err != nil {
+		return fmt.Errorf("kb: migrate: schema version: %w", err)
+	}
+	for _, name := range pendingMigrations(names, applied) {
+		buf, err := fs.ReadFile(migrationFS, name)
+		if err != nil {
 			return fmt.Errorf("kb: migrate %s: %w", name, err)
 		}
+		if _, err := tx.ExecContext(ctx, string(buf)); err != nil {
+			return fmt.Errorf("kb: migrate %s: %w", name, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)`,
+			name, db.Now().Unix()); err != nil {
+			return fmt.Errorf("kb: migrate %s: %w", name, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("kb: migrate: %w", err)
 	}
 	return nil
 }
 
-func (db *DB) migrateFile(ctx context.Context, name string) error {
-	tx, err := db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
+// querier is what *sql.DB, *sql.Conn and *sql.Tx have in common for reads.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// appliedMigrations returns the names of the migrations applied; none in a
+// new database.
+func appliedMigrations(ctx context.Context, q querier) (map[string]bool, error) {
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE name = ?`, name).Scan(&n); err != nil {
-		return err
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).Scan(&n); err != nil {
+		return nil, err
 	}
-	if n > 0 {
-		return nil
+	applied := map[string]bool{}
+	if n == 0 {
+		return applied, nil
 	}
-	buf, err := fs.ReadFile(migrationFS, name)
+	rows, err := q.QueryContext(ctx, `SELECT name FROM schema_migrations`)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if _, err := tx.ExecContext(ctx, string(buf)); err != nil {
-		return err
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		applied[name] = true
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)`,
-		name, db.Now().Unix()); err != nil {
-		return err
+	return applied, rows.Err()
+}
+
+func pendingMigrations(names []string, applied map[string]bool) []string {
+	var out []string
+	for _, name := range names {
+		if !applied[name] {
+			out = append(out, name)
+		}
 	}
-	return tx.Commit()
+	return out
 }
 
 // meta reads a value of the meta table; "" when unset.
 func (db *DB) meta(ctx context.Context, key string) (string, error) {
+	return metaIn(ctx, db.db, key)
+}
+
+func metaIn(ctx context.Context, q querier, key string) (string, error) {
 	var v string
-	err := db.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
+	err := q.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
 	return v, err
 }
 
+// execer is what *sql.DB and *sql.Tx have in common for writes.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
 func (db *DB) setMeta(ctx context.Context, key, value string) error {
-	_, err := db.db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
+	return setMetaIn(ctx, db.db, key, value)
+}
+
+func setMetaIn(ctx context.Context, e execer, key, value string) error {
+	_, err := e.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
 	return err
 }

@@ -300,6 +300,36 @@ func BenchmarkPrepare(b *testing.B) {
 	}
 }
 
+// BenchmarkPrepareLongArticle parses and analyses one article of growing
+// size, as ordinary paragraphs and as one line (one "sentence" before
+// sentences were bounded; see nl.MaxSentenceWords): the time per byte
+// should stay the same for both, at every size.
+func BenchmarkPrepareLongArticle(b *testing.B) {
+	var para strings.Builder
+	for i := 0; para.Len() < 1<<20; i++ {
+		para.Write(corpus.Make(1, i).Text)
+		para.WriteString("\n\n")
+	}
+	forms := map[string]string{
+		"paragraphs": para.String(),
+		"one-line":   strings.Join(strings.Fields(para.String()), " "),
+		"headings":   strings.Repeat("Kop… ", 1<<18),
+	}
+	for _, form := range []string{"paragraphs", "one-line", "headings"} {
+		for _, size := range []int{100_000, 1_000_000} {
+			text := forms[form][:size]
+			b.Run(fmt.Sprintf("%s/bytes=%d", form, size), func(b *testing.B) {
+				b.SetBytes(int64(size))
+				for b.Loop() {
+					if _, err := kb.Prepare("long.txt", []byte(text)); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
 // BenchmarkAnswer answers the generated questions on a corpus of 2,000
 // articles.
 func BenchmarkAnswer(b *testing.B) {

@@ -3,10 +3,15 @@ package kb
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/nieuwsbot/nieuwsbot/kb/nl"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // analysisProbe is a text whose analysis changes whenever the language
@@ -40,131 +45,199 @@ const reindexBatch = 200
 
 // checkAnalysis re-analyses the stored articles when they were analysed by
 // another version of the language toolkit, so that questions (analysed by
-// this version) and the index agree.
+// this version) and the index agree. It only reads when nothing is to be
+// done, and never waits for the write lock: when another process holds it
+// (an ingest, or another re-analysis), the work is left for the next open
+// that finds the lock free, and this one answers from the index as it is.
+// The progress is kept in the database (meta reindex_from), so an
+// interrupted re-analysis goes on where it stopped.
 func (db *DB) checkAnalysis(ctx context.Context) error {
 	want := analysisFingerprint()
 	got, err := db.meta(ctx, "analysis")
 	if err != nil {
 		return fmt.Errorf("kb: analysis version: %w", err)
 	}
-	if got == want {
+	from, err := db.meta(ctx, "reindex_from")
+	if err != nil {
+		return fmt.Errorf("kb: analysis version: %w", err)
+	}
+	if got == want && from == "" {
 		return nil
 	}
-	var n int
-	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
-		return fmt.Errorf("kb: analysis version: %w", err)
+	conn, err := db.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("kb: reindex: %w", err)
 	}
-	if n > 0 {
-		db.logger.Info("re-analysing the stored articles for this version of the language toolkit", "articles", n)
-		if err := db.Reindex(ctx); err != nil {
-			return err
-		}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 0`); err != nil {
+		return fmt.Errorf("kb: reindex: %w", err)
 	}
-	if err := db.setMeta(ctx, "analysis", want); err != nil {
-		return fmt.Errorf("kb: analysis version: %w", err)
+	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA busy_timeout = %d`, BusyTimeout.Milliseconds()))
+	err = db.reindexPending(ctx, conn, want)
+	if isBusy(err) {
+		db.logger.Info("the stored articles are re-analysed later: another process is writing to the knowledge base")
+		return nil
 	}
-	return nil
+	return err
+}
+
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // Reindex re-analyses every stored article from its stored text: sentences,
 // index, entities, claims, roles and quotes. Each batch of articles is one
-// transaction, so an interrupted reindex leaves every article whole.
+// transaction, so an interrupted reindex leaves every article whole, and
+// the next open goes on with the rest.
 func (db *DB) Reindex(ctx context.Context) error {
-	var last int64
+	if err := db.setMeta(ctx, "reindex_from", "0"); err != nil {
+		return fmt.Errorf("kb: reindex: %w", err)
+	}
+	conn, err := db.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("kb: reindex: %w", err)
+	}
+	defer conn.Close()
+	return db.reindexPending(ctx, conn, analysisFingerprint())
+}
+
+// reindexPending re-analyses, a batch per write transaction on conn, the
+// articles that the stored progress says are left: all of them when the
+// stored analysis is not want.
+func (db *DB) reindexPending(ctx context.Context, conn *sql.Conn, want string) error {
+	logged := false
 	for {
-		// Older versions stored the body; newer ones only its sentences,
-		// one a paragraph here, which split again into the same sentences.
-		rows, err := db.db.QueryContext(ctx, `SELECT id, CASE WHEN title_line THEN title ELSE '' END,
-			CASE WHEN body <> '' THEN body ELSE coalesce((SELECT group_concat(text, char(10) || char(10) ORDER BY pos)
-				FROM sentences WHERE article_id = a.id AND (pos > 0 OR NOT a.title_line)), '') END
-			FROM articles a WHERE id > ? ORDER BY id LIMIT ?`, last, reindexBatch)
+		tx, err := conn.BeginTx(ctx, nil)
 		if err != nil {
 			return fmt.Errorf("kb: reindex: %w", err)
 		}
-		type art struct {
-			id          int64
-			title, body string
+		newEntities := map[entityKey]int64{}
+		more, err := db.reindexStep(ctx, tx, want, newEntities, &logged)
+		if err == nil {
+			err = tx.Commit()
 		}
-		var batch []art
-		for rows.Next() {
-			var a art
-			if err := rows.Scan(&a.id, &a.title, &a.body); err != nil {
-				rows.Close()
-				return fmt.Errorf("kb: reindex: %w", err)
-			}
-			batch = append(batch, a)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		if err != nil {
+			tx.Rollback()
 			return fmt.Errorf("kb: reindex: %w", err)
 		}
-		if len(batch) == 0 {
+		db.rememberEntities(newEntities)
+		if !more {
 			return nil
 		}
-		if err := db.reindexBatch(ctx, func(yield func(int64, string, string) error) error {
-			for _, a := range batch {
-				if err := yield(a.id, a.title, a.body); err != nil {
-					return err
-				}
-			}
-			return nil
-		}); err != nil {
-			return err
-		}
-		last = batch[len(batch)-1].id
 	}
 }
 
-func (db *DB) reindexBatch(ctx context.Context, each func(func(id int64, title, body string) error) error) error {
-	tx, err := db.db.BeginTx(ctx, nil)
+// reindexStep re-analyses the next batch of articles in tx and records how
+// far it got; it reports whether articles are left.
+func (db *DB) reindexStep(ctx context.Context, tx *sql.Tx, want string, newEntities map[entityKey]int64, logged *bool) (bool, error) {
+	got, err := metaIn(ctx, tx, "analysis")
 	if err != nil {
-		return fmt.Errorf("kb: reindex: %w", err)
+		return false, err
 	}
-	defer tx.Rollback()
-	var newEntities []map[entityKey]int64
-	err = each(func(id int64, title, body string) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM sentences_fts WHERE rowid IN (SELECT id FROM sentences WHERE article_id = ?)`, id); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM sentences WHERE article_id = ?`, id); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, id); err != nil {
-			return err
-		}
-		sents := analyse(db.rec, title, body)
-		// The lead is made of the sentences when read (see fillLeads).
-		if _, err := tx.ExecContext(ctx, `UPDATE articles SET lead = '' WHERE id = ?`, id); err != nil {
-			return err
-		}
-		w, err := newWriter(ctx, tx, db, id)
-		if err != nil {
-			return err
-		}
-		defer w.close()
-		for pos, s := range sents {
-			if _, err := w.sentence(ctx, pos, s); err != nil {
-				return err
-			}
-		}
-		if err := w.articleIndex(ctx, title, sents); err != nil {
-			return err
-		}
-		newEntities = append(newEntities, w.newEntities)
-		return nil
-	})
+	from, err := metaIn(ctx, tx, "reindex_from")
 	if err != nil {
-		return fmt.Errorf("kb: reindex: %w", err)
+		return false, err
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("kb: reindex: %w", err)
-	}
-	db.entMu.Lock()
-	for _, m := range newEntities {
-		for k, v := range m {
-			db.entCache[k] = v
+	if got != want {
+		// Analysed by another version: all of it again, with this one.
+		from = "0"
+		if err := setMetaIn(ctx, tx, "analysis", want); err != nil {
+			return false, err
 		}
 	}
-	db.entMu.Unlock()
-	return nil
+	if from == "" {
+		return false, nil
+	}
+	last, err := strconv.ParseInt(from, 10, 64)
+	if err != nil {
+		last = 0
+	}
+	if !*logged {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE id > ?`, last).Scan(&n); err != nil {
+			return false, err
+		}
+		if n > 0 {
+			db.logger.Info("re-analysing the stored articles for this version of the language toolkit", "articles", n)
+		}
+		*logged = true
+	}
+	last, err = db.reindexBatch(ctx, tx, last, newEntities)
+	if err != nil {
+		return false, err
+	}
+	if last == 0 {
+		_, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = 'reindex_from'`)
+		return false, err
+	}
+	return true, setMetaIn(ctx, tx, "reindex_from", strconv.FormatInt(last, 10))
+}
+
+// reindexBatch re-analyses the next reindexBatch articles after id after
+// in tx, and returns the last one's id; 0 when none is left. The entities
+// it creates are added to newEntities, to be cached once tx commits.
+func (db *DB) reindexBatch(ctx context.Context, tx *sql.Tx, after int64, newEntities map[entityKey]int64) (int64, error) {
+	// Older versions stored the body; newer ones only its sentences,
+	// one a paragraph here, which split again into the same sentences.
+	rows, err := tx.QueryContext(ctx, `SELECT id, CASE WHEN title_line THEN title ELSE '' END,
+		CASE WHEN body <> '' THEN body ELSE coalesce((SELECT group_concat(text, char(10) || char(10) ORDER BY pos)
+			FROM sentences WHERE article_id = a.id AND (pos > 0 OR NOT a.title_line)), '') END
+		FROM articles a WHERE id > ? ORDER BY id LIMIT ?`, after, reindexBatch)
+	if err != nil {
+		return 0, err
+	}
+	type art struct {
+		id          int64
+		title, body string
+	}
+	var batch []art
+	for rows.Next() {
+		var a art
+		if err := rows.Scan(&a.id, &a.title, &a.body); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		batch = append(batch, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(batch) == 0 {
+		return 0, err
+	}
+	for _, a := range batch {
+		if err := db.reindexArticle(ctx, tx, a.id, a.title, a.body, newEntities); err != nil {
+			return 0, err
+		}
+	}
+	return batch[len(batch)-1].id, nil
+}
+
+func (db *DB) reindexArticle(ctx context.Context, tx *sql.Tx, id int64, title, body string, newEntities map[entityKey]int64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM sentences_fts WHERE rowid IN (SELECT id FROM sentences WHERE article_id = ?)`, id); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM sentences WHERE article_id = ?`, id); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, id); err != nil {
+		return err
+	}
+	sents := analyse(db.rec, title, body)
+	// The lead is made of the sentences when read (see fillLeads).
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET lead = '' WHERE id = ?`, id); err != nil {
+		return err
+	}
+	w, err := newWriter(ctx, tx, db, id)
+	if err != nil {
+		return err
+	}
+	defer w.close()
+	w.newEntities = newEntities
+	for pos, s := range sents {
+		if _, err := w.sentence(ctx, pos, s); err != nil {
+			return err
+		}
+	}
+	return w.articleIndex(ctx, title, sents)
 }

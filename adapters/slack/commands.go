@@ -101,12 +101,44 @@ func (a *Adapter) verified(w http.ResponseWriter, r *http.Request, replay bool) 
 	}
 	// The signature's hex may come in either case and still check out, so
 	// the replay key is lower-cased.
-	if replay && a.replays.seen(r.Header.Get("X-Slack-Request-Timestamp")+"/"+strings.ToLower(r.Header.Get("X-Slack-Signature"))) {
+	if replay && a.replayed(r.Context(), r.Header.Get("X-Slack-Request-Timestamp")+"/"+strings.ToLower(r.Header.Get("X-Slack-Signature"))) {
 		a.logger.InfoContext(r.Context(), "refused replayed request", "path", r.URL.Path)
 		http.Error(w, "unauthorized", http.StatusUnauthorized)
 		return nil, false
 	}
 	return body, true
+}
+
+// replayed reports whether the request with the signature key was accepted
+// before within the signature window, by this process or, with a
+// ReplayLog, by one before a restart; if not, it remembers key. The log is
+// read at once (a read never waits for the database's writers) and written
+// after the request, so that an ingest holding the write lock never holds
+// up the acknowledgement. A log that cannot be read leaves the check to
+// memory.
+func (a *Adapter) replayed(ctx context.Context, key string) bool {
+	if a.replays.seen(key) {
+		return true
+	}
+	if a.cfg.Replays == nil {
+		return false
+	}
+	now := time.Now()
+	seen, err := a.cfg.Replays.SeenSignature(ctx, key, now)
+	if err != nil {
+		a.logger.WarnContext(ctx, "replay log unreadable; replays are checked in memory only", "err", err)
+	}
+	if seen {
+		return true
+	}
+	a.inflight.Go(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), answerTimeout)
+		defer cancel()
+		if err := a.cfg.Replays.RecordSignature(ctx, key, now, signatureWindow); err != nil {
+			a.logger.WarnContext(ctx, "request signature not recorded against replays after a restart", "err", err)
+		}
+	})
+	return false
 }
 
 // command runs the handler for a slash command. When the reply is ready
@@ -170,6 +202,9 @@ func (a *Adapter) respond(ctx context.Context, responseURL string, resp commandR
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 		return fmt.Errorf("bad response_url %q", responseURL)
 	}
+	if !a.responseURLAllowed(u) {
+		return fmt.Errorf("response_url %q is not on Slack's hosts or slack.api_url's", responseURL)
+	}
 	body, err := json.Marshal(resp)
 	if err != nil {
 		return fmt.Errorf("encode answer: %w", err)
@@ -199,4 +234,35 @@ func (a *Adapter) respond(ctx context.Context, responseURL string, resp commandR
 		}
 		return nil
 	})
+}
+
+// slackDomains are the domains of Slack's response_urls
+// (hooks.slack.com), GovSlack's included.
+var slackDomains = []string{"slack.com", "slack-gov.com"}
+
+// responseURLAllowed reports whether an answer may be posted to u: over
+// https to one of Slack's domains, or to the host of the configured
+// api_url (a test server, a proxy). The response_url comes in the signed
+// request, but a request that checks out may still carry any URL, and the
+// bot would post its answers, and the articles they quote, wherever it
+// says.
+func (a *Adapter) responseURLAllowed(u *url.URL) bool {
+	if u.User != nil {
+		return false
+	}
+	if a.cfg.APIURL != "" {
+		if api, err := url.Parse(a.cfg.APIURL); err == nil && u.Scheme == api.Scheme && strings.EqualFold(u.Host, api.Host) {
+			return true
+		}
+	}
+	if u.Scheme != "https" || (u.Port() != "" && u.Port() != "443") {
+		return false
+	}
+	host := strings.ToLower(u.Hostname())
+	for _, d := range slackDomains {
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	return false
 }

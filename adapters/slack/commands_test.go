@@ -3,7 +3,11 @@ package slack
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -273,5 +277,98 @@ func TestCommandEscapesUserAndArticleText(t *testing.T) {
 	}
 	if !strings.Contains(c.Text, "&lt;!channel&gt;") {
 		t.Errorf("fallback text %q lost the escaped question", c.Text)
+	}
+}
+
+// TestCommandResponseURLOnlyToSlack sends slow commands whose response_url
+// points elsewhere than Slack or the configured api_url: the answer must
+// not go there (it went to any http(s) URL).
+func TestCommandResponseURLOnlyToSlack(t *testing.T) {
+	var elsewhere atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		elsewhere.Add(1)
+	}))
+	defer other.Close()
+	release, alive := make(chan struct{}), make(chan bool, 8)
+	close(release)
+	hs := newHarness(t, Config{AckTimeout: time.Nanosecond}, slowHandler(release, alive))
+	for _, u := range []string{
+		other.URL + "/commands/T1/2/3",
+		"http://hooks.slack.com/commands/T1/2/3",
+		"https://hooks.slack.com.example.org/commands/T1/2/3",
+		"https://notslack.com/commands/T1/2/3",
+		"https://user@hooks.slack.com/commands/T1/2/3",
+		"https://hooks.slack.com:8443/commands/T1/2/3",
+	} {
+		if res, _ := hs.command(commandForm("wie?", u), time.Now()); res.StatusCode != http.StatusOK {
+			t.Fatalf("ack status = %d, want 200", res.StatusCode)
+		}
+	}
+	hs.settle()
+	if n := elsewhere.Load(); n != 0 {
+		t.Errorf("%d answers posted to a server that is not Slack's", n)
+	}
+	for _, tt := range []struct {
+		url  string
+		want bool
+	}{
+		{"https://hooks.slack.com/commands/T1/2/3", true},
+		{"https://hooks.slack-gov.com/commands/T1/2/3", true},
+		{hs.fake.ResponseURL("x"), true},
+		{other.URL + "/x", false},
+		{"https://evil.org/hooks.slack.com", false},
+	} {
+		u, err := url.Parse(tt.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := hs.a.responseURLAllowed(u); got != tt.want {
+			t.Errorf("responseURLAllowed(%s) = %v, want %v", tt.url, got, tt.want)
+		}
+	}
+}
+
+// memoryLog is a ReplayLog that outlives the adapters of a test, as the
+// database outlives a process.
+type memoryLog struct {
+	mu    sync.Mutex
+	until map[string]time.Time
+}
+
+func (l *memoryLog) SeenSignature(_ context.Context, key string, at time.Time) (bool, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.until[key].After(at), nil
+}
+
+func (l *memoryLog) RecordSignature(_ context.Context, key string, at time.Time, valid time.Duration) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.until[key] = at.Add(valid)
+	return nil
+}
+
+// TestCommandReplayRefusedAfterRestart accepts a command, then sends the
+// same signed request to a new adapter on the same replay log, as after a
+// restart of serve: it is refused (the seen signatures were kept in memory
+// only, so a restart forgot them).
+func TestCommandReplayRefusedAfterRestart(t *testing.T) {
+	log := &memoryLog{until: map[string]time.Time{}}
+	first := newHarness(t, Config{Replays: log}, answerWith(sampleAnswer()))
+	form := commandForm("wie stemde in?", first.fake.ResponseURL("r"))
+	ts := time.Now()
+	if res, _ := first.command(form, ts); res.StatusCode != http.StatusOK {
+		t.Fatalf("first request: status = %d, want 200", res.StatusCode)
+	}
+	first.settle()
+	restarted := newHarness(t, Config{Replays: log}, answerWith(sampleAnswer()))
+	if res, _ := restarted.command(form, ts); res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("request replayed after a restart: status = %d, want 401", res.StatusCode)
+	}
+	if res, _ := restarted.command(form, ts.Add(time.Second)); res.StatusCode != http.StatusOK {
+		t.Errorf("a new request after a restart: status = %d, want 200", res.StatusCode)
+	}
+	if n := len(restarted.h.calls()); n != 1 {
+		t.Errorf("restarted handler called %d times, want 1", n)
 	}
 }

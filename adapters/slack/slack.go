@@ -29,8 +29,6 @@ import (
 const (
 	defaultCommand    = "/nieuws"
 	defaultAckTimeout = 2 * time.Second
-	// maxAckTimeout keeps the answer inside Slack's 3-second window.
-	maxAckTimeout = 2900 * time.Millisecond
 	// answerTimeout bounds the work done for one question after the ack.
 	answerTimeout = 30 * time.Second
 	// maxBody is the largest request body read from Slack.
@@ -49,6 +47,10 @@ const (
 	maxRateLimitWaits = 5
 )
 
+// MaxAckTimeout is the longest Config.AckTimeout: it keeps the answer
+// inside Slack's 3-second window.
+const MaxAckTimeout = 2900 * time.Millisecond
+
 // Config configures the Slack adapter. The yaml keys in cmd/nieuwsbot are
 // named in the errors New returns.
 type Config struct {
@@ -60,6 +62,22 @@ type Config struct {
 	Public        bool          // answers visible in the channel (in_channel) — help and errors always ephemeral
 	AckTimeout    time.Duration // answer in the HTTP response if ready within this; else ack + response_url (default 2s)
 	HTTPClient    *http.Client  // optional, for response_url posts and the Web API
+	// Replays, when set, keeps the signatures of accepted requests beyond
+	// the process, so that a captured request sent again after a restart
+	// is refused too; without it they are kept in memory only.
+	Replays ReplayLog
+}
+
+// ReplayLog keeps the signatures of the requests the adapter accepted for
+// as long as they are valid, in storage that outlives the process.
+// *kb.DB implements it.
+type ReplayLog interface {
+	// SeenSignature reports whether key was recorded and is still valid at
+	// at. It is asked before every request is accepted, so it must not
+	// wait for writers.
+	SeenSignature(ctx context.Context, key string, at time.Time) (bool, error)
+	// RecordSignature records key, seen at at, as valid for valid.
+	RecordSignature(ctx context.Context, key string, at time.Time, valid time.Duration) error
 }
 
 // Handler answers a neutral request; *bot.Bot implements it.
@@ -178,8 +196,8 @@ func validate(cfg Config) (Config, error) {
 	switch {
 	case cfg.AckTimeout == 0:
 		cfg.AckTimeout = defaultAckTimeout
-	case cfg.AckTimeout < 0 || cfg.AckTimeout > maxAckTimeout:
-		return cfg, fmt.Errorf("slack.ack_timeout: %s must lie between 0 and %s (Slack waits 3 s)", cfg.AckTimeout, maxAckTimeout)
+	case cfg.AckTimeout < 0 || cfg.AckTimeout > MaxAckTimeout:
+		return cfg, fmt.Errorf("slack.ack_timeout: %s must lie between 0 and %s (Slack waits 3 s)", cfg.AckTimeout, MaxAckTimeout)
 	}
 	return cfg, nil
 }

@@ -1,9 +1,13 @@
 // Command nieuwsbench measures nieuwsbot on a synthetic corpus and prints a
 // markdown table: ingest throughput of the real `nieuwsbot ingest` against
-// a bare FTS5 insert of the same texts, answer latency per question kind
-// against a bare FTS5 AND query for the same terms on the same database,
-// cold start to first answer, peak memory, database size against text size,
-// and Slack acknowledgement latency with concurrent slash commands.
+// a bare FTS5 insert of the same texts batched as ingest batches them, and
+// against the analysis alone; answer latency per question kind for
+// questions asked the first time (uncached) and again (cached), against
+// the cheapest query that reads the same candidates on the same database;
+// cold start to first answer, peak memory, database size against text
+// size, and Slack acknowledgement latency with concurrent slash commands.
+// With -readers it measures instead how read-only commands fare while
+// another process writes (see readers.go).
 //
 // Usage:
 //
@@ -41,16 +45,15 @@ import (
 	"github.com/nieuwsbot/nieuwsbot/bot"
 	"github.com/nieuwsbot/nieuwsbot/kb"
 	"github.com/nieuwsbot/nieuwsbot/kb/corpus"
-	"github.com/nieuwsbot/nieuwsbot/kb/nl"
 	_ "modernc.org/sqlite"
 )
 
-// Goals of issue 7, for the table's last column.
+// Goals of issues 7 and 13, for the table's last column. Ingest is to come
+// as close to the batched bare insert as the analysis allows, and the ratio
+// is reported whatever it is; answers are held to an absolute p99.
 const (
 	goalIngestRate   = 1000.0 // articles/s
-	goalIngestShare  = 0.5    // of the bare FTS5 insert rate
 	goalAnswerP99    = 30 * time.Millisecond
-	goalAnswerRatio  = 2.0 // × the bare FTS5 query p99
 	goalColdStart    = 150 * time.Millisecond
 	goalPeakRSS      = 300 << 20
 	goalSizeRatio    = 3.0
@@ -68,8 +71,8 @@ type options struct {
 	coldRuns   int
 	cpuprofile string
 	skipIngest bool
-	childDB    string // run only the batched ingest of -corpus into this database
-	childDir   string
+	prepareDir string // run only the analysis of the files of this directory
+	readers    bool
 }
 
 func main() {
@@ -77,22 +80,26 @@ func main() {
 	flag.IntVar(&o.n, "n", 1000, "number of articles")
 	flag.StringVar(&o.dir, "dir", filepath.Join(os.TempDir(), "nieuwsbench"), "work directory for the corpus and databases")
 	flag.Int64Var(&o.seed, "seed", 1, "corpus seed")
-	flag.IntVar(&o.perKind, "q", 100, "questions per kind")
+	flag.IntVar(&o.perKind, "q", 1000, "distinct questions per kind, each asked once uncached and once cached")
 	flag.StringVar(&o.bin, "bin", "", "nieuwsbot binary (default: built from ./cmd/nieuwsbot into DIR)")
 	flag.IntVar(&o.slackN, "slack", 300, fmt.Sprintf("slash commands sent, %d at a time (0: skip)", slackConcurrency))
 	flag.IntVar(&o.coldRuns, "cold", 5, "cold-start runs")
 	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the answer phase to this file")
 	flag.BoolVar(&o.skipIngest, "reuse", false, "reuse the databases of an earlier run with the same -n")
-	flag.StringVar(&o.childDB, "batch-ingest-db", "", "internal: run the batched ingest of -batch-ingest-dir into this database and exit")
-	flag.StringVar(&o.childDir, "batch-ingest-dir", "", "internal: see -batch-ingest-db")
+	flag.StringVar(&o.prepareDir, "prepare-dir", "", "internal: analyse the files of this directory on all cores, store nothing, and exit")
+	flag.BoolVar(&o.readers, "readers", false, "measure read-only commands while another process writes, instead of the rest")
 	flag.Parse()
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	if o.childDB != "" {
-		if err := batchIngest(context.Background(), o.childDB, o.childDir); err != nil {
-			fmt.Fprintln(os.Stderr, "nieuwsbench: batched ingest:", err)
+	if o.prepareDir != "" {
+		if err := prepareAll(o.prepareDir); err != nil {
+			fmt.Fprintln(os.Stderr, "nieuwsbench: prepare:", err)
 			os.Exit(1)
 		}
 		return
+	}
+	run := run
+	if o.readers {
+		run = runReaders
 	}
 	if err := run(context.Background(), o, logger); err != nil {
 		fmt.Fprintln(os.Stderr, "nieuwsbench:", err)
@@ -108,12 +115,13 @@ type result struct {
 	ingest, bareInsert         time.Duration
 	ingestRSS                  int64
 	ingestCPU                  time.Duration
-	batchIngest, batchCPU      time.Duration
-	batchRSS                   int64
-	answers                    map[string]latency
-	bare                       map[string]latency
-	found                      map[string]int
+	prepare, prepareCPU        time.Duration
+	prepareRSS                 int64
+	uncached, cached           map[string]latency
+	floor                      map[string]latency
+	found, foundAgain          map[string]int
 	asked                      map[string]int
+	allUncached, allCached     latency
 	cold                       []time.Duration
 	coldRSS                    int64
 	slack                      []slackRun
@@ -143,26 +151,13 @@ func percentiles(ds []time.Duration) latency {
 }
 
 func run(ctx context.Context, o options, logger *slog.Logger) error {
-	r := result{n: o.n, answers: map[string]latency{}, bare: map[string]latency{},
-		found: map[string]int{}, asked: map[string]int{}}
-	if err := os.MkdirAll(o.dir, 0o755); err != nil {
+	r := result{n: o.n, uncached: map[string]latency{}, cached: map[string]latency{}, floor: map[string]latency{},
+		found: map[string]int{}, foundAgain: map[string]int{}, asked: map[string]int{}}
+	dir, bin, textBytes, err := setup(o, logger)
+	if err != nil {
 		return err
 	}
-	dir := filepath.Join(o.dir, fmt.Sprintf("corpus-%d", o.n))
-	var err error
-	if r.textBytes, err = ensureCorpus(o.seed, o.n, dir, logger); err != nil {
-		return err
-	}
-	bin := o.bin
-	if bin == "" {
-		bin = filepath.Join(o.dir, "nieuwsbot")
-		logger.Info("building nieuwsbot", "out", bin)
-		cmd := exec.Command("go", "build", "-o", bin, "./cmd/nieuwsbot")
-		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("build nieuwsbot: %w", err)
-		}
-	}
+	r.textBytes = textBytes
 	dbPath := filepath.Join(o.dir, fmt.Sprintf("kb-%d.db", o.n))
 	barePath := filepath.Join(o.dir, fmt.Sprintf("bare-%d.db", o.n))
 	if !o.skipIngest {
@@ -170,11 +165,11 @@ func run(ctx context.Context, o options, logger *slog.Logger) error {
 		if r.ingest, r.ingestRSS, r.ingestCPU, err = ingest(ctx, bin, dbPath, dir); err != nil {
 			return err
 		}
-		logger.Info("ingest through kb.StoreBatch", "articles", o.n)
-		if r.batchIngest, r.batchRSS, r.batchCPU, err = batchIngestChild(ctx, filepath.Join(o.dir, fmt.Sprintf("kb-%d-batch.db", o.n)), dir); err != nil {
+		logger.Info("analysis alone (kb.Prepare on all cores)", "articles", o.n)
+		if r.prepare, r.prepareRSS, r.prepareCPU, err = prepareChild(ctx, dir); err != nil {
 			return err
 		}
-		logger.Info("bare FTS5 insert", "articles", o.n)
+		logger.Info("bare FTS5 insert, batched", "articles", o.n)
 		if r.bareInsert, err = bareInsert(ctx, barePath, dir); err != nil {
 			return err
 		}
@@ -185,7 +180,7 @@ func run(ctx context.Context, o options, logger *slog.Logger) error {
 	if r.bareBytes, err = checkpointedSize(ctx, barePath); err != nil {
 		return err
 	}
-	qs := corpus.Questions(o.seed, o.perKind)
+	qs := corpus.DistinctQuestions(o.seed, o.perKind)
 	logger.Info("cold start", "runs", o.coldRuns)
 	if r.cold, r.coldRSS, err = coldStart(ctx, bin, dbPath, qs[0].Text, o.coldRuns); err != nil {
 		return err
@@ -208,8 +203,8 @@ func run(ctx context.Context, o options, logger *slog.Logger) error {
 		}
 		defer func() { pprof.StopCPUProfile(); f.Close() }()
 	}
-	logger.Info("answers", "questions", len(qs))
-	if err := answers(ctx, db, dbPath, qs, &r); err != nil {
+	logger.Info("answers, first time and again", "questions", len(qs))
+	if err := answers(ctx, db, dbPath, o.seed, qs, &r); err != nil {
 		return err
 	}
 	if o.slackN > 0 {
@@ -231,6 +226,30 @@ func run(ctx context.Context, o options, logger *slog.Logger) error {
 	r.benchRSS = peakRSS()
 	report(os.Stdout, o, r)
 	return nil
+}
+
+// setup generates the corpus of -n articles unless it is there, builds the
+// nieuwsbot binary unless -bin names one, and returns the corpus directory,
+// the binary and the corpus size in bytes.
+func setup(o options, logger *slog.Logger) (dir, bin string, size int64, err error) {
+	if err := os.MkdirAll(o.dir, 0o755); err != nil {
+		return "", "", 0, err
+	}
+	dir = filepath.Join(o.dir, fmt.Sprintf("corpus-%d", o.n))
+	if size, err = ensureCorpus(o.seed, o.n, dir, logger); err != nil {
+		return "", "", 0, err
+	}
+	bin = o.bin
+	if bin == "" {
+		bin = filepath.Join(o.dir, "nieuwsbot")
+		logger.Info("building nieuwsbot", "out", bin)
+		cmd := exec.Command("go", "build", "-o", bin, "./cmd/nieuwsbot")
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			return "", "", 0, fmt.Errorf("build nieuwsbot: %w", err)
+		}
+	}
+	return dir, bin, size, nil
 }
 
 // ensureCorpus generates the corpus unless dir holds it already, and
@@ -285,17 +304,15 @@ func ingest(ctx context.Context, bin, dbPath, dir string) (time.Duration, int64,
 	return took, maxRSS(ps), ps.UserTime() + ps.SystemTime(), nil
 }
 
-// batchIngestChild runs batchIngest in a child process, so that its time,
-// memory and CPU are its own, and returns them.
-func batchIngestChild(ctx context.Context, dbPath, dir string) (time.Duration, int64, time.Duration, error) {
+// prepareChild runs prepareAll in a child process, so that its time,
+// memory and CPU are its own, and returns them: what ingest would take if
+// storing cost nothing, the floor the analysis sets.
+func prepareChild(ctx context.Context, dir string) (time.Duration, int64, time.Duration, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	if err := removeDB(dbPath); err != nil {
-		return 0, 0, 0, err
-	}
-	cmd := exec.CommandContext(ctx, self, "-batch-ingest-db", dbPath, "-batch-ingest-dir", dir)
+	cmd := exec.CommandContext(ctx, self, "-prepare-dir", dir)
 	var out strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
@@ -308,73 +325,43 @@ func batchIngestChild(ctx context.Context, dbPath, dir string) (time.Duration, i
 	return took, maxRSS(ps), ps.UserTime() + ps.SystemTime(), nil
 }
 
-// batchIngest is the batched pipeline proposed for nieuwsbot ingest: files
-// read and prepared on GOMAXPROCS goroutines, stored by one writer with
-// kb.StoreBatch in batches of whatever has been prepared, up to 256.
-func batchIngest(ctx context.Context, dbPath, dir string) error {
-	db, err := kb.Open(ctx, dbPath, nil)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
+// prepareAll reads and analyses (kb.Prepare) every file of dir on
+// GOMAXPROCS goroutines, as nieuwsbot ingest does, and stores nothing.
+func prepareAll(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
 	}
-	type job struct {
-		p   kb.Prepared
-		err error
-	}
 	names := make(chan string)
-	jobs := make(chan job, 512)
+	errs := make(chan error, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for name := range names {
 				data, err := os.ReadFile(filepath.Join(dir, name))
-				var j job
 				if err == nil {
-					j.p, err = kb.Prepare(name, data)
+					_, err = kb.Prepare(name, data)
 				}
-				j.err = err
-				jobs <- j
+				if err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
 			}
 		})
 	}
-	go func() {
-		for _, e := range entries {
-			names <- e.Name()
-		}
-		close(names)
-	}()
-	go func() { wg.Wait(); close(jobs) }()
-	const maxBatch = 256
-	batch := make([]kb.Prepared, 0, maxBatch)
-	flush := func() error {
-		_, errs, err := db.StoreBatch(ctx, batch)
-		if err != nil {
-			return err
-		}
-		for _, e := range errs {
-			if e != nil {
-				return e
-			}
-		}
-		batch = batch[:0]
+	for _, e := range entries {
+		names <- e.Name()
+	}
+	close(names)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
 		return nil
 	}
-	for j := range jobs {
-		if j.err != nil {
-			return j.err
-		}
-		batch = append(batch, j.p)
-		if len(batch) == maxBatch || len(jobs) == 0 {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-	}
-	return flush()
 }
 
 // benchEnv is the environment of the nieuwsbot child processes: no config
@@ -417,22 +404,27 @@ func peakRSS() int64 {
 }
 
 // openSQL opens a database with the pragmas kb uses.
-func openSQL(path string) (*sql.DB, error) {
+func openSQL(path string, pragmas ...string) (*sql.DB, error) {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "synchronous(NORMAL)", "busy_timeout(10000)"} {
+	for _, p := range append([]string{"journal_mode(WAL)", "synchronous(NORMAL)", "busy_timeout(10000)"}, pragmas...) {
 		q.Add("_pragma", p)
 	}
 	return sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 }
 
+// bareBatch is the most articles nieuwsbot ingest stores in one
+// transaction (cmd/nieuwsbot maxBatch).
+const bareBatch = 256
+
 // bareInsert is the floor for ingest: the same texts, read from the same
-// files, inserted into one plain FTS5 table, one transaction per article
-// as kb commits them.
+// files, inserted into one plain FTS5 table, bareBatch articles per
+// transaction as nieuwsbot ingest commits them, with the page size, page
+// cache and checkpoint interval of its writer.
 func bareInsert(ctx context.Context, path, dir string) (time.Duration, error) {
 	if err := removeDB(path); err != nil {
 		return 0, err
 	}
-	db, err := openSQL(path)
+	db, err := openSQL(path, "page_size(8192)", "cache_size(-65536)", "wal_autocheckpoint(10000)")
 	if err != nil {
 		return 0, err
 	}
@@ -451,24 +443,33 @@ func bareInsert(ctx context.Context, path, dir string) (time.Duration, error) {
 		return 0, err
 	}
 	defer stmt.Close()
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			return 0, err
-		}
-		tx, err := db.BeginTx(ctx, nil)
-		if err != nil {
-			return 0, err
-		}
-		if _, err := tx.StmtContext(ctx, stmt).ExecContext(ctx, e.Name(), string(data)); err != nil {
-			tx.Rollback()
-			return 0, err
-		}
-		if err := tx.Commit(); err != nil {
+	for len(entries) > 0 {
+		batch := entries[:min(bareBatch, len(entries))]
+		entries = entries[len(batch):]
+		if err := bareBatchInsert(ctx, db, stmt, dir, batch); err != nil {
 			return 0, err
 		}
 	}
 	return time.Since(start), nil
+}
+
+func bareBatchInsert(ctx context.Context, db *sql.DB, stmt *sql.Stmt, dir string, batch []os.DirEntry) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	st := tx.StmtContext(ctx, stmt)
+	for _, e := range batch {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return err
+		}
+		if _, err := st.ExecContext(ctx, e.Name(), string(data)); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
 }
 
 // checkpointedSize folds the WAL into the database file and returns the
@@ -533,76 +534,6 @@ func coldStart(ctx context.Context, bin, dbPath, question string, runs int) ([]t
 	return out, rss, nil
 }
 
-// answers times kb.DB.Answer for every question, and a bare FTS5 AND query
-// of the question's two words on the same index.
-func answers(ctx context.Context, db *kb.DB, dbPath string, qs []corpus.Question, r *result) error {
-	raw, err := openSQL(dbPath)
-	if err != nil {
-		return err
-	}
-	defer raw.Close()
-	// One pass to warm the page cache and the recognizer, as a running
-	// bot has.
-	for _, q := range qs[:min(len(qs), 20)] {
-		if _, err := db.Answer(ctx, q.Text); err != nil {
-			return fmt.Errorf("answer %q: %w", q.Text, err)
-		}
-	}
-	got := map[string][]time.Duration{}
-	bare := map[string][]time.Duration{}
-	for _, q := range qs {
-		start := time.Now()
-		a, err := db.Answer(ctx, q.Text)
-		if err != nil {
-			return fmt.Errorf("answer %q: %w", q.Text, err)
-		}
-		got[q.Kind] = append(got[q.Kind], time.Since(start))
-		r.asked[q.Kind]++
-		if a.Found {
-			r.found[q.Kind]++
-		}
-		d, err := bareQuery(ctx, raw, q)
-		if err != nil {
-			return err
-		}
-		bare[q.Kind] = append(bare[q.Kind], d)
-	}
-	for k, ds := range got {
-		r.answers[k] = percentiles(ds)
-		r.bare[k] = percentiles(bare[k])
-	}
-	return nil
-}
-
-// bareQuery is the floor for an answer: the question's two words, stemmed
-// as the index holds them, in one ranked FTS5 AND query that reads the
-// best sentences.
-func bareQuery(ctx context.Context, db *sql.DB, q corpus.Question) (time.Duration, error) {
-	var parts []string
-	for _, t := range q.Terms {
-		if st := nl.StemText(t); st != "" {
-			parts = append(parts, `"`+st+`"`)
-		}
-	}
-	start := time.Now()
-	rows, err := db.QueryContext(ctx, `SELECT s.id, s.text FROM sentences_fts
-		JOIN sentences s ON s.id = sentences_fts.rowid
-		WHERE sentences_fts MATCH ? ORDER BY rank LIMIT 20`, strings.Join(parts, " AND "))
-	if err != nil {
-		return 0, fmt.Errorf("bare query %v: %w", parts, err)
-	}
-	for rows.Next() {
-		var id int64
-		var text string
-		if err := rows.Scan(&id, &text); err != nil {
-			rows.Close()
-			return 0, err
-		}
-	}
-	rows.Close()
-	return time.Since(start), rows.Err()
-}
-
 // slackAcks sends n signed slash commands, 50 at a time, to the real Slack
 // adapter answering from the knowledge base, over HTTP on 127.0.0.1, and
 // times each acknowledgement.
@@ -634,7 +565,7 @@ func slackAcks(ctx context.Context, db *kb.DB, qs []corpus.Question, n int, ackT
 		wg.Go(func() {
 			defer func() { <-sem }()
 			form := url.Values{
-				"command": {"/nieuws"}, "text": {qs[i%len(qs)].Text}, "user_id": {"U0BENCH"},
+				"command": {"/nieuws"}, "text": {qs[i*7919%len(qs)].Text}, "user_id": {"U0BENCH"},
 				"channel_id": {"C0BENCH"}, "team_id": {"T0BENCH"},
 				"response_url": {fake.ResponseURL(strconv.Itoa(i))},
 			}
@@ -723,42 +654,45 @@ func verdict(ok bool) string {
 
 // report prints the markdown tables.
 func report(w io.Writer, o options, r result) {
-	cpu := cpuModel()
 	fmt.Fprintf(w, "### %d articles\n\n", r.n)
-	fmt.Fprintf(w, "Machine: %d cores (%s), GOMAXPROCS %d, %s. Corpus seed %d, %d questions per kind.\n",
-		runtime.NumCPU(), cpu, runtime.GOMAXPROCS(0), runtime.Version(), o.seed, o.perKind)
-	fmt.Fprintf(w, "Command: `go run ./cmd/nieuwsbench -n %d -dir %s`\n\n", r.n, o.dir)
+	fmt.Fprintf(w, "Machine: %s. Corpus seed %d, %d distinct questions per kind.\n", machine(), o.seed, o.perKind)
+	fmt.Fprintf(w, "Command: `go run ./cmd/nieuwsbench -n %d -dir %s -q %d`\n\n", r.n, o.dir, o.perKind)
+	fmt.Fprintln(w, "Floors: ingest, a bare FTS5 insert of the same files batched as ingest batches; answers, the cheapest query for the same candidates (claims, roles or quotes of the entity named, newest first; or the newest 256 full-text matches of the two key words, unranked), with its sentences. First time: each question asked once, in a mixed order, on a process that has not seen it; again: the same questions once more.")
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Knowledge base: %d articles, %d sentences, %d claim rows.\n\n", r.entries, r.sentences, r.claims)
 	fmt.Fprintln(w, "| figure | nieuwsbot | bare FTS5 floor | ratio | goal | met |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|---|---|")
 	if r.ingest > 0 {
 		rate := float64(r.n) / r.ingest.Seconds()
 		bareRate := float64(r.n) / r.bareInsert.Seconds()
-		fmt.Fprintf(w, "| ingest, articles/s | %.0f | %.0f | %.2f | ≥ %.0f/s and ≥ %.1f× floor | %s |\n",
-			rate, bareRate, rate/bareRate, goalIngestRate, goalIngestShare,
-			verdict(rate >= goalIngestRate && rate/bareRate >= goalIngestShare))
+		fmt.Fprintf(w, "| ingest (`nieuwsbot ingest`, %d articles a transaction), articles/s | %.0f | %.0f (bare FTS5 insert, %d a transaction) | %.2f | ≥ %.0f/s, and as close to the floor as the analysis allows | %s |\n",
+			bareBatch, rate, bareRate, bareBatch, rate/bareRate, goalIngestRate, verdict(rate >= goalIngestRate))
 		fmt.Fprintf(w, "| ingest CPU time per article (user+sys, all cores) | %.2f ms | | | | |\n",
 			float64(r.ingestCPU.Microseconds())/1000/float64(r.n))
-		brate := float64(r.n) / r.batchIngest.Seconds()
-		fmt.Fprintf(w, "| ingest with kb.StoreBatch (proposed pipeline), articles/s | %.0f | %.0f | %.2f | ≥ %.0f/s and ≥ %.1f× floor | %s |\n",
-			brate, bareRate, brate/bareRate, goalIngestRate, goalIngestShare,
-			verdict(brate >= goalIngestRate && brate/bareRate >= goalIngestShare))
-		fmt.Fprintf(w, "| StoreBatch CPU time per article (user+sys, all cores) | %.2f ms | | | | |\n",
-			float64(r.batchCPU.Microseconds())/1000/float64(r.n))
+		prate := float64(r.n) / r.prepare.Seconds()
+		fmt.Fprintf(w, "| analysis alone (read + `kb.Prepare` on all cores, nothing stored), articles/s | %.0f | %.0f | %.2f | | |\n",
+			prate, bareRate, prate/bareRate)
+		fmt.Fprintf(w, "| analysis CPU time per article (user+sys, all cores) | %.2f ms | | | | |\n",
+			float64(r.prepareCPU.Microseconds())/1000/float64(r.n))
 	}
 	for _, k := range corpus.Kinds {
-		a, b := r.answers[k], r.bare[k]
-		ratio := float64(a.p99) / float64(max(b.p99, 1))
-		fmt.Fprintf(w, "| answer \"%s\" p50 / p99 (found %d/%d) | %s / %s | %s / %s | %.1f | p99 ≤ %s and ≤ %.0f× floor | %s |\n",
-			k, r.found[k], r.asked[k], ms(a.p50), ms(a.p99), ms(b.p50), ms(b.p99), ratio,
-			ms(goalAnswerP99), goalAnswerRatio, verdict(a.p99 <= goalAnswerP99 && ratio <= goalAnswerRatio))
+		a, c, f := r.uncached[k], r.cached[k], r.floor[k]
+		ratio := float64(a.p99) / float64(max(f.p99, 1))
+		fmt.Fprintf(w, "| answer \"%s\", first time: p50 / p99 of %d (found %d) | %s / %s | %s / %s | %.1f | p99 ≤ %s | %s |\n",
+			k, r.asked[k], r.found[k], ms(a.p50), ms(a.p99), ms(f.p50), ms(f.p99), ratio,
+			ms(goalAnswerP99), verdict(a.p99 <= goalAnswerP99))
+		fmt.Fprintf(w, "| answer \"%s\", asked again (cached): p50 / p99 of %d (found %d) | %s / %s | %s / %s | %.1f | | |\n",
+			k, r.asked[k], r.foundAgain[k], ms(c.p50), ms(c.p99), ms(f.p50), ms(f.p99), float64(c.p99)/float64(max(f.p99, 1)))
 	}
+	fmt.Fprintf(w, "| every answer, first time / again: p50 / p99 | %s / %s; %s / %s | | | p99 ≤ %s (first time) | %s |\n",
+		ms(r.allUncached.p50), ms(r.allUncached.p99), ms(r.allCached.p50), ms(r.allCached.p99),
+		ms(goalAnswerP99), verdict(r.allUncached.p99 <= goalAnswerP99))
 	cold := percentiles(r.cold)
 	fmt.Fprintf(w, "| cold start to first answer, median / max of %d | %s / %s | | | ≤ %s | %s |\n",
 		len(r.cold), ms(cold.p50), ms(cold.max), ms(goalColdStart), verdict(cold.max <= goalColdStart))
-	peak := max(r.ingestRSS, r.batchRSS, r.coldRSS, r.benchRSS)
-	fmt.Fprintf(w, "| peak RSS: nieuwsbot ingest / batched ingest / nieuwsbot ask / answering+Slack | %s / %s / %s / %s | | | ≤ %s | %s |\n",
-		mb(r.ingestRSS), mb(r.batchRSS), mb(r.coldRSS), mb(r.benchRSS), mb(goalPeakRSS), verdict(peak <= goalPeakRSS))
+	peak := max(r.ingestRSS, r.prepareRSS, r.coldRSS, r.benchRSS)
+	fmt.Fprintf(w, "| peak RSS: nieuwsbot ingest / analysis alone / nieuwsbot ask / answering+Slack | %s / %s / %s / %s | | | ≤ %s | %s |\n",
+		mb(r.ingestRSS), mb(r.prepareRSS), mb(r.coldRSS), mb(r.benchRSS), mb(goalPeakRSS), verdict(peak <= goalPeakRSS))
 	fmt.Fprintf(w, "| database size (text %s) | %s | %s | %.2f× text | ≤ %.0f× text | %s |\n",
 		mb(r.textBytes), mb(r.dbBytes), mb(r.bareBytes), float64(r.dbBytes)/float64(r.textBytes), goalSizeRatio,
 		verdict(float64(r.dbBytes) <= goalSizeRatio*float64(r.textBytes)))
@@ -772,6 +706,15 @@ func report(w io.Writer, o options, r result) {
 			verdict(s.ack.p99 <= goalSlackAckP99))
 	}
 	fmt.Fprintln(w)
+}
+
+// machine describes the machine for the reports: cores, CPU, Go, load.
+func machine() string {
+	load := ""
+	if data, err := os.ReadFile("/proc/loadavg"); err == nil {
+		load = ", load average " + strings.Join(strings.Fields(string(data))[:3], " ")
+	}
+	return fmt.Sprintf("%d cores (%s), GOMAXPROCS %d, %s%s", runtime.NumCPU(), cpuModel(), runtime.GOMAXPROCS(0), runtime.Version(), load)
 }
 
 func cpuModel() string {

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -40,18 +39,16 @@ func (m *Main) runAsk(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprint(m.Stderr, text)
+		fmt.Fprint(m.Stderr, terminalSafe(text))
 	}
 	a, err := db.Answer(ctx, question)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(m.Stdout)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(a)
+		return printJSON(m.Stdout, a)
 	}
-	fmt.Fprintln(m.Stdout, bot.AnswerReply(a).PlainText())
+	fmt.Fprintln(m.Stdout, terminalSafe(bot.AnswerReply(a).PlainText()))
 	return nil
 }
 
@@ -88,7 +85,7 @@ func (m *Main) runChat(ctx context.Context, args []string) error {
 			return nil
 		}
 		r := b.Handle(ctx, bot.Request{Platform: "cli", User: os.Getenv("USER"), Channel: "terminal", Text: line})
-		fmt.Fprintln(m.Stdout, r.PlainText())
+		fmt.Fprintln(m.Stdout, terminalSafe(r.PlainText()))
 		fmt.Fprintln(m.Stdout)
 		if ctx.Err() != nil {
 			return nil
@@ -224,15 +221,15 @@ func (m *Main) runStats(ctx context.Context, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return json.NewEncoder(m.Stdout).Encode(o)
+		return printJSON(m.Stdout, o)
 	}
 	fmt.Fprintf(m.Stdout, "database:   %s\narticles:   %d\nsentences:  %d\nentities:   %d\nclaims:     %d\n",
-		db.Path(), o.Articles, o.Sentences, o.Entities, o.Claims)
+		terminalSafe(db.Path()), o.Articles, o.Sentences, o.Entities, o.Claims)
 	if o.Oldest != "" {
-		fmt.Fprintf(m.Stdout, "dates:      %s … %s\n", o.Oldest, o.Newest)
+		fmt.Fprintf(m.Stdout, "dates:      %s … %s\n", terminalSafe(o.Oldest), terminalSafe(o.Newest))
 	}
 	if len(o.Publishers) > 0 {
-		fmt.Fprintf(m.Stdout, "publishers: %s\n", strings.Join(o.Publishers, ", "))
+		fmt.Fprintf(m.Stdout, "publishers: %s\n", terminalSafe(strings.Join(o.Publishers, ", ")))
 	}
 	return nil
 }
@@ -264,7 +261,7 @@ func (m *Main) runDigest(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(m.Stdout, bot.DigestReply(d, loc).PlainText())
+	fmt.Fprintln(m.Stdout, terminalSafe(bot.DigestReply(d, loc).PlainText()))
 	return nil
 }
 

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/nieuwsbot/nieuwsbot/adapters/slack"
 )
 
 // Config is the YAML configuration; config.example.yaml documents every key.
@@ -227,6 +229,14 @@ func checkKeys(n *yaml.Node, t reflect.Type, key string) error {
 		if n.Kind != yaml.ScalarNode {
 			return fmt.Errorf("config: line %d: %s: must be a single value", n.Line, key)
 		}
+	case reflect.Int64:
+		if t == reflect.TypeOf(time.Duration(0)) && n.Kind == yaml.ScalarNode && !strings.Contains(n.Value, "${") {
+			// A bare number ("0", "5") has no unit: YAML reads it as an
+			// integer, which is no duration.
+			if _, err := time.ParseDuration(n.Value); err != nil || n.Tag == "!!int" || n.Tag == "!!float" {
+				return fmt.Errorf("config: line %d: %s: must be a duration with its unit, e.g. 20ms or 1s", n.Line, key)
+			}
+		}
 	case reflect.Bool:
 		var b bool
 		if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
@@ -315,6 +325,9 @@ func (c Config) Validate() error {
 	}
 	if c.Slack.APIURL != "" && !strings.HasSuffix(c.Slack.APIURL, "/") {
 		return fmt.Errorf("config: slack.api_url: %q must end in /", c.Slack.APIURL)
+	}
+	if c.Slack.AckTimeout <= 0 || c.Slack.AckTimeout > slack.MaxAckTimeout {
+		return fmt.Errorf("config: slack.ack_timeout: %s must be more than 0 and at most %s (Slack waits 3 s)", c.Slack.AckTimeout, slack.MaxAckTimeout)
 	}
 	if c.Slack.Command != "" && !strings.HasPrefix(c.Slack.Command, "/") {
 		return fmt.Errorf("config: slack.command: %q must start with /", c.Slack.Command)

@@ -38,6 +38,12 @@ func TestParseConfigErrorsNameTheKey(t *testing.T) {
 		{"discord channels without discord", "digest:\n  discord_channels: [\"1\"]\n", "digest.discord_channels"},
 		{"empty channel", "discord:\n  token: t\ndigest:\n  discord_channels: [\"\"]\n", "digest.discord_channels"},
 		{"channel twice", "discord:\n  token: t\ndigest:\n  discord_channels: [\"1\", \"1\"]\n", "digest.discord_channels"},
+		{"ack timeout zero", "slack:\n  ack_timeout: 0s\n", "slack.ack_timeout: 0s must be more than 0"},
+		{"ack timeout negative", "slack:\n  ack_timeout: -1s\n", "slack.ack_timeout: -1s must be more than 0"},
+		{"ack timeout past Slack's window", "slack:\n  ack_timeout: 3s\n", "slack.ack_timeout: 3s must be more than 0 and at most 2.9s"},
+		{"ack timeout an hour", "slack:\n  ack_timeout: 1h\n", "slack.ack_timeout"},
+		{"ack timeout without unit", "slack:\n  ack_timeout: 0\n", "slack.ack_timeout: must be a duration"},
+		{"ack timeout not a duration", "slack:\n  ack_timeout: snel\n", "slack.ack_timeout: must be a duration"},
 		{"missing variable", "discord:\n  token: ${NB_TEST_NOT_SET}\n", "NB_TEST_NOT_SET is not set"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -96,7 +96,7 @@ func collectFiles(paths []string, errw io.Writer) (files []string, failed int) {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			fmt.Fprintf(errw, "nieuwsbot: ingest %s: %v\n", p, unwrapPathError(err))
+			fmt.Fprintf(errw, "nieuwsbot: ingest %s: %v\n", terminalSafe(p), unwrapPathError(err))
 			failed++
 			continue
 		}
@@ -104,10 +104,20 @@ func collectFiles(paths []string, errw io.Writer) (files []string, failed int) {
 			files = append(files, p)
 			continue
 		}
+		// A directory given as a symbolic link is read where it points to
+		// (WalkDir does not follow a link, not even at its root); links
+		// within it are not followed, so a link back up is no loop.
+		root := p
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			root = real
+		}
 		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if rel, rerr := filepath.Rel(root, path); rerr == nil {
+				path = filepath.Join(p, rel) // named as given
+			}
 			if err != nil {
-				fmt.Fprintf(errw, "nieuwsbot: ingest %s: %v\n", path, unwrapPathError(err))
+				fmt.Fprintf(errw, "nieuwsbot: ingest %s: %s\n", terminalSafe(path), terminalSafe(unwrapPathError(err).Error()))
 				failed++
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
@@ -115,7 +125,7 @@ func collectFiles(paths []string, errw io.Writer) (files []string, failed int) {
 				return nil
 			}
 			name := d.Name()
-			if path != p && strings.HasPrefix(name, ".") {
+			if path != filepath.Join(p, ".") && strings.HasPrefix(name, ".") {
 				if d.IsDir() {
 					return fs.SkipDir
 				}
@@ -130,7 +140,7 @@ func collectFiles(paths []string, errw io.Writer) (files []string, failed int) {
 			return nil
 		})
 		if err != nil {
-			fmt.Fprintf(errw, "nieuwsbot: ingest %s: %v\n", p, err)
+			fmt.Fprintf(errw, "nieuwsbot: ingest %s: %v\n", terminalSafe(p), err)
 			failed++
 		}
 		sort.Strings(found)
@@ -203,7 +213,7 @@ func ingestFiles(ctx context.Context, db *kb.DB, files []string, bar *progressba
 		if bar != nil {
 			bar.Clear() // the message on its own line, not over the bar
 		}
-		fmt.Fprintf(errw, "nieuwsbot: ingest %s: %s\n", path, err)
+		fmt.Fprintf(errw, "nieuwsbot: ingest %s: %s\n", terminalSafe(path), terminalSafe(err.Error()))
 	}
 	var fatal error
 	var batch []job

@@ -2,6 +2,7 @@ package main
 
 import (
 	"database/sql"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -104,5 +105,38 @@ func TestIngestKeepsTheFilesOrder(t *testing.T) {
 	}
 	if !slices.IsSorted(orders[0]) {
 		t.Errorf("articles stored out of the files' order: %q …", orders[0][:5])
+	}
+}
+
+// TestIngestSymlinkedDirectory ingests a directory given as a symbolic
+// link (it read as "no article files found"), whose tree holds a link back
+// up to itself: the articles go in once each, the loop is not followed,
+// and the files are reported under the name given.
+func TestIngestSymlinkedDirectory(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "archief")
+	if err := os.MkdirAll(filepath.Join(real, "2026"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range []string{"een.txt", filepath.Join("2026", "twee.txt")} {
+		a := corpus.Make(3, i)
+		writeTestFile(t, filepath.Join(real, name), a.Text)
+	}
+	writeTestFile(t, filepath.Join(real, "kapot.txt"), []byte("\x00\x01binair"))
+	if err := os.Symlink("..", filepath.Join(real, "2026", "terug")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	db := cliDB(t)
+	args := []string{"--db", db, "--no-seed", "ingest", "-q", link}
+	r := cliRun(t, nil, args...)
+	if got, want := parseSummary(t, r.stdout), (ingestCounts{files: 3, added: 2, failed: 1}); got != want {
+		t.Errorf("nieuwsbot %q summary = %+v (stderr %q), want %+v", args, got, r.stderr, want)
+	}
+	if want := filepath.Join(link, "kapot.txt") + ": not a text file"; !strings.Contains(r.stderr, want) {
+		t.Errorf("nieuwsbot %q: stderr %q, want %q", args, r.stderr, want)
 	}
 }

@@ -124,7 +124,7 @@ func (e badInputError) Error() string { return e.err.Error() }
 func (e badInputError) Unwrap() error { return e.err }
 
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return terminalSafe(strings.Join(strings.Fields(s), " "))
 }
 
 // ParseFlags reads the global flags, the configuration and the command.

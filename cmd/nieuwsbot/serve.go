@@ -73,6 +73,7 @@ func (m *Main) wire(db *kb.DB) (*service, error) {
 			APIURL:        cfg.Slack.APIURL,
 			Public:        cfg.Slack.Public,
 			AckTimeout:    cfg.Slack.AckTimeout,
+			Replays:       db,
 		}, s.bot, logger)
 		if err != nil {
 			return nil, badInputError{fmt.Errorf("config: %w", err)}

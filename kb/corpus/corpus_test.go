@@ -115,3 +115,33 @@ func TestQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestDistinctQuestions checks that every kind has at least 1,000
+// different questions to draw from, so that a benchmark asks each for the
+// first time, and that the draw is deterministic.
+func TestDistinctQuestions(t *testing.T) {
+	qs := DistinctQuestions(1, 1000)
+	seen := map[string]bool{}
+	perKind := map[string]int{}
+	for i, q := range qs {
+		if seen[q.Text] {
+			t.Errorf("question %q drawn twice", q.Text)
+		}
+		seen[q.Text] = true
+		perKind[q.Kind]++
+		if q.Terms[0] == "" || q.Terms[1] == "" {
+			t.Errorf("question %d = %+v, want two terms", i, q)
+		}
+		if (q.Kind == KindAccuse || q.Kind == KindDeny || q.Kind == KindRole || q.Kind == KindQuote) != (q.Entity != "") {
+			t.Errorf("question %+v: the entity asked about is wrong", q)
+		}
+	}
+	for _, k := range Kinds {
+		if perKind[k] < 1000 {
+			t.Errorf("kind %q has %d distinct questions, want at least 1000", k, perKind[k])
+		}
+	}
+	if again := DistinctQuestions(1, 1000); again[500] != qs[500] {
+		t.Errorf("DistinctQuestions(1, 1000)[500] = %+v then %+v, want the same", qs[500], again[500])
+	}
+}

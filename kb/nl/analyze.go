@@ -12,12 +12,20 @@ import (
 // listed, "de desbetreffende bedrijven" the companies just named, and a
 // sentence that is all direct speech goes on quoting the last speaker.
 func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
+	out, _ := r.analyze(sentences)
+	return out
+}
+
+// analyze is Analyze; it also returns the words its scans read (see
+// sent.steps).
+func (r *Recognizer) analyze(sentences []string) ([]SentenceAnalysis, int) {
+	steps := 0
 	ctx := &articleCtx{persons: map[string]string{}, names: map[string][]cueName{}}
 	out := make([]SentenceAnalysis, len(sentences))
 	inReport := make([]bool, len(sentences)) // the sentence cites a report: "in het verslag"
 	for i, s := range sentences {
 		ws := splitWords(s)
-		ms := addRefs(ws, r.mentions(s, ws, ctx), ctx)
+		ms := addRefs(ws, r.mentions(s, ws, ctx), ctx, &steps)
 		st := newSent(s, ws, ms, ctx)
 		claims, verbs := st.claims()
 		a := SentenceAnalysis{Mentions: publicMentions(ms), Claims: claims, Roles: st.roles(), Quotes: st.quotes(verbs)}
@@ -113,6 +121,7 @@ func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
 		}
 		ctx.update(st, a)
 		out[i] = a
+		steps += st.steps
 	}
 	// An accusation nobody in its sentence makes, in an article whose
 	// headline names its source, is that source's: "Iran wordt in het
@@ -129,7 +138,7 @@ func (r *Recognizer) Analyze(sentences []string) []SentenceAnalysis {
 			}
 		}
 	}
-	return out
+	return out, steps
 }
 
 // firstReportNoun returns the index of the first report noun in ws, or
@@ -317,9 +326,10 @@ func (ctx *articleCtx) update(st *sent, a SentenceAnalysis) {
 
 // addRefs adds the references "deze landen", "de bondgenoten", "de
 // desbetreffende bedrijven" and "het land" as mentions that carry the
-// entities they refer to.
-func addRefs(ws []word, ms []mention, ctx *articleCtx) []mention {
+// entities they refer to. It adds the mentions it reads to steps.
+func addRefs(ws []word, ms []mention, ctx *articleCtx, steps *int) []mention {
 	covered := func(i int) bool {
+		*steps += len(ms)
 		for _, m := range ms {
 			if i >= m.w0 && i < m.w1 {
 				return true

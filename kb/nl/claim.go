@@ -24,6 +24,9 @@ type sent struct {
 	ms  []mention
 	at  []int       // word index → index into ms, or -1
 	ctx *articleCtx // nil outside Analyze
+	// steps counts the words the scans over the sentence read, for the
+	// test that the analysis stays linear in the length of the text.
+	steps int
 }
 
 // newSent indexes the mentions of a sentence by word.
@@ -147,6 +150,7 @@ func (st *sent) hasKey(from, to int, keys map[string]bool) int {
 		to = len(st.ws)
 	}
 	for i := from; i < to; i++ {
+		st.steps++
 		if keys[st.ws[i].Key] {
 			return i
 		}
@@ -454,6 +458,7 @@ func keyAt(ws []word, i int) string {
 // clause, at the clause end or before a preposition.
 func (st *sent) particle(v, R int, p string) int {
 	for i := v + 1; i < R; i++ {
+		st.steps++
 		if st.ws[i].Key != p || st.at[i] >= 0 {
 			continue
 		}
@@ -469,6 +474,7 @@ func (st *sent) window(v int) (int, int) {
 	ws := st.ws
 	L := 0
 	for i := v - 1; i >= 0; i-- {
+		st.steps++
 		if gap := st.s[ws[i].End:ws[i+1].Start]; strings.ContainsAny(gap, ";:") || isDash(gap) || clauseStarts[ws[i].Key] && st.at[i] < 0 && !st.parenthetical(i, v) {
 			L = i + 1
 			break
@@ -476,6 +482,7 @@ func (st *sent) window(v int) (int, int) {
 	}
 	R := len(ws)
 	for i := v + 1; i < len(ws); i++ {
+		st.steps++
 		gap := st.s[ws[i-1].End:ws[i].Start]
 		if strings.ContainsAny(gap, ";:") || isDash(gap) || clauseStarts[ws[i].Key] && st.at[i] < 0 && ws[i].Key != "die" ||
 			ws[i].Key == "en" && i+1 < len(ws) && speechVerbs[ws[i+1].Key] ||
@@ -502,6 +509,7 @@ func (st *sent) parenthetical(i, v int) bool {
 		return false
 	}
 	for j := i + 1; j < v; j++ {
+		st.steps++
 		if strings.Contains(st.s[st.ws[j-1].End:st.ws[j].Start], ",") {
 			return true
 		}
@@ -523,12 +531,14 @@ func (st *sent) parties(from, to int, target bool) []party {
 	var out []party
 	skipTo := -1
 	for i := from; i < to; i++ {
+		st.steps++
 		if i < skipTo {
 			continue
 		}
 		if (st.ws[i].Key == "die" || st.parenthetical(i, to)) && st.at[i] < 0 && i > from {
 			// A relative clause up to the next comma before `to`.
 			for j := i + 1; j < to; j++ {
+				st.steps++
 				if strings.Contains(st.s[st.ws[j-1].End:st.ws[j].Start], ",") {
 					skipTo = j
 					break

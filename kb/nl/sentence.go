@@ -39,13 +39,22 @@ const maxAbbrevLen = 24
 // a list number at the start of a line ("1. Inleiding"). Lists that end in
 // "enz.", "etc." or "e.d." do end a sentence before a capital. A quote that
 // is followed by a comma or a lower-case word ("…”, zegt hij.") stays in its
-// sentence. Sentences runs in linear time and accepts any bytes.
+// sentence. A longer stretch than a sentence can be (more than
+// MaxSentenceWords words or MaxSentenceBytes bytes: a list without end, a
+// page without full stops, hostile input) is cut into pieces within those
+// bounds, after a comma, semicolon or colon where there is one, else
+// between words. Sentences runs in linear time and accepts any bytes, and
+// so, with sentences bounded, does the analysis that weighs the words of a
+// sentence against each other.
 func Sentences(text string) []Span {
 	var out []Span
 	emit := func(a, b int) {
-		a, b = trimSpace(text, a, b)
-		if a < b {
-			out = append(out, Span{Start: a, End: b})
+		for a < b {
+			end := boundedEnd(text, a, b)
+			if s, e := trimSpace(text, a, end); s < e {
+				out = append(out, Span{Start: s, End: e})
+			}
+			a = end
 		}
 	}
 	seg, line, first := 0, 0, -1 // first: first non-space byte of the line
@@ -127,6 +136,57 @@ func Sentences(text string) []Span {
 	emit(seg, len(text))
 	return out
 }
+
+// Bounds on a sentence. The longest sentences of real news run to some 60
+// words and 350 bytes.
+const (
+	MaxSentenceWords = 80
+	MaxSentenceBytes = 1000
+)
+
+// boundedEnd returns where the piece of text[a:b] that starts at a ends: b
+// when text[a:b] is within the bounds on a sentence; otherwise after the
+// last comma, semicolon or colon in the second half of the longest piece
+// within them, else at its last white space there, else (one long word) at
+// the bound itself. It reads only the piece.
+func boundedEnd(text string, a, b int) int {
+	if b-a < 2*MaxSentenceWords && b-a <= MaxSentenceBytes {
+		return b // too short to hold more words than the bound
+	}
+	limit := min(b, a+MaxSentenceBytes)
+	words, inWord, atWord := 0, false, false
+	i := a
+	for i < limit {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			if words++; words > MaxSentenceWords {
+				atWord = true // i is after white space already
+				break
+			}
+		}
+		i += size
+	}
+	if i >= b {
+		return b
+	}
+	half := a + (i-a)/2
+	for j := i - 1; j > half; j-- {
+		if c := text[j]; (c == ',' || c == ';' || c == ':') && isSpaceByte(text[j+1]) {
+			return j + 1
+		}
+	}
+	for j := i - 1; j > half && !atWord; j-- {
+		if isSpaceByte(text[j]) {
+			return j
+		}
+	}
+	return i
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' }
 
 // maxQuoteLook bounds the search for the end of an open quote, which keeps
 // Sentences linear on lines full of unclosed quotes.
