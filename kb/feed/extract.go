@@ -1,0 +1,235 @@
+package feed
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"strings"
+	"time"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/nieuwsbot/nieuwsbot/kb"
+)
+
+// ErrNoText is a page from which no article text could be extracted.
+var ErrNoText = errors.New("no article text on the page")
+
+// maxElements bounds the HTML elements of a page that extraction reads: a
+// news page has a few thousand.
+const maxElements = 50_000
+
+// minText is the fewest characters of text an extracted article has;
+// less is a page of furniture, a video page or a paywall.
+const minText = 200
+
+// ExtractPage reads the article of an HTML page: headline, date,
+// publisher and body paragraphs, from the page's own metadata
+// (JSON-LD NewsArticle, og:title, article:published_time, og:site_name)
+// and its main text as go-readability finds it. contentType is the
+// HTTP header (it may name the charset; "" to sniff); pageURL may be nil
+// for a local file.
+func ExtractPage(data []byte, contentType string, pageURL *url.URL) (kb.Page, error) {
+	doc, err := parseHTML(data, contentType)
+	if err != nil {
+		return kb.Page{}, err
+	}
+	canonical := canonicalURL(doc, pageURL)
+	p := readability.NewParser()
+	p.MaxElemsToParse = maxElements
+	p.Logger = slog.New(slog.DiscardHandler)
+	base := pageURL
+	if base == nil {
+		base = &url.URL{}
+	}
+	art, err := p.ParseAndMutate(doc, base)
+	if err != nil {
+		return kb.Page{}, fmt.Errorf("extract: %w", err)
+	}
+	page := kb.Page{Title: art.Title(), Publisher: art.SiteName()}
+	switch {
+	case pageURL != nil:
+		page.URL = pageURL.String()
+	case canonical != nil:
+		page.URL = canonical.String()
+	}
+	if t, err := art.PublishedTime(); err == nil && t.Year() > 1900 {
+		page.Date = t.Format(time.DateOnly)
+	}
+	if art.Node != nil {
+		page.Paragraphs = paragraphs(art.Node)
+	}
+	if len(page.Paragraphs) > 0 && foldSpace(page.Paragraphs[0]) == foldSpace(page.Title) {
+		page.Paragraphs = page.Paragraphs[1:] // the headline, kept by the extractor
+	}
+	if textLen(page.Paragraphs) < minText {
+		return page, ErrNoText
+	}
+	return page, nil
+}
+
+// parseHTML decodes the page to UTF-8 (the header's charset, a BOM, a
+// <meta charset>, else UTF-8 when valid and Windows-1252 when not) and
+// parses it.
+func parseHTML(data []byte, contentType string) (*html.Node, error) {
+	enc, _, _ := charset.DetermineEncoding(data, contentType)
+	text, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, fmt.Errorf("extract: decode: %w", err)
+	}
+	doc, err := html.Parse(bytes.NewReader(norm.NFC.Bytes(text)))
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	return doc, nil
+}
+
+// blocks are the elements whose text is a paragraph of its own.
+var blocks = map[atom.Atom]bool{
+	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Li: true, atom.Blockquote: true, atom.Pre: true, atom.Div: true, atom.Section: true,
+	atom.Article: true, atom.Td: true, atom.Th: true, atom.Dd: true, atom.Dt: true,
+	atom.Tr: true, atom.Table: true, atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Header: true,
+	atom.Figure: true, atom.Main: true,
+}
+
+// skipped are the elements whose text is no part of the article.
+var skipped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Button: true,
+	atom.Form: true, atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Figcaption: true,
+	atom.Select: true, atom.Svg: true, atom.Iframe: true,
+}
+
+// paragraphs returns the text of n as paragraphs: one per block element,
+// with the inline text of each run together and a <br> a line break.
+func paragraphs(n *html.Node) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if t := foldLines(cur.String()); t != "" {
+			out = append(out, t)
+		}
+		cur.Reset()
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if skipped[n.DataAtom] {
+				return
+			}
+			if n.DataAtom == atom.Br {
+				cur.WriteByte('\n')
+				return
+			}
+		}
+		block := n.Type == html.ElementNode && blocks[n.DataAtom]
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(n)
+	flush()
+	return out
+}
+
+// foldLines folds the white space within each line and drops blank lines.
+func foldLines(s string) string {
+	var lines []string
+	for l := range strings.SplitSeq(s, "\n") {
+		if l = foldSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func foldSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func textLen(paras []string) int {
+	n := 0
+	for _, p := range paras {
+		n += len(p)
+	}
+	return n
+}
+
+// htmlText returns the paragraphs of an HTML fragment, such as a feed
+// item's description; plain text comes back as its lines.
+func htmlText(s string) []string {
+	if !strings.ContainsAny(s, "<&") {
+		var out []string
+		for _, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+			if t := foldLines(para); t != "" {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"})
+	if err != nil {
+		return nil
+	}
+	root := &html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	return paragraphs(root)
+}
+
+// canonicalURL returns the page's own URL as it names it (<link
+// rel=canonical>, else og:url), resolved against base; nil if none.
+func canonicalURL(doc *html.Node, base *url.URL) *url.URL {
+	var canon, og string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Link:
+				if strings.EqualFold(attr(n, "rel"), "canonical") && canon == "" {
+					canon = attr(n, "href")
+				}
+			case atom.Meta:
+				if attr(n, "property") == "og:url" && og == "" {
+					og = attr(n, "content")
+				}
+			case atom.Body:
+				return // the head's metadata only
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if u := resolve(base, strings.TrimSpace(canon)); u != nil {
+		return u
+	}
+	return resolve(base, strings.TrimSpace(og))
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
