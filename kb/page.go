@@ -40,8 +40,7 @@ func ParsePage(name string, p Page) (Doc, error) {
 	if size > MaxArticleBytes {
 		return d, ErrTooLarge
 	}
-	lines = cutFurniture(lines)
-	lines = trimBlank(lines)
+	lines = squeezeBlank(trimBlank(cutFurniture(lines)))
 	publisher := d.Publisher
 	cutDateline(&d, lines)
 	if publisher != "" {
@@ -81,3 +80,14 @@ func PreparePage(name string, p Page) (Prepared, error) {
 	return Prepared{Doc: doc, sents: analyse(recognizer(), titleLine(doc), doc.Body)}, nil
 }
 
+// squeezeBlank leaves one blank line where furniture cut out more.
+func squeezeBlank(lines []string) []string {
+	out := lines[:0]
+	for i, l := range lines {
+		if l == "" && i > 0 && lines[i-1] == "" {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}

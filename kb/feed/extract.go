@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -41,6 +43,7 @@ func ExtractPage(data []byte, contentType string, pageURL *url.URL) (kb.Page, er
 		return kb.Page{}, err
 	}
 	canonical := canonicalURL(doc, pageURL)
+	dropLinkLists(doc)
 	p := readability.NewParser()
 	p.MaxElemsToParse = maxElements
 	p.Logger = slog.New(slog.DiscardHandler)
@@ -65,9 +68,7 @@ func ExtractPage(data []byte, contentType string, pageURL *url.URL) (kb.Page, er
 	if art.Node != nil {
 		page.Paragraphs = paragraphs(art.Node)
 	}
-	if len(page.Paragraphs) > 0 && foldSpace(page.Paragraphs[0]) == foldSpace(page.Title) {
-		page.Paragraphs = page.Paragraphs[1:] // the headline, kept by the extractor
-	}
+	page.Paragraphs = dropLeadingMeta(page.Paragraphs, page.Title)
 	if textLen(page.Paragraphs) < minText {
 		return page, ErrNoText
 	}
@@ -232,4 +233,110 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+// dropLinkLists removes the lists whose every item is a link (menus,
+// "Lees ook" and "Meer uit" lists, related articles) and the short heading
+// right above such a list: they are furniture wherever they stand, also
+// inside the article's text, where the extractor would keep them.
+func dropLinkLists(doc *html.Node) {
+	var lists []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && isLinkList(n) {
+			lists = append(lists, n)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for _, l := range lists {
+		if h := prevElement(l); h != nil && isListHeading(h) {
+			h.Parent.RemoveChild(h)
+		}
+		l.Parent.RemoveChild(l)
+	}
+}
+
+// isLinkList reports whether every item of the list is a link, wholly.
+func isLinkList(list *html.Node) bool {
+	items := 0
+	for li := list.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type != html.ElementNode || li.DataAtom != atom.Li {
+			continue
+		}
+		items++
+		all, linked := len(foldSpace(textOf(li, false))), len(foldSpace(textOf(li, true)))
+		if all == 0 || linked*10 < all*9 {
+			return false
+		}
+	}
+	return items >= 2
+}
+
+// textOf returns the text below n, or only the text inside links.
+func textOf(n *html.Node, linksOnly bool) string {
+	var b strings.Builder
+	var walk func(*html.Node, bool)
+	walk = func(n *html.Node, inLink bool) {
+		if n.Type == html.TextNode && (inLink || !linksOnly) {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		}
+		inLink = inLink || n.Type == html.ElementNode && n.DataAtom == atom.A
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink)
+		}
+	}
+	walk(n, false)
+	return b.String()
+}
+
+func prevElement(n *html.Node) *html.Node {
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		switch {
+		case p.Type == html.ElementNode:
+			return p
+		case p.Type == html.TextNode && strings.TrimSpace(p.Data) != "":
+			return nil
+		}
+	}
+	return nil
+}
+
+// isListHeading reports whether n is a heading over a list of links: a
+// heading element or a short bold line that is no sentence.
+func isListHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.P, atom.Strong, atom.B, atom.Span, atom.Div:
+	default:
+		return false
+	}
+	t := foldSpace(textOf(n, false))
+	return t != "" && utf8.RuneCountInString(t) <= 40 && !strings.HasSuffix(t, ".")
+}
+
+var (
+	stampRe  = regexp.MustCompile(`(?i)\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} (?:jan|feb|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.? \d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}-\d{1,2}-\d{2,4}\b`)
+	bylineRe = regexp.MustCompile(`(?i)^(?:door|van onze|bijgewerkt|geplaatst|gepubliceerd|laatste update|update:?)\b`)
+)
+
+// dropLeadingMeta drops what stands above the article's first paragraph
+// and is not text: the headline again, a byline, a time stamp ("3 maart
+// 2025, 11:40 | Bijgewerkt 12:05").
+func dropLeadingMeta(paras []string, title string) []string {
+	for len(paras) > 0 {
+		p := paras[0]
+		switch {
+		case foldSpace(p) == foldSpace(title):
+		case utf8.RuneCountInString(p) <= 120 && !strings.ContainsAny(p[len(p)-1:], ".!?\"”") &&
+			(stampRe.MatchString(p) || bylineRe.MatchString(p)):
+		default:
+			return paras
+		}
+		paras = paras[1:]
+	}
+	return paras
 }
