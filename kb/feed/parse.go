@@ -77,6 +77,9 @@ func Sniff(data []byte, contentType string) Kind {
 	return KindOther
 }
 
+// ErrNotFeed is a body that is no RSS, Atom or JSON feed.
+var ErrNotFeed = errors.New("not an RSS, Atom or JSON feed")
+
 // Feed is a parsed feed.
 type Feed struct {
 	Title string
@@ -107,10 +110,13 @@ func ParseFeed(data []byte, contentType string, base *url.URL) (Feed, error) {
 	if err != nil {
 		return Feed{}, err
 	}
+	if Sniff(data, "") != KindFeed {
+		return Feed{}, ErrNotFeed
+	}
 	f, err := gofeed.NewParser().Parse(bytes.NewReader(data))
 	if err != nil {
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
-			return Feed{}, errors.New("not an RSS, Atom or JSON feed")
+			return Feed{}, ErrNotFeed
 		}
 		return Feed{}, fmt.Errorf("malformed feed: %w", err)
 	}
