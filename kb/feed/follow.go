@@ -169,7 +169,9 @@ func (w *watch) poll(ctx context.Context) Event {
 		w.failed(ctx, err)
 		return ev
 	}
-	st.Name = w.src.Name
+	if w.src.Name != "" {
+		st.Name = w.src.Name
+	}
 	st.LastFetch = ev.At
 	got, err := w.Client.Fetch(ctx, w.src.URL, Validators{ETag: st.ETag, LastModified: st.LastModified})
 	if err == nil && !got.Response.NotModified && got.Kind != KindFeed {
