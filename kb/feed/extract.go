@@ -43,6 +43,7 @@ func ExtractPage(data []byte, contentType string, pageURL *url.URL) (kb.Page, er
 		return kb.Page{}, err
 	}
 	canonical := canonicalURL(doc, pageURL)
+	dropChrome(doc)
 	dropLinkLists(doc)
 	p := readability.NewParser()
 	p.MaxElemsToParse = maxElements
@@ -233,6 +234,39 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+// chromeRe matches the class or id of a page's chrome: cookie and consent
+// banners, share and social bars, newsletter boxes.
+var chromeRe = regexp.MustCompile(`(?i)cookie|consent|gdpr|\bcmp|share|social|newsletter|paywall`)
+
+// dropChrome removes what is never article text before the extractor
+// weighs the page: navigation, footers, forms, buttons, and the elements
+// whose class or id names a banner or bar (which the extractor keeps when
+// it takes a wide container for the article).
+func dropChrome(doc *html.Node) {
+	var drop []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch {
+			case n.DataAtom == atom.Nav || n.DataAtom == atom.Footer || n.DataAtom == atom.Form ||
+				n.DataAtom == atom.Button || n.DataAtom == atom.Dialog:
+				drop = append(drop, n)
+				return
+			case n.DataAtom != atom.Body && n.DataAtom != atom.Html && chromeRe.MatchString(attr(n, "class")+" "+attr(n, "id")):
+				drop = append(drop, n)
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for _, n := range drop {
+		n.Parent.RemoveChild(n)
+	}
 }
 
 // dropLinkLists removes the lists whose every item is a link (menus,
