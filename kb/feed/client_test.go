@@ -64,10 +64,16 @@ func TestClientConditionalGet(t *testing.T) {
 func TestClientFailures(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/404", http.NotFound)
-	mux.HandleFunc("/503", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "onderhoud", http.StatusServiceUnavailable) })
+	mux.HandleFunc("/503", func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "onderhoud", http.StatusServiceUnavailable)
+	})
 	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop2", http.StatusFound) })
-	mux.HandleFunc("/loop2", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusMovedPermanently) })
-	mux.HandleFunc("/to-file", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "file:///etc/passwd", http.StatusFound) })
+	mux.HandleFunc("/loop2", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/loop", http.StatusMovedPermanently)
+	})
+	mux.HandleFunc("/to-file", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
+	})
 	mux.HandleFunc("/endless", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		chunk := []byte(strings.Repeat("<p>eindeloos</p>", 256))
