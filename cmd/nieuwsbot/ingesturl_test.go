@@ -104,11 +104,10 @@ func TestIngestLocalSite(t *testing.T) {
 		t.Logf("%s: site %d/%d, files %d/%d, the same answer %d/%d, quotes not verbatim %d",
 			filepath.Base(filepath.Dir(set))+"/"+filepath.Base(set), fromSite.Passed, len(fromSite.Results),
 			fromFiles.Passed, len(fromFiles.Results), same, len(fromSite.Results), fromSite.BadQuotes)
-		// One question may go either way: the pages carry dates (every
-		// page states a day) where 31 of the files have none and 9 a month,
-		// and answers
-		// rank recent news first, so a denial of another date can win
-		// (dev E088 measured). The text itself is the same: see
+		// One question may go either way: every page states a day, where
+		// 31 of the files have no date and 9 a month only, and answers
+		// rank recent news first, so a denial of another date can win (dev
+		// E088 measured). The text itself is the same: see
 		// kb/feed's TestLocalSiteExtraction.
 		if fromSite.Passed < fromFiles.Passed-1 || fromSite.BadQuotes > 0 {
 			t.Errorf("%s: the site's articles answer %d, the files %d (%d quotes not verbatim)", set, fromSite.Passed, fromFiles.Passed, fromSite.BadQuotes)
@@ -193,4 +192,3 @@ func evalOn(t *testing.T, dbPath, file string, texts []string) bot.EvalReport {
 	}
 	return rep
 }
-
