@@ -223,8 +223,15 @@ func (m *Main) runStats(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	feeds, err := db.Feeds(ctx)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
-		return json.NewEncoder(m.Stdout).Encode(o)
+		return json.NewEncoder(m.Stdout).Encode(struct {
+			bot.Overview
+			Feeds []kb.FeedState `json:"feeds,omitempty"`
+		}{o, feeds})
 	}
 	fmt.Fprintf(m.Stdout, "database:   %s\narticles:   %d\nsentences:  %d\nentities:   %d\nclaims:     %d\n",
 		db.Path(), o.Articles, o.Sentences, o.Entities, o.Claims)
@@ -234,6 +241,7 @@ func (m *Main) runStats(ctx context.Context, args []string) error {
 	if len(o.Publishers) > 0 {
 		fmt.Fprintf(m.Stdout, "publishers: %s\n", strings.Join(o.Publishers, ", "))
 	}
+	writeFeeds(m.Stdout, feeds)
 	return nil
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -38,6 +40,9 @@ func (m *Main) fetchClient() *feed.Client {
 func (m *Main) urlSources(ctx context.Context, db *kb.DB, urls []string) (srcs []source, failed int) {
 	client := m.fetchClient()
 	taken := map[string]bool{}
+	// The feeds that list each item's page: once it is stored, it is
+	// recorded as seen in each of them.
+	listed := map[string][]feedItem{}
 	for _, u := range urls {
 		got, err := client.Fetch(ctx, u, feed.Validators{})
 		if err != nil {
@@ -57,21 +62,28 @@ func (m *Main) urlSources(ctx context.Context, db *kb.DB, urls []string) (srcs [
 			fmt.Fprintf(m.Stderr, "nieuwsbot: ingest %s: the feed has no items with a link\n", u)
 		}
 		for _, it := range got.Feed.Items {
+			listed[it.URL] = append(listed[it.URL], feedItem{u, it})
 			if taken[it.URL] {
 				continue
 			}
 			taken[it.URL] = true
-			srcs = append(srcs, m.itemSource(client, db, u, it))
+			srcs = append(srcs, m.itemSource(client, db, it, listed))
 		}
 		m.recordFeed(ctx, db, u, got)
 	}
 	return srcs, failed
 }
 
+// feedItem is an item of the feed at url.
+type feedItem struct {
+	url  string
+	item feed.Item
+}
+
 // itemSource is the article of a feed item; once stored, the item is
-// recorded as seen in its feed, so that serve following the feed does
-// not fetch it again.
-func (m *Main) itemSource(client *feed.Client, db *kb.DB, feedURL string, it feed.Item) source {
+// recorded as seen in every feed that lists its page (listed, complete by
+// then), so that serve following those feeds does not fetch it again.
+func (m *Main) itemSource(client *feed.Client, db *kb.DB, it feed.Item, listed map[string][]feedItem) source {
 	var summary bool
 	return source{
 		name: it.URL,
@@ -81,14 +93,17 @@ func (m *Main) itemSource(client *feed.Client, db *kb.DB, feedURL string, it fee
 			return art.Prepared, err
 		},
 		stored: func(ctx context.Context, res kb.IngestResult) {
-			rec := kb.FeedItem{Feed: feedURL, Key: it.Key, URL: it.URL, Fingerprint: it.Fingerprint,
-				State: kb.ItemStored, ArticleID: res.ID}
+			state := kb.ItemStored
 			if summary {
-				rec.State = kb.ItemSummary
+				state = kb.ItemSummary
 				fmt.Fprintf(m.Stderr, "nieuwsbot: ingest %s: %v; stored the feed's summary\n", it.URL, feed.ErrNoText)
 			}
-			if err := db.SaveFeedItem(ctx, rec); err != nil && !errors.Is(err, context.Canceled) {
-				fmt.Fprintf(m.Stderr, "nieuwsbot: ingest %s: %v\n", it.URL, err)
+			for _, l := range listed[it.URL] {
+				rec := kb.FeedItem{Feed: l.url, Key: l.item.Key, URL: l.item.URL, Fingerprint: l.item.Fingerprint,
+					State: state, ArticleID: res.ID}
+				if err := db.SaveFeedItem(ctx, rec); err != nil && !errors.Is(err, context.Canceled) {
+					fmt.Fprintf(m.Stderr, "nieuwsbot: ingest %s: %v\n", it.URL, err)
+				}
 			}
 		},
 	}
@@ -110,5 +125,41 @@ func (m *Main) recordFeed(ctx context.Context, db *kb.DB, u string, got feed.Fet
 	}
 	if err != nil {
 		fmt.Fprintf(m.Stderr, "nieuwsbot: ingest %s: %v\n", u, err)
+	}
+}
+
+// follower follows the configured feeds for serve.
+func (m *Main) follower(db *kb.DB, logger *slog.Logger, met *metrics) *feed.Follower {
+	f := &feed.Follower{DB: db, Client: m.fetchClient(), Logger: logger.With("component", "feeds"),
+		Observe: met.feed, Now: m.now, After: m.after}
+	for _, fc := range m.Config.Feeds {
+		f.Sources = append(f.Sources, feed.Source{URL: fc.URL, Name: fc.Name, Interval: fc.Interval})
+	}
+	return f
+}
+
+// writeFeeds lists the feeds for stats: name or URL, last success, the
+// articles each brought and the last error.
+func writeFeeds(w io.Writer, feeds []kb.FeedState) {
+	if len(feeds) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "feeds:      %d\n", len(feeds))
+	for _, f := range feeds {
+		last := "never"
+		if !f.LastSuccess.IsZero() {
+			last = f.LastSuccess.UTC().Format("2006-01-02 15:04 UTC")
+		}
+		line := fmt.Sprintf("  %s: last success %s, %d articles", f.URL, last, f.Items)
+		if f.Name != "" {
+			line = fmt.Sprintf("  %s (%s): last success %s, %d articles", f.Name, f.URL, last, f.Items)
+		}
+		if f.Summaries > 0 {
+			line += fmt.Sprintf(" (%d as the feed's summary)", f.Summaries)
+		}
+		if f.LastError != "" {
+			line += "; last error: " + oneLine(f.LastError)
+		}
+		fmt.Fprintln(w, line)
 	}
 }
