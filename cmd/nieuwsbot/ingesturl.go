@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"regexp"
 	"strings"
 	"time"
 
@@ -13,10 +14,13 @@ import (
 	"github.com/nieuwsbot/nieuwsbot/kb/feed"
 )
 
+// urlArgRe matches an argument that is a URL ("https://…", also
+// "ftp://…", refused when fetched) rather than a path.
+var urlArgRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)
+
 // isURLArg reports whether an ingest argument is a URL rather than a path.
 func isURLArg(a string) bool {
-	l := strings.ToLower(a)
-	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+	return urlArgRe.MatchString(a)
 }
 
 // fetchClient returns the client that fetches feeds and pages, as the
@@ -52,6 +56,9 @@ func (m *Main) urlSources(ctx context.Context, db *kb.DB, urls []string) (srcs [
 		}
 		if got.Kind == feed.KindHTML {
 			resp := got.Response
+			if taken[resp.URL.String()] {
+				continue // an item of a feed before it
+			}
 			srcs = append(srcs, source{name: u, load: func(context.Context) (kb.Prepared, error) {
 				return feed.PageArticle(resp)
 			}})

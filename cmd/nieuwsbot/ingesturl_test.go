@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"database/sql"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -191,4 +193,86 @@ func evalOn(t *testing.T, dbPath, file string, texts []string) bot.EvalReport {
 		t.Fatal(err)
 	}
 	return rep
+}
+
+// TestIngestMixed: files, a directory, a local HTML page, a feed URL and a
+// page URL in one call; the failing URLs are reported one line each and
+// the rest goes in.
+func TestIngestMixed(t *testing.T) {
+	_, srv, files := localSite(t)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/kapot.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write([]byte("<rss><channel><item><title>half"))
+	})
+	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) })
+	mux.HandleFunc("/plaatje.png", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "image/png")
+		w.Write([]byte("\x89PNG\r\n\x1a\n\x00\x00"))
+	})
+	mux.HandleFunc("/leeg.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("<!DOCTYPE html><html><body><nav><a href='/'>Home</a></nav><p>Video</p></body></html>"))
+	})
+	bad := httptest.NewServer(mux)
+	defer bad.Close()
+
+	dir := t.TempDir()
+	html, err := os.ReadFile("../../kb/feed/testdata/pages/regionaal.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTestFile(t, filepath.Join(dir, "pagina.html"), html)
+	sub := filepath.Join(dir, "map")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeTestFile(t, filepath.Join(sub, "a.txt"), []byte(smallArticle(1)))
+	writeTestFile(t, filepath.Join(sub, "b.txt"), []byte(smallArticle(2)))
+	db := cliDB(t)
+	page := srv.URL + site0Path(t, srv.URL)
+	args := []string{"--db", db, "--no-seed", "--config", noGapConfig(t, ""), "ingest",
+		files[0], sub, filepath.Join(dir, "pagina.html"), srv.URL + "/atom.xml", page,
+		bad.URL + "/kapot.xml", bad.URL + "/loop", bad.URL + "/plaatje.png", bad.URL + "/leeg.html", bad.URL + "/weg.xml",
+		"ftp://example.org/feed.xml"}
+	r := cliRun(t, nil, args...)
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1 (some failed)", r.code)
+	}
+	checkErrorLines(t, args, r.stderr)
+	for _, want := range []string{
+		bad.URL + "/kapot.xml: malformed feed",
+		bad.URL + "/loop: too many redirects",
+		bad.URL + "/plaatje.png: neither a feed nor a web page (image/png)",
+		bad.URL + "/leeg.html: no article text on the page",
+		bad.URL + "/weg.xml: HTTP 404 Not Found",
+		"ftp://example.org/feed.xml: only http and https URLs are fetched",
+	} {
+		if !strings.Contains(r.stderr, "nieuwsbot: ingest "+want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	// files[0] is on the site too, but as a file it is stored on its own;
+	// the page URL is one of the feed's items, stored once.
+	if got, want := parseSummary(t, r.stdout), (ingestCounts{files: 1 + 2 + 1 + 50 + 6, added: 1 + 2 + 1 + 50, failed: 6}); got != want {
+		t.Errorf("summary = %+v, want %+v\n%s", got, want, r.stderr)
+	}
+	out := cliRun(t, nil, "--db", db, "--no-seed", "ask", "--json", "wat vertelt buurman Gerrit Kamphuis?")
+	if !strings.Contains(out.stdout, "Het ging ontzettend snel") || strings.Contains(out.stdout, "<p>") {
+		t.Errorf("the local HTML page answers %s, want its text without markup", out.stdout)
+	}
+}
+
+// site0Path returns the path of the first item of the site's RSS feed.
+func site0Path(t *testing.T, base string) string {
+	t.Helper()
+	resp, err := http.Get(base + "/rss.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	_, rest, _ := strings.Cut(string(data), "<item>\n<title>")
+	_, rest, _ = strings.Cut(rest, "<link>"+base)
+	p, _, _ := strings.Cut(rest, "</link>")
+	return p
 }
