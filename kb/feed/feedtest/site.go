@@ -136,7 +136,8 @@ func (s *Site) Hits(path string) int {
 	return s.hits[path]
 }
 
-// ServeHTTP serves /rss.xml, /atom.xml and the article pages.
+// ServeHTTP serves /rss.xml, /atom.xml and the article pages. The feeds
+// take "?part=N&of=K" to list a K-th of the articles, for many feeds.
 func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.hits[r.URL.Path]++
@@ -149,10 +150,10 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case "/rss.xml":
 		contentType = "application/rss+xml; charset=utf-8"
-		err = rssTemplate.Execute(&buf, feedData(base, arts))
+		err = rssTemplate.Execute(&buf, feedData(base, part(arts, r)))
 	case "/atom.xml":
 		contentType = "application/atom+xml"
-		err = atomTemplate.Execute(&buf, feedData(base, arts))
+		err = atomTemplate.Execute(&buf, feedData(base, part(arts, r)))
 	default:
 		i := pageIndex(arts, r.URL.Path)
 		if i < 0 {
@@ -174,6 +175,22 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", contentType)
 	w.Write(buf.Bytes())
+}
+
+// part returns the articles of one of several feeds: with "?part=N&of=K"
+// the feed lists the articles whose index is N modulo K.
+func part(arts []Article, r *http.Request) []Article {
+	var n, k int
+	if _, err := fmt.Sscan(r.URL.Query().Get("part")+" "+r.URL.Query().Get("of"), &n, &k); err != nil || k <= 0 {
+		return arts
+	}
+	var out []Article
+	for i, a := range arts {
+		if i%k == n {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 func pageIndex(arts []Article, p string) int {
