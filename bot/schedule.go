@@ -36,10 +36,21 @@ type Target struct {
 	Platform string // "slack", "discord"
 	Channel  string
 	Poster   Poster
+	// Digester, when set, makes this target's digest instead of the
+	// scheduler's: the articles of one feed, say. Scope then names what
+	// it digests, to tell its digests from the channel's others.
+	Digester Digester
+	Scope    string
 }
 
-// Key is the target's name in the digest log: platform and channel.
-func (t Target) Key() string { return t.Platform + ":" + t.Channel }
+// Key is the target's name in the digest log: platform and channel, and
+// the scope of a target with a digester of its own.
+func (t Target) Key() string {
+	if t.Scope != "" {
+		return t.Platform + ":" + t.Channel + " " + t.Scope
+	}
+	return t.Platform + ":" + t.Channel
+}
 
 // DefaultDigestRetry is how long the scheduler waits before trying a failed
 // digest post again.
@@ -285,7 +296,11 @@ func (s *Scheduler) post(ctx context.Context, t Target, now time.Time) (done boo
 // send builds the digest of [since, until) and posts it, unless it is empty
 // and the scheduler is quiet. sent is true when a post was attempted.
 func (s *Scheduler) send(ctx context.Context, t Target, since, until time.Time) (sent bool, err error) {
-	d, err := s.Digester.Digest(ctx, since, until)
+	dg := s.Digester
+	if t.Digester != nil {
+		dg = t.Digester
+	}
+	d, err := dg.Digest(ctx, since, until)
 	if err != nil {
 		return false, err
 	}

@@ -534,3 +534,29 @@ func TestSchedulerRejectsBadSetup(t *testing.T) {
 		}
 	}
 }
+
+// TestSchedulerTargetDigester: a target with a digester of its own (one
+// feed's articles) gets that digest, and its digest log entry is apart
+// from the same channel's full digest.
+func TestSchedulerTargetDigester(t *testing.T) {
+	log := newMemLog()
+	h := newSchedHarness(t, ams(2026, 6, 1, 9, 0), log)
+	h.dig.articles = []Article{{ID: "1", Title: "Alles", Added: ams(2026, 6, 1, 7, 0)}}
+	feed := &fixedDigester{articles: []Article{{ID: "2", Title: "Uit de feed", Added: ams(2026, 6, 1, 7, 0)},
+		{ID: "3", Title: "Ook uit de feed", Added: ams(2026, 6, 1, 7, 30)}}}
+	s := h.scheduler()
+	s.Targets = []Target{
+		{Platform: "slack", Channel: "C1", Poster: h.poster},
+		{Platform: "slack", Channel: "C1", Poster: h.poster, Digester: feed, Scope: "feed https://a.example/rss"},
+	}
+	if n, err := s.PostNow(t.Context()); err != nil || n != 2 {
+		t.Fatalf("PostNow = %d, %v; want 2 posts", n, err)
+	}
+	got := h.poster.taken()
+	if len(got) != 2 || len(got[0].reply.Articles)+len(got[1].reply.Articles) != 3 {
+		t.Fatalf("posts = %+v, want the full digest (1 article) and the feed's (2)", got)
+	}
+	if k := s.Targets[1].Key(); k != "slack:C1 feed https://a.example/rss" || s.Targets[0].Key() != "slack:C1" {
+		t.Errorf("keys = %q, %q", s.Targets[0].Key(), k)
+	}
+}

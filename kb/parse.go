@@ -136,15 +136,7 @@ func ParseArticle(name string, data []byte) (Doc, error) {
 			}
 		}
 	}
-	if len(lines) > 0 {
-		first := strings.TrimLeft(lines[0], " \t")
-		if m := datelineRe.FindStringSubmatch(first); m != nil {
-			d.Place = titleCase(strings.TrimSpace(m[1]))
-			agency, _, _ := strings.Cut(m[2], "/")
-			d.Publisher = strings.ToUpper(strings.TrimSpace(agency))
-			lines[0] = first[len(m[0]):]
-		}
-	}
+	cutDateline(&d, lines)
 	d.Body = strings.TrimSpace(strings.Join(lines, "\n"))
 	if strings.TrimSpace(d.Body) == "" {
 		return d, ErrEmpty
@@ -174,9 +166,30 @@ func ParseArticle(name string, data []byte) (Doc, error) {
 	if d.Title == "" {
 		d.Title = titleFromBody(d.Body)
 	}
-	sum := sha256.Sum256([]byte(d.Title + "\x00" + d.URL + "\x00" + d.Date + "\x00" + foldSpace(d.Body)))
-	d.Hash = hex.EncodeToString(sum[:])
+	d.Hash = docHash(d)
 	return d, nil
+}
+
+// cutDateline takes a wire dateline ("BRUSSEL (ANP) -") off the first
+// line into d's place and publisher.
+func cutDateline(d *Doc, lines []string) {
+	if len(lines) == 0 {
+		return
+	}
+	first := strings.TrimLeft(lines[0], " \t")
+	if m := datelineRe.FindStringSubmatch(first); m != nil {
+		d.Place = titleCase(strings.TrimSpace(m[1]))
+		agency, _, _ := strings.Cut(m[2], "/")
+		d.Publisher = strings.ToUpper(strings.TrimSpace(agency))
+		lines[0] = first[len(m[0]):]
+	}
+}
+
+// docHash is the content hash of a parsed article: the same text gives
+// the same hash.
+func docHash(d Doc) string {
+	sum := sha256.Sum256([]byte(d.Title + "\x00" + d.URL + "\x00" + d.Date + "\x00" + foldSpace(d.Body)))
+	return hex.EncodeToString(sum[:])
 }
 
 // cutURL takes a URL on the last non-blank line off the lines.

@@ -220,8 +220,15 @@ func (m *Main) runStats(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	feeds, err := db.Feeds(ctx)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
-		return printJSON(m.Stdout, o)
+		return printJSON(m.Stdout, struct {
+			bot.Overview
+			Feeds []kb.FeedState `json:"feeds,omitempty"`
+		}{o, feeds})
 	}
 	fmt.Fprintf(m.Stdout, "database:   %s\narticles:   %d\nsentences:  %d\nentities:   %d\nclaims:     %d\n",
 		terminalSafe(db.Path()), o.Articles, o.Sentences, o.Entities, o.Claims)
@@ -231,6 +238,7 @@ func (m *Main) runStats(ctx context.Context, args []string) error {
 	if len(o.Publishers) > 0 {
 		fmt.Fprintf(m.Stdout, "publishers: %s\n", terminalSafe(strings.Join(o.Publishers, ", ")))
 	}
+	writeFeeds(m.Stdout, feeds)
 	return nil
 }
 

@@ -16,6 +16,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/nieuwsbot/nieuwsbot/adapters/slack"
+	"github.com/nieuwsbot/nieuwsbot/kb/feed"
 )
 
 // Config is the YAML configuration; config.example.yaml documents every key.
@@ -27,6 +28,33 @@ type Config struct {
 	Digest   DigestConfig   `yaml:"digest"`
 	Log      LogConfig      `yaml:"log"`
 	Security SecurityConfig `yaml:"security"`
+	Feeds    []FeedConfig   `yaml:"feeds"`
+	Fetch    FetchConfig    `yaml:"fetch"`
+}
+
+// FeedConfig is a feed (RSS, Atom or JSON Feed) that serve follows.
+type FeedConfig struct {
+	URL      string        `yaml:"url"`
+	Name     string        `yaml:"name"`
+	Interval time.Duration `yaml:"interval"` // zero: feed.DefaultInterval
+	// Digest lists channels that get a daily digest of this feed's
+	// articles alone, beside digest.*_channels (which get all).
+	Digest FeedDigestConfig `yaml:"digest"`
+}
+
+// FeedDigestConfig names the digest channels of one feed.
+type FeedDigestConfig struct {
+	SlackChannels   []string `yaml:"slack_channels"`
+	DiscordChannels []string `yaml:"discord_channels"`
+}
+
+// FetchConfig is how feeds and article pages are fetched (serve's feeds
+// and ingest URL alike).
+type FetchConfig struct {
+	UserAgent string        `yaml:"user_agent"`
+	MinGap    time.Duration `yaml:"min_gap"` // between two requests to one host
+	Timeout   time.Duration `yaml:"timeout"` // one request, body included
+	MaxBytes  int64         `yaml:"max_bytes"`
 }
 
 // KBConfig configures the knowledge base.
@@ -98,7 +126,67 @@ func DefaultConfig() Config {
 		Discord: DiscordConfig{Command: "nieuws"},
 		Digest:  DigestConfig{Time: "08:00", Timezone: "Europe/Amsterdam"},
 		Log:     LogConfig{Level: "info", Format: "text"},
+		Fetch: FetchConfig{UserAgent: feed.DefaultUserAgent, MinGap: feed.DefaultMinGap,
+			Timeout: feed.DefaultTimeout, MaxBytes: feed.DefaultMaxBytes},
 	}
+}
+
+// minFeedInterval is the shortest interval a feed may be polled at.
+const minFeedInterval = time.Second
+
+// validateFeeds checks the feeds and fetch keys.
+func (c Config) validateFeeds() error {
+	seen := map[string]bool{}
+	for i, f := range c.Feeds {
+		key := fmt.Sprintf("feeds[%d]", i)
+		if _, err := feed.CheckURL(f.URL); err != nil || f.URL == "" {
+			return fmt.Errorf("config: %s.url: %q is not an http(s) URL", key, f.URL)
+		}
+		if seen[f.URL] {
+			return fmt.Errorf("config: %s.url: %q is listed twice", key, f.URL)
+		}
+		seen[f.URL] = true
+		if f.Interval != 0 && f.Interval < minFeedInterval {
+			return fmt.Errorf("config: %s.interval: %s is shorter than %s", key, f.Interval, minFeedInterval)
+		}
+		if len(f.Digest.SlackChannels) > 0 && c.Slack.BotToken == "" {
+			return fmt.Errorf("config: %s.digest.slack_channels: set slack.bot_token to post to Slack", key)
+		}
+		if len(f.Digest.DiscordChannels) > 0 && c.Discord.Token == "" {
+			return fmt.Errorf("config: %s.digest.discord_channels: set discord.token to post to Discord", key)
+		}
+		for sub, chans := range map[string][]string{"slack_channels": f.Digest.SlackChannels, "discord_channels": f.Digest.DiscordChannels} {
+			if err := checkIDs(key+".digest."+sub, "a channel id", chans); err != nil {
+				return err
+			}
+		}
+	}
+	switch {
+	case c.Fetch.MinGap < 0:
+		return fmt.Errorf("config: fetch.min_gap: %s is negative", c.Fetch.MinGap)
+	case c.Fetch.Timeout <= 0:
+		return fmt.Errorf("config: fetch.timeout: %s must be positive", c.Fetch.Timeout)
+	case c.Fetch.MaxBytes < 1<<10:
+		return fmt.Errorf("config: fetch.max_bytes: %d is less than 1024", c.Fetch.MaxBytes)
+	case strings.TrimSpace(c.Fetch.UserAgent) == "" || strings.ContainsAny(c.Fetch.UserAgent, "\r\n"):
+		return errors.New("config: fetch.user_agent: must be one line, e.g. nieuwsbot/1.0 (+https://your-newsroom/contact)")
+	}
+	return nil
+}
+
+// checkIDs checks a list of channel or user ids: no blanks, no doubles.
+func checkIDs(key, what string, ids []string) error {
+	seen := map[string]bool{}
+	for _, id := range ids {
+		switch {
+		case strings.TrimSpace(id) == "" || strings.ContainsAny(id, " \t\r\n"):
+			return fmt.Errorf("config: %s: %q is not %s", key, id, what)
+		case seen[id]:
+			return fmt.Errorf("config: %s: %q is listed twice", key, id)
+		}
+		seen[id] = true
+	}
+	return nil
 }
 
 var discordCommand = regexp.MustCompile(`^[-_a-z0-9]{1,32}$`)
@@ -194,6 +282,16 @@ func checkKeys(n *yaml.Node, t reflect.Type, key string) error {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return nil // an empty value keeps the default
 	}
+	if t == reflect.TypeOf(time.Duration(0)) {
+		// A bare number ("0", "5") has no unit: YAML reads it as a number,
+		// which is no duration.
+		_, err := time.ParseDuration(n.Value)
+		bare := n.Tag == "!!int" || n.Tag == "!!float"
+		if n.Kind != yaml.ScalarNode || bare || err != nil && !envRef.MatchString(n.Value) {
+			return fmt.Errorf("config: line %d: %s: must be a duration like 30s, 10m or 1h", n.Line, key)
+		}
+		return nil
+	}
 	switch t.Kind() {
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
@@ -228,14 +326,6 @@ func checkKeys(n *yaml.Node, t reflect.Type, key string) error {
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode {
 			return fmt.Errorf("config: line %d: %s: must be a single value", n.Line, key)
-		}
-	case reflect.Int64:
-		if t == reflect.TypeOf(time.Duration(0)) && n.Kind == yaml.ScalarNode && !strings.Contains(n.Value, "${") {
-			// A bare number ("0", "5") has no unit: YAML reads it as an
-			// integer, which is no duration.
-			if _, err := time.ParseDuration(n.Value); err != nil || n.Tag == "!!int" || n.Tag == "!!float" {
-				return fmt.Errorf("config: line %d: %s: must be a duration with its unit, e.g. 20ms or 1s", n.Line, key)
-			}
 		}
 	case reflect.Bool:
 		var b bool
@@ -345,31 +435,20 @@ func (c Config) Validate() error {
 		return errors.New("config: digest.discord_channels: set discord.token to post to Discord")
 	}
 	for key, chans := range map[string][]string{"digest.slack_channels": c.Digest.SlackChannels, "digest.discord_channels": c.Digest.DiscordChannels} {
-		seen := map[string]bool{}
-		for _, ch := range chans {
-			switch {
-			case strings.TrimSpace(ch) == "" || strings.ContainsAny(ch, " \t\r\n"):
-				return fmt.Errorf("config: %s: %q is not a channel id", key, ch)
-			case seen[ch]:
-				return fmt.Errorf("config: %s: %q is listed twice", key, ch)
-			}
-			seen[ch] = true
+		if err := checkIDs(key, "a channel id", chans); err != nil {
+			return err
 		}
 	}
 	for key, ids := range map[string][]string{"security.allow_channels": c.Security.AllowChannels, "security.allow_users": c.Security.AllowUsers} {
-		seen := map[string]bool{}
-		for _, id := range ids {
-			switch {
-			case strings.TrimSpace(id) == "" || strings.ContainsAny(id, " \t\r\n"):
-				return fmt.Errorf("config: %s: %q is not an id", key, id)
-			case seen[id]:
-				return fmt.Errorf("config: %s: %q is listed twice", key, id)
-			}
-			seen[id] = true
+		if err := checkIDs(key, "an id", ids); err != nil {
+			return err
 		}
 	}
 	if c.Discord.Command != "" && !discordCommand.MatchString(c.Discord.Command) {
 		return fmt.Errorf("config: discord.command: %q is not 1-32 lower-case letters, digits, - or _", c.Discord.Command)
+	}
+	if err := c.validateFeeds(); err != nil {
+		return err
 	}
 	if strings.TrimSpace(c.HTTP.Listen) == "" {
 		return errors.New("config: http.listen: required, e.g. 127.0.0.1:8080")

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/nieuwsbot/nieuwsbot/kb"
+	"github.com/nieuwsbot/nieuwsbot/kb/feed"
 )
 
 // MaxIngestFiles bounds the files one ingest run takes.
@@ -41,8 +42,9 @@ func (s ingestSummary) String() string {
 		s.Files, s.Added, s.Replaced, s.Unchanged, s.Failed, s.Took.Round(time.Millisecond), rate)
 }
 
-// runIngest adds article files and directories to the knowledge base.
-// One bad file does not stop the rest; the exit code says something failed.
+// runIngest adds article files, directories, feed URLs and article page
+// URLs to the knowledge base. One bad file or page does not stop the rest;
+// the exit code says something failed.
 func (m *Main) runIngest(ctx context.Context, args []string) error {
 	fs := commandFlags("ingest")
 	quiet := fs.Bool("q", false, "no progress bar")
@@ -50,17 +52,33 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return usagef("ingest: give one or more files or directories")
+		return usagef("ingest: give one or more files, directories or URLs")
 	}
-	files, failed := collectFiles(fs.Args(), m.Stderr)
-	if len(files) == 0 && failed == 0 {
+	var paths, urls []string
+	for _, a := range fs.Args() {
+		if isURLArg(a) {
+			urls = append(urls, a)
+		} else {
+			paths = append(paths, a)
+		}
+	}
+	files, failed := collectFiles(paths, m.Stderr)
+	if len(files) == 0 && failed == 0 && len(urls) == 0 {
 		return badInputError{errors.New("ingest: no article files found")}
 	}
 	db, err := m.openDB(ctx)
 	if err != nil {
 		return err
 	}
-	sum, err := ingestFiles(ctx, db, files, m.progress(len(files), *quiet), m.Stderr)
+	srcs := make([]source, 0, len(files))
+	for _, f := range files {
+		srcs = append(srcs, fileSource(f))
+	}
+	if len(urls) > 0 {
+		more, n := m.urlSources(ctx, db, urls)
+		srcs, failed = append(srcs, more...), failed+n
+	}
+	sum, err := ingestSources(ctx, db, srcs, m.progress(len(srcs), *quiet), m.Stderr)
 	sum.Failed += failed
 	sum.Files += failed
 	fmt.Fprintln(m.Stdout, sum)
@@ -157,13 +175,50 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// ingestFiles reads and analyses files on all cores and stores them in
-// batches, in order of completion. Failures are printed and counted.
-func ingestFiles(ctx context.Context, db *kb.DB, files []string, bar *progressbar.ProgressBar, errw io.Writer) (ingestSummary, error) {
+// source is one article to ingest: a file, an article page, a feed item.
+type source struct {
+	name string // the path or URL, for messages
+	load func(ctx context.Context) (kb.Prepared, error)
+	// stored, when set, is called with what storing the article did.
+	stored func(ctx context.Context, res kb.IngestResult)
+}
+
+// fileSource reads an article file: text, or an HTML page that goes
+// through the same extraction as a page fetched from its URL.
+func fileSource(path string) source {
+	return source{name: path, load: func(context.Context) (kb.Prepared, error) {
+		data, err := readArticle(path)
+		if err != nil {
+			return kb.Prepared{}, err
+		}
+		if classifyFile(path, data) == feed.KindHTML {
+			return feed.FileArticle(filepath.Base(path), data)
+		}
+		return kb.Prepare(filepath.Base(path), data)
+	}}
+}
+
+// classifyFile tells what an article file holds: feed.KindHTML for a web
+// page (by its content, or an .html or .htm name), else feed.KindOther,
+// which is read as article text.
+func classifyFile(name string, data []byte) feed.Kind {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".html" || ext == ".htm" || ext == ".xhtml" {
+		return feed.KindHTML
+	}
+	if k := feed.Sniff(data, ""); k == feed.KindHTML {
+		return k
+	}
+	return feed.KindOther
+}
+
+// ingestSources loads and analyses the sources on all cores and stores them
+// in batches, in their order. Failures are printed and counted.
+func ingestSources(ctx context.Context, db *kb.DB, srcs []source, bar *progressbar.ProgressBar, errw io.Writer) (ingestSummary, error) {
 	start := time.Now()
-	sum := ingestSummary{Files: len(files)}
+	sum := ingestSummary{Files: len(srcs)}
 	type job struct {
-		idx  int // place in files: articles are stored in this order
+		idx  int // place in srcs: articles are stored in this order
 		path string
 		p    kb.Prepared
 		err  error
@@ -184,11 +239,7 @@ func ingestFiles(ctx context.Context, db *kb.DB, files []string, bar *progressba
 			defer wg.Done()
 			for f := range paths {
 				j := job{idx: f.idx, path: f.path}
-				data, err := readArticle(f.path)
-				if err == nil {
-					j.p, err = kb.Prepare(filepath.Base(f.path), data)
-				}
-				j.err = err
+				j.p, j.err = srcs[f.idx].load(ctx)
 				select {
 				case jobs <- j:
 				case <-ctx.Done():
@@ -199,9 +250,9 @@ func ingestFiles(ctx context.Context, db *kb.DB, files []string, bar *progressba
 	}
 	go func() {
 		defer close(paths)
-		for i, f := range files {
+		for i, src := range srcs {
 			select {
-			case paths <- file{i, f}:
+			case paths <- file{i, src.name}:
 			case <-ctx.Done():
 				return
 			}
@@ -235,12 +286,18 @@ func ingestFiles(ctx context.Context, db *kb.DB, files []string, bar *progressba
 				sum.Failed++
 				report(j.path, errs[i])
 			case errs[i] != nil:
+				continue
 			case res[i].Replaced:
 				sum.Replaced++
 			case res[i].Added:
 				sum.Added++
 			case err == nil:
 				sum.Unchanged++
+			default:
+				continue
+			}
+			if f := srcs[j.idx].stored; f != nil {
+				f(ctx, res[i])
 			}
 		}
 		if err != nil {

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/nieuwsbot/nieuwsbot/bot"
+	"github.com/nieuwsbot/nieuwsbot/kb"
+	"github.com/nieuwsbot/nieuwsbot/kb/feed"
 )
 
 // latencyBuckets are the upper bounds, in seconds, of the answer latency
@@ -30,6 +32,8 @@ type metrics struct {
 	ingested  map[string]uint64    // inbox files by result
 	digests   map[[2]string]uint64 // by platform and result
 	errors    map[string]uint64    // platform errors by platform
+	feedPolls map[[2]string]uint64 // by feed and result: ok, error
+	feedItems map[[2]string]uint64 // by feed and result: added, replaced, failed
 }
 
 func newMetrics() *metrics {
@@ -40,6 +44,24 @@ func newMetrics() *metrics {
 		ingested:  map[string]uint64{},
 		digests:   map[[2]string]uint64{},
 		errors:    map[string]uint64{},
+		feedPolls: map[[2]string]uint64{},
+		feedItems: map[[2]string]uint64{},
+	}
+}
+
+// feed counts one poll of a feed; it is the feed follower's Observe hook.
+func (m *metrics) feed(ev feed.Event) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	result := "ok"
+	if ev.Err != nil {
+		result = "error"
+	}
+	m.feedPolls[[2]string{ev.Feed, result}]++
+	for r, n := range map[string]int{"added": ev.Added, "replaced": ev.Changed, "failed": ev.Failed} {
+		if n > 0 {
+			m.feedItems[[2]string{ev.Feed, r}] += uint64(n)
+		}
 	}
 }
 
@@ -90,6 +112,7 @@ type gauges struct {
 	articles, sentences, claims int
 	kbUp                        bool
 	connected                   map[string]bool // by platform
+	feeds                       []kb.FeedState  // the feeds the knowledge base knows
 }
 
 // write writes every metric in the Prometheus text exposition format,
@@ -128,6 +151,18 @@ func (m *metrics) write(w io.Writer, g gauges) error {
 	for _, k := range sortedKeys(m.errors) {
 		fmt.Fprintf(&b, "nieuwsbot_platform_errors_total{platform=%s} %d\n", quote(k), m.errors[k])
 	}
+	family("nieuwsbot_feed_fetches_total", "counter", "Polls of a followed feed by this process, by feed and result (ok, error).")
+	for _, k := range sortedPairs(m.feedPolls) {
+		fmt.Fprintf(&b, "nieuwsbot_feed_fetches_total{feed=%s,result=%s} %d\n", quote(k[0]), quote(k[1]), m.feedPolls[k])
+	}
+	family("nieuwsbot_feed_items_total", "counter", "Items of a followed feed by this process, by feed and result (added, replaced, failed).")
+	for _, k := range sortedPairs(m.feedItems) {
+		fmt.Fprintf(&b, "nieuwsbot_feed_items_total{feed=%s,result=%s} %d\n", quote(k[0]), quote(k[1]), m.feedItems[k])
+	}
+	family("nieuwsbot_feed_last_success_timestamp_seconds", "gauge", "When a feed was last fetched and parsed (Unix time; 0: never), whoever fetched it.")
+	for _, f := range g.feeds {
+		fmt.Fprintf(&b, "nieuwsbot_feed_last_success_timestamp_seconds{feed=%s} %d\n", quote(f.URL), unixOrZero(f.LastSuccess))
+	}
 	family("nieuwsbot_kb_articles", "gauge", "Articles in the knowledge base, whoever ingested them.")
 	fmt.Fprintf(&b, "nieuwsbot_kb_articles %d\n", g.articles)
 	family("nieuwsbot_kb_sentences", "gauge", "Sentences in the knowledge base.")
@@ -142,6 +177,13 @@ func (m *metrics) write(w io.Writer, g gauges) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func unixOrZero(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Unix()
 }
 
 func boolInt(b bool) int {

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/nieuwsbot/nieuwsbot/bot"
+	"github.com/nieuwsbot/nieuwsbot/kb"
+	"github.com/nieuwsbot/nieuwsbot/kb/feed"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -37,9 +39,14 @@ func TestMetricsExposition(t *testing.T) {
 	m.ingest("added")
 	m.ingest("failed")
 	m.platformError("we\"ird\\platform\n")
+	m.feed(feed.Event{Feed: "https://omroep.example/rss.xml", Added: 3, Failed: 1})
+	m.feed(feed.Event{Feed: "https://omroep.example/rss.xml", Changed: 1})
+	m.feed(feed.Event{Feed: "https://tech.example/atom.xml", Err: errors.New("HTTP 503")})
+	feeds := []kb.FeedState{{URL: "https://omroep.example/rss.xml", LastSuccess: time.Unix(1741000000, 0)},
+		{URL: "https://tech.example/atom.xml"}}
 	var b bytes.Buffer
 	if err := m.write(&b, gauges{articles: 12, sentences: 340, claims: 7, kbUp: true,
-		connected: map[string]bool{"slack": true, "discord": false}}); err != nil {
+		connected: map[string]bool{"slack": true, "discord": false}, feeds: feeds}); err != nil {
 		t.Fatal(err)
 	}
 	checkExposition(t, b.String())

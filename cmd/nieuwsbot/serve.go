@@ -14,6 +14,7 @@ import (
 	"github.com/nieuwsbot/nieuwsbot/adapters/slack"
 	"github.com/nieuwsbot/nieuwsbot/bot"
 	"github.com/nieuwsbot/nieuwsbot/kb"
+	"github.com/nieuwsbot/nieuwsbot/kb/feed"
 )
 
 // shutdownTimeout bounds each step of a graceful shutdown: the HTTP
@@ -34,10 +35,10 @@ type service struct {
 	discord *discord.Adapter
 	sched   *bot.Scheduler // nil without digest channels
 	inbox   *inbox         // nil without kb.inbox
+	feeds   *feed.Follower // nil without feeds
 	loc     *time.Location
 }
 
-// wire builds the service from the configuration. It starts nothing.
 // openService opens the knowledge base and wires the service on it.
 func (m *Main) openService(ctx context.Context) (*service, error) {
 	db, err := m.openDB(ctx)
@@ -47,6 +48,7 @@ func (m *Main) openService(ctx context.Context) (*service, error) {
 	return m.wire(db)
 }
 
+// wire builds the service from the configuration. It starts nothing.
 func (m *Main) wire(db *kb.DB) (*service, error) {
 	cfg := m.Config
 	if cfg.Discord.Command == "" {
@@ -97,6 +99,17 @@ func (m *Main) wire(db *kb.DB) (*service, error) {
 	for _, ch := range cfg.Digest.DiscordChannels {
 		targets = append(targets, bot.Target{Platform: "discord", Channel: ch, Poster: s.discord})
 	}
+	for _, f := range cfg.Feeds {
+		scope := "feed " + f.URL
+		for _, ch := range f.Digest.SlackChannels {
+			targets = append(targets, bot.Target{Platform: "slack", Channel: ch, Poster: s.slack,
+				Digester: db.FeedDigester(f.URL), Scope: scope})
+		}
+		for _, ch := range f.Digest.DiscordChannels {
+			targets = append(targets, bot.Target{Platform: "discord", Channel: ch, Poster: s.discord,
+				Digester: db.FeedDigester(f.URL), Scope: scope})
+		}
+	}
 	if len(targets) > 0 {
 		hour, minute, err := bot.ParseClock(cfg.Digest.Time)
 		if err != nil {
@@ -110,6 +123,9 @@ func (m *Main) wire(db *kb.DB) (*service, error) {
 	}
 	if cfg.KB.Inbox != "" {
 		s.inbox = newInbox(cfg.KB.Inbox, db, logger, met)
+	}
+	if len(cfg.Feeds) > 0 {
+		s.feeds = m.follower(db, logger, met)
 	}
 	return s, nil
 }
@@ -168,6 +184,10 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	}
 	if s.inbox != nil {
 		comps = append(comps, component{"inbox", s.inbox.run})
+	}
+	if s.feeds != nil {
+		s.logger.InfoContext(ctx, "following feeds", "feeds", len(s.feeds.Sources))
+		comps = append(comps, component{"feeds", s.feeds.Run})
 	}
 
 	ln, err := net.Listen("tcp", m.Config.HTTP.Listen)
@@ -330,6 +350,9 @@ func (s *service) serveMetrics(w http.ResponseWriter, r *http.Request) {
 		g.kbUp, g.articles, g.sentences, g.claims = true, o.Articles, o.Sentences, o.Claims
 	} else {
 		s.logger.WarnContext(ctx, "metrics: knowledge base unreachable", "err", err)
+	}
+	if s.feeds != nil && g.kbUp {
+		g.feeds, _ = s.db.Feeds(ctx)
 	}
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	if err := s.metrics.write(w, g); err != nil {
