@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 )
 
 // Model is the learned ranker: a weight per feature, and per feature and
@@ -36,14 +37,33 @@ func DefaultModel() (*Model, error) {
 }
 
 // score is the weighted sum of a candidate's features, for its question's
-// kind.
+// kind and its own shape.
 func (m *Model) score(k Kind, feats map[string]float64) float64 {
 	s := 0.0
-	prefix := k.String() + "|"
-	for f, v := range feats {
-		s += v * (m.Weights[f] + m.Weights[prefix+f])
-	}
+	weightNames(k, feats, func(name string, v float64) { s += v * m.Weights[name] })
 	return s
+}
+
+// weightNames calls fn with each weight a feature counts under: its own,
+// the one for the question's kind ("which|cov") and the one for the
+// candidate's shape ("shape:name|cov"). The same feature can then weigh
+// differently for a name and for a sentence, and for "wie" and "waar".
+func weightNames(k Kind, feats map[string]float64, fn func(name string, v float64)) {
+	kind := k.String() + "|"
+	shape := ""
+	for f := range feats {
+		if strings.HasPrefix(f, "shape:") {
+			shape = f + "|"
+			break
+		}
+	}
+	for f, v := range feats {
+		fn(f, v)
+		fn(kind+f, v)
+		if shape != "" && !strings.HasPrefix(f, "shape:") {
+			fn(shape+f, v)
+		}
+	}
 }
 
 // rank scores the candidates and sorts them best first; it returns the

@@ -21,46 +21,14 @@ type FitOptions struct {
 }
 
 // DefaultFit are the options the shipped model is fitted with.
-var DefaultFit = FitOptions{L2: 0.01, Iterations: 400, Rate: 0.05}
+var DefaultFit = FitOptions{L2: 0.001, Iterations: 800, Rate: 0.05}
 
 // Fit learns the weights of a ranker from labelled examples: the softmax
 // over a question's candidates and "no answer" (score 0), trained to put
 // its mass on the right candidates, or on "no answer" when none is right.
 // It is deterministic: full-batch gradient steps with Adam.
 func Fit(exs []Labeled, o FitOptions) map[string]float64 {
-	index := map[string]int{}
-	var names []string
-	feat := func(name string) int {
-		i, ok := index[name]
-		if !ok {
-			i = len(names)
-			index[name] = i
-			names = append(names, name)
-		}
-		return i
-	}
-	type sparse struct {
-		idx []int
-		val []float64
-	}
-	data := make([][]sparse, len(exs))
-	for i, ex := range exs {
-		prefix := ex.Kind.String() + "|"
-		for _, c := range ex.Candidates {
-			keys := make([]string, 0, len(c.Features))
-			for k := range c.Features {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			var s sparse
-			for _, k := range keys {
-				v := c.Features[k]
-				s.idx = append(s.idx, feat(k), feat(prefix+k))
-				s.val = append(s.val, v, v)
-			}
-			data[i] = append(data[i], s)
-		}
-	}
+	data, names := encodeExamples(exs)
 	w := make([]float64, len(names))
 	m, v := make([]float64, len(names)), make([]float64, len(names))
 	grad := make([]float64, len(names))
@@ -68,42 +36,7 @@ func Fit(exs []Labeled, o FitOptions) map[string]float64 {
 	for it := 1; it <= o.Iterations; it++ {
 		clear(grad)
 		for i, ex := range exs {
-			cs := data[i]
-			if len(cs) == 0 {
-				continue
-			}
-			scores := make([]float64, len(cs))
-			top := 0.0
-			for j, c := range cs {
-				for k, f := range c.idx {
-					scores[j] += w[f] * c.val[k]
-				}
-				top = math.Max(top, scores[j])
-			}
-			z := math.Exp(-top)
-			zRight := 0.0
-			anyRight := false
-			for j := range cs {
-				e := math.Exp(scores[j] - top)
-				z += e
-				if ex.Right[j] {
-					zRight += e
-					anyRight = true
-				}
-			}
-			if !anyRight {
-				zRight = math.Exp(-top)
-			}
-			for j, c := range cs {
-				p := math.Exp(scores[j]-top) / z
-				q := 0.0
-				if ex.Right[j] {
-					q = math.Exp(scores[j]-top) / zRight
-				}
-				for k, f := range c.idx {
-					grad[f] += (p - q) * c.val[k]
-				}
-			}
+			addGradient(grad, w, data[i], ex.Right)
 		}
 		n := float64(len(exs))
 		for f := range w {
@@ -122,6 +55,88 @@ func Fit(exs []Labeled, o FitOptions) map[string]float64 {
 		}
 	}
 	return out
+}
+
+// sparse is one candidate's weights and values, as indices into the
+// weight vector of a fit.
+type sparse struct {
+	idx []int
+	val []float64
+}
+
+// encodeExamples turns the candidates' features into sparse vectors over
+// the weight names that model.score uses, numbered in a fixed order.
+func encodeExamples(exs []Labeled) ([][]sparse, []string) {
+	index := map[string]int{}
+	var names []string
+	feat := func(name string) int {
+		i, ok := index[name]
+		if !ok {
+			i = len(names)
+			index[name] = i
+			names = append(names, name)
+		}
+		return i
+	}
+	data := make([][]sparse, len(exs))
+	for i, ex := range exs {
+		for _, c := range ex.Candidates {
+			type kv struct {
+				k string
+				v float64
+			}
+			var all []kv
+			weightNames(ex.Kind, c.Features, func(name string, v float64) { all = append(all, kv{name, v}) })
+			sort.Slice(all, func(a, b int) bool { return all[a].k < all[b].k })
+			var s sparse
+			for _, x := range all {
+				s.idx = append(s.idx, feat(x.k))
+				s.val = append(s.val, x.v)
+			}
+			data[i] = append(data[i], s)
+		}
+	}
+	return data, names
+}
+
+// addGradient adds one question's gradient of the negative log
+// likelihood of its right candidates (or of "no answer") to grad.
+func addGradient(grad, w []float64, cs []sparse, right []bool) {
+	if len(cs) == 0 {
+		return
+	}
+	scores := make([]float64, len(cs))
+	top := 0.0
+	for j, c := range cs {
+		for k, f := range c.idx {
+			scores[j] += w[f] * c.val[k]
+		}
+		top = math.Max(top, scores[j])
+	}
+	z := math.Exp(-top)
+	zRight := 0.0
+	anyRight := false
+	for j := range cs {
+		e := math.Exp(scores[j] - top)
+		z += e
+		if right[j] {
+			zRight += e
+			anyRight = true
+		}
+	}
+	if !anyRight {
+		zRight = math.Exp(-top)
+	}
+	for j, c := range cs {
+		p := math.Exp(scores[j]-top) / z
+		q := 0.0
+		if right[j] {
+			q = math.Exp(scores[j]-top) / zRight
+		}
+		for k, f := range c.idx {
+			grad[f] += (p - q) * c.val[k]
+		}
+	}
 }
 
 // Decision is what a model does with one question: its best answer's

@@ -42,6 +42,7 @@ func main() {
 	flag.StringVar(&labelCache, "labels", "", "keep the labelled candidates of each set in this directory (for trying fits)")
 	flag.Float64Var(&qa.DefaultFit.L2, "l2", qa.DefaultFit.L2, "weight decay of the fit")
 	flag.IntVar(&qa.DefaultFit.Iterations, "iter", qa.DefaultFit.Iterations, "gradient steps of the fit")
+	flag.BoolVar(&quick, "quick", false, "with -fit: score every held-out set at the pooled threshold, without nested folds (faster, for comparing features)")
 	diag := flag.Bool("diag", false, "per question of the sets that are not blind: is a right candidate there, and where is it ranked")
 	rec := flag.Bool("recall", false, "measure retrieval: the rank of the answering article")
 	out := flag.String("out", "kb/qa/model.json", "where -fit writes the model")
