@@ -196,3 +196,10 @@ func pgOpenError(dsn string, err error) error {
 	}
 	return fmt.Errorf("kb: open %s: %w", redactURL(dsn), err)
 }
+
+// Advisory lock keys (pg_advisory_lock) of the work that one process at
+// a time does on a PostgreSQL knowledge base.
+const (
+	lockMigrate int64 = 0x6e62_0001 // "nb" 1: migrations
+	lockReindex int64 = 0x6e62_0002 // re-analysis of the stored articles
+)

@@ -26,7 +26,8 @@ func ftsOr(terms []string) string {
 	seen := map[string]bool{}
 	var parts []string
 	for _, t := range terms {
-		t = strings.ReplaceAll(t, `"`, "")
+		// FTS5 reads a NUL byte as the end of the query.
+		t = strings.NewReplacer(`"`, "", "\x00", "").Replace(t)
 		if t == "" || seen[t] {
 			continue
 		}
@@ -39,6 +40,9 @@ func ftsOr(terms []string) string {
 // SearchArticles returns the articles that hold any of the terms, ranked by
 // BM25 with the title weighing double.
 func (s *Store) SearchArticles(ctx context.Context, terms []string, limit int) ([]qa.ArticleHit, error) {
+	if s.db.pg {
+		return s.pgSearchArticles(ctx, terms, limit)
+	}
 	expr := ftsOr(terms)
 	if expr == "" {
 		return nil, nil
