@@ -49,8 +49,8 @@ func (s *Store) SearchArticles(ctx context.Context, terms []string, limit int) (
 	}
 	rows, err := s.db.db.QueryContext(ctx, `SELECT a.id, a.title, a.title_line, a.date, a.url, a.publisher, a.place, -f.rank
 		FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(2.0, 1.0)'
-			ORDER BY rank LIMIT ?) f
-		JOIN articles a ON a.id = f.rowid ORDER BY f.rank`, expr, limit)
+			ORDER BY rank, rowid DESC LIMIT ?) f
+		JOIN articles a ON a.id = f.rowid ORDER BY f.rank, a.id DESC`, expr, limit)
 	if err != nil {
 		return nil, fmt.Errorf("kb: search articles: %w", err)
 	}
@@ -153,8 +153,11 @@ func (s *Store) Annotations(ctx context.Context, articles []int64) (qa.Annotatio
 		return ann, nil
 	}
 	in := placeholders(len(articles))
-	rows, err := s.db.db.QueryContext(ctx, `SELECT q.sentence_id, e.name, q.text FROM quotes q JOIN entities e ON e.id = q.speaker_id
-		WHERE q.article_id IN (`+in+`)`, int64Args(articles)...)
+	// In the order they were stored (rowid), on both backends.
+	rows, err := s.db.db.QueryContext(ctx, `SELECT q.sentence_id, e.name,
+			CASE WHEN q.start IS NULL THEN q.text ELSE substr(s.text, q.start, q.len) END
+		FROM quote_rows q JOIN sentences s ON s.id = q.sentence_id JOIN entities e ON e.id = q.speaker_id
+		WHERE q.article_id IN (`+in+`) ORDER BY q.rowid`, int64Args(articles)...)
 	if err != nil {
 		return ann, fmt.Errorf("kb: quotes: %w", err)
 	}
@@ -167,8 +170,10 @@ func (s *Store) Annotations(ctx context.Context, articles []int64) (qa.Annotatio
 		ann.Quotes[x.Sentence] = append(ann.Quotes[x.Sentence], x)
 	}
 	rows.Close()
-	rows, err = s.db.db.QueryContext(ctx, `SELECT r.sentence_id, e.name, r.description FROM roles r JOIN entities e ON e.id = r.person_id
-		WHERE r.article_id IN (`+in+`)`, int64Args(articles)...)
+	rows, err = s.db.db.QueryContext(ctx, `SELECT r.sentence_id, e.name,
+			CASE WHEN r.start IS NULL THEN r.description ELSE substr(s.text, r.start, r.len) END
+		FROM role_rows r JOIN sentences s ON s.id = r.sentence_id JOIN entities e ON e.id = r.person_id
+		WHERE r.article_id IN (`+in+`) ORDER BY r.rowid`, int64Args(articles)...)
 	if err != nil {
 		return ann, fmt.Errorf("kb: roles: %w", err)
 	}
@@ -192,7 +197,7 @@ func (s *Store) Claims(ctx context.Context, relation, name string, byAgent bool,
 	}
 	rows, err := s.db.db.QueryContext(ctx, `SELECT `+claimColumns+`
 		WHERE c.relation = ?1 AND (c.`+col+` IN (SELECT id FROM entities WHERE norm = ?2)`+state+`)
-		ORDER BY c.article_id DESC LIMIT ?3`, relation, normName(name), limit)
+		ORDER BY c.article_id DESC, c.id LIMIT ?3`, relation, normName(name), limit)
 	if err != nil {
 		return nil, fmt.Errorf("kb: claims: %w", err)
 	}
@@ -222,7 +227,7 @@ func (s *Store) ClaimsIn(ctx context.Context, articles []int64) ([]qa.Claim, err
 		return nil, nil
 	}
 	rows, err := s.db.db.QueryContext(ctx, `SELECT `+claimColumns+` WHERE c.sentence_id IN
-		(SELECT id FROM sentences WHERE article_id IN (`+placeholders(len(articles))+`)) ORDER BY c.sentence_id`, int64Args(articles)...)
+		(SELECT id FROM sentences WHERE article_id IN (`+placeholders(len(articles))+`)) ORDER BY c.sentence_id, c.id`, int64Args(articles)...)
 	if err != nil {
 		return nil, fmt.Errorf("kb: claims: %w", err)
 	}

@@ -109,8 +109,11 @@ CREATE INDEX claims_sentence ON claims(sentence_id);
 CREATE INDEX claims_target_state ON claims(relation, target_state, article_id) WHERE target_state IS NOT NULL;
 
 -- Quotes and role descriptions as spans of their sentence (see SQLite's
--- migration 007); substr counts characters in both.
+-- migration 007); substr counts characters in both. rowid keeps the order
+-- they were stored in, as SQLite's rowid does, for the readers that list
+-- them in that order.
 CREATE TABLE role_rows (
+	rowid       BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	sentence_id BIGINT  NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
 	article_id  BIGINT  NOT NULL,
 	person_id   BIGINT  NOT NULL REFERENCES entities(id),
@@ -122,6 +125,7 @@ CREATE INDEX roles_person_article ON role_rows(person_id, article_id);
 CREATE INDEX roles_sentence ON role_rows(sentence_id);
 
 CREATE TABLE quote_rows (
+	rowid       BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	sentence_id BIGINT  NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
 	article_id  BIGINT  NOT NULL,
 	speaker_id  BIGINT  NOT NULL REFERENCES entities(id),
