@@ -47,11 +47,6 @@ type DB struct {
 	stmtMu sync.Mutex
 	stmts  []*sql.Stmt // ingest statements; see writerStmts
 
-	// largeArchive is the number of sentences from which large match sets
-	// are searched in their newest matches (see matchRanked); tests lower it.
-	largeArchive int
-
-	search searchCache
 }
 
 type entityKey struct {
@@ -118,7 +113,7 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
 	sqldb.SetMaxOpenConns(8)
 	sqldb.SetMaxIdleConns(8)
 	db := &DB{db: sqldb, path: path, rec: recognizer(), logger: logger, Now: time.Now,
-		entCache: make(map[entityKey]int64), largeArchive: largeArchive}
+		entCache: make(map[entityKey]int64)}
 	if err := db.migrate(ctx); err != nil {
 		sqldb.Close()
 		return nil, err
@@ -132,7 +127,6 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
 
 // Close closes the database.
 func (db *DB) Close() error {
-	db.search.close()
 	db.stmtMu.Lock()
 	for _, st := range db.stmts {
 		st.Close()

@@ -37,7 +37,8 @@ func ftsOr(terms []string) string {
 }
 
 // SearchArticles returns the articles that hold any of the terms, ranked by
-// BM25 with the title weighing double.
+// BM25 with the title weighing double; of articles that rank the same, the
+// newest first.
 func (s *Store) SearchArticles(ctx context.Context, terms []string, limit int) ([]qa.ArticleHit, error) {
 	expr := ftsOr(terms)
 	if expr == "" {
@@ -45,8 +46,8 @@ func (s *Store) SearchArticles(ctx context.Context, terms []string, limit int) (
 	}
 	rows, err := s.db.db.QueryContext(ctx, `SELECT a.id, a.title, a.title_line, a.date, a.url, a.publisher, a.place, -f.rank
 		FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(2.0, 1.0)'
-			ORDER BY rank LIMIT ?) f
-		JOIN articles a ON a.id = f.rowid ORDER BY f.rank`, expr, limit)
+			ORDER BY rank, rowid DESC LIMIT ?) f
+		JOIN articles a ON a.id = f.rowid ORDER BY f.rank, a.id DESC`, expr, limit)
 	if err != nil {
 		return nil, fmt.Errorf("kb: search articles: %w", err)
 	}
