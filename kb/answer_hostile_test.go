@@ -122,7 +122,7 @@ func TestAnswerHostile(t *testing.T) {
 	}
 	for _, tc := range hostileQuestions {
 		t.Run(tc.name, func(t *testing.T) {
-			a, err := db.Answer(ctx, tc.q)
+			a, err := qaAnswer(ctx, db, tc.q)
 			if err != nil {
 				t.Fatalf("Answer(%q) error %v, want none", tc.q, err)
 			}
@@ -156,7 +156,7 @@ func TestAnswerUnquotedPerson(t *testing.T) {
 		t.Fatalf("Ingest: %v", err)
 	}
 	for _, q := range []string{"wat was zei dolfsma", "wat is zei dolfsma", "wie is zei dolfsma", "wat was zei Dolfsma?", "wat zei dolfsma"} {
-		a, err := db.Answer(ctx, q)
+		a, err := qaAnswer(ctx, db, q)
 		if err != nil {
 			t.Errorf("Answer(%q) error %v, want none", q, err)
 		}

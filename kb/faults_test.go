@@ -143,7 +143,7 @@ func TestReadOnlyDatabase(t *testing.T) {
 		t.Errorf("Ingest error %q does not name the file %s", err, a.Name)
 	}
 	firstWordFinds(t, db)
-	if _, err := db.Answer(ctx, "wie beschuldigt wie?"); err != nil {
+	if _, err := qaAnswer(ctx, db, "wie beschuldigt wie?"); err != nil {
 		t.Errorf("Answer on a read-only database: %v, want no error", err)
 	}
 	// The FTS5 check writes a command row: allow writes again to run it.

@@ -188,7 +188,7 @@ func FuzzQuestion(f *testing.F) {
 		if len(question) > 4096 {
 			t.Skip("longer than any question the bot passes on")
 		}
-		a, err := db.Answer(context.Background(), question)
+		a, err := qaAnswer(context.Background(), db, question)
 		if err != nil {
 			t.Fatalf("Answer(%q) error %v, want none", question, err)
 		}

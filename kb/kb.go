@@ -51,11 +51,6 @@ type DB struct {
 	stmtMu sync.Mutex
 	stmts  []*sql.Stmt // ingest statements; see writerStmts
 
-	// largeArchive is the number of sentences from which large match sets
-	// are searched in their newest matches (see matchRanked); tests lower it.
-	largeArchive int
-
-	search searchCache
 }
 
 type entityKey struct {
@@ -91,7 +86,7 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
 		return nil, err
 	}
 	db := &DB{db: sqldb, path: path, rec: recognizer(), logger: logger, Now: time.Now,
-		entCache: make(map[entityKey]int64), largeArchive: largeArchive}
+		entCache: make(map[entityKey]int64)}
 	db.pg = IsPostgresURL(path)
 	if err := db.migrate(ctx); err != nil {
 		sqldb.Close()
@@ -165,7 +160,6 @@ func openSQLite(path string) (*sql.DB, error) {
 
 // Close closes the database.
 func (db *DB) Close() error {
-	db.search.close()
 	db.stmtMu.Lock()
 	for _, st := range db.stmts {
 		st.Close()

@@ -74,8 +74,8 @@ func (db *DB) Search(ctx context.Context, terms string, limit int) ([]bot.Articl
 		}
 	}
 	// Names match by any alias: "VS" finds "Verenigde Staten".
-	q := parseQuestion(db.rec, terms)
-	ids, err := db.entityIDs(ctx, q.entities)
+	ents := db.namesIn(terms)
+	ids, err := db.entityIDs(ctx, ents)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +85,7 @@ func (db *DB) Search(ctx context.Context, terms string, limit int) ([]bot.Articl
 				continue
 			}
 			var alt []string
-			for _, t := range strings.Fields(nl.StemText(q.entities[i].Name)) {
+			for _, t := range strings.Fields(nl.StemText(ents[i].Name)) {
 				if seen[t] {
 					alt = append(alt, t)
 				}

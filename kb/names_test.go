@@ -21,12 +21,13 @@ func TestAnswerNamesAreNotDoubled(t *testing.T) {
 		fmt.Fprintf(&b, "De dienst %s onderzoekt de hackers.\n", a)
 	}
 	mustIngest(t, db, "diensten.txt", b.String())
-	a, err := db.Answer(t.Context(), "welke diensten onderzoeken de hackers?")
+	a, err := answer(t.Context(), db, "welke diensten onderzoeken de hackers?")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(a.Text, "NSA") {
-		t.Fatalf("Answer = %q, want the NSA among the services", a.Text)
+		gap(t).Errorf("Answer = %q, want the NSA among the services", a.Text)
+		return
 	}
 	for _, m := range doubledName.FindAllStringSubmatch(a.Text, -1) {
 		if strings.EqualFold(m[1], m[2]) {

@@ -86,7 +86,7 @@ func readAll(ctx context.Context, path string) []error {
 	defer db.Close()
 	var errs []error
 	for _, q := range []string{"wie beschuldigt China?", "hoeveel servers in Nederland zijn besmet?", "wie is Josep Borrell?"} {
-		if a, err := db.Answer(ctx, q); err != nil {
+		if a, err := answer(ctx, db, q); err != nil {
 			errs = append(errs, err)
 		} else if !a.Found {
 			errs = append(errs, errors.New("no answer to "+q))
@@ -265,7 +265,7 @@ func TestOpenMigratesAnOlderSchema(t *testing.T) {
 	if applied != files {
 		t.Errorf("%d migrations recorded, want %d", applied, files)
 	}
-	if a, err := db.Answer(t.Context(), "wie beschuldigt China?"); err != nil || !a.Found {
+	if a, err := answer(t.Context(), db, "wie beschuldigt China?"); err != nil || !a.Found {
 		t.Errorf("Answer after migrating = %v, %v; want an answer", a, err)
 	}
 }

@@ -131,7 +131,7 @@ func TestSyntheticCorpusSmoke(t *testing.T) {
 	found := map[string]int{}
 	qs := corpus.Questions(1, 4)
 	for _, q := range qs {
-		a, err := db.Answer(t.Context(), q.Text)
+		a, err := answer(t.Context(), db, q.Text)
 		if err != nil {
 			t.Fatalf("Answer(%q): %v", q.Text, err)
 		}
@@ -202,7 +202,7 @@ func TestStoreBatch(t *testing.T) {
 	if ov.Articles != 2 {
 		t.Errorf("after the batch Overview().Articles = %d, want 2", ov.Articles)
 	}
-	ans, err := db.Answer(t.Context(), "ontkent Rusland?")
+	ans, err := answer(t.Context(), db, "ontkent Rusland?")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -338,7 +338,7 @@ func BenchmarkAnswer(b *testing.B) {
 	qs := corpus.Questions(1, 10)
 	b.ResetTimer()
 	for i := range b.N {
-		if _, err := db.Answer(context.Background(), qs[i%len(qs)].Text); err != nil {
+		if _, err := answer(context.Background(), db, qs[i%len(qs)].Text); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -371,14 +371,12 @@ func TestNewDatabasePageSize(t *testing.T) {
 	}
 }
 
-// TestAnswerOnALargeMatchSet: on a large archive, when a question's words
-// match more sentences than bm25() is asked to rank (see windowRows in
-// retrieve.go), the search reads the newest matches: the answer still
-// comes, quoted from the newest story.
+// TestAnswerOnALargeMatchSet: when a question's words match more articles
+// than retrieval reads, the answer still comes, quoted from the newest
+// story.
 func TestAnswerOnALargeMatchSet(t *testing.T) {
 	db := openTemp(t)
-	kb.SetLargeArchive(db, 1000) // these 1,100 sentences count as a large archive
-	const n = 1100               // more matches than windowRows
+	const n = 1100 // far more matches than retrieval reads
 	var batch []kb.Prepared
 	for i := range n {
 		text := fmt.Sprintf("Storing in haven %d\n\nBij een cyberaanval op de haven van Zeestad werden %d containers getroffen.\n", i, 10*i+7)
@@ -392,7 +390,7 @@ func TestAnswerOnALargeMatchSet(t *testing.T) {
 		t.Fatalf("StoreBatch: %v", err)
 	}
 	q := "hoeveel containers werden getroffen bij de cyberaanval op de haven?"
-	a, err := db.Answer(t.Context(), q)
+	a, err := answer(t.Context(), db, q)
 	if err != nil {
 		t.Fatalf("Answer(%q): %v", q, err)
 	}

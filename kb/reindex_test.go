@@ -25,7 +25,7 @@ func TestReindexKeepsAnswers(t *testing.T) {
 	questions := []string{"wie beschuldigt China?", "Hoeveel servers in Nederland zijn besmet?", "Wie is Josep Borrell?", "Ontkent China de hack?"}
 	before := map[string][]string{}
 	for _, q := range questions {
-		a, err := db.Answer(ctx, q)
+		a, err := answer(ctx, db, q)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -46,7 +46,7 @@ func TestReindexKeepsAnswers(t *testing.T) {
 		t.Errorf("after Reindex: %d sentences, %d claims; before: %d, %d", o2.Sentences, o2.Claims, o1.Sentences, o1.Claims)
 	}
 	for _, q := range questions {
-		a, err := db.Answer(ctx, q)
+		a, err := answer(ctx, db, q)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -38,7 +38,8 @@ func ftsOr(terms []string) string {
 }
 
 // SearchArticles returns the articles that hold any of the terms, ranked by
-// BM25 with the title weighing double.
+// BM25 with the title weighing double; of articles that rank the same, the
+// newest first.
 func (s *Store) SearchArticles(ctx context.Context, terms []string, limit int) ([]qa.ArticleHit, error) {
 	if s.db.pg {
 		return s.pgSearchArticles(ctx, terms, limit)

@@ -9,18 +9,18 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nieuwsbot/nieuwsbot/kb"
+	"github.com/nieuwsbot/nieuwsbot/bot"
 	"github.com/nieuwsbot/nieuwsbot/kb/corpus"
 	"github.com/nieuwsbot/nieuwsbot/kb/nl"
 )
 
-// answers times kb.DB.Answer for every question twice: the first time it
+// answers times the answering engine for every question twice: the first time it
 // is asked in the process (uncached: the search cache holds only what
 // earlier, different questions left in it, as in a running bot), then
 // once more (cached). Each question is also looked up with its floor, the
 // cheapest query that reads the same candidates. The questions are asked
 // in an order that mixes the kinds, as a channel does; db must be fresh.
-func answers(ctx context.Context, db *kb.DB, dbPath string, seed int64, qs []corpus.Question, r *result) error {
+func answers(ctx context.Context, db bot.Answerer, dbPath string, seed int64, qs []corpus.Question, r *result) error {
 	raw, err := openSQL(dbPath)
 	if err != nil {
 		return err

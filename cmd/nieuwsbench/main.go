@@ -43,6 +43,7 @@ import (
 	"github.com/nieuwsbot/nieuwsbot/adapters/slack"
 	"github.com/nieuwsbot/nieuwsbot/adapters/slack/slackfake"
 	"github.com/nieuwsbot/nieuwsbot/bot"
+	"github.com/nieuwsbot/nieuwsbot/cmd/internal/knowledge"
 	"github.com/nieuwsbot/nieuwsbot/kb"
 	"github.com/nieuwsbot/nieuwsbot/kb/corpus"
 	_ "modernc.org/sqlite"
@@ -185,11 +186,15 @@ func run(ctx context.Context, o options, logger *slog.Logger) error {
 	if r.cold, r.coldRSS, err = coldStart(ctx, bin, dbPath, qs[0].Text, o.coldRuns); err != nil {
 		return err
 	}
-	db, err := kb.Open(ctx, dbPath, nil)
+	store, err := kb.Open(ctx, dbPath, nil)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer store.Close()
+	db, err := knowledge.New(store)
+	if err != nil {
+		return err
+	}
 	if err := counts(ctx, dbPath, &r); err != nil {
 		return err
 	}
@@ -537,7 +542,7 @@ func coldStart(ctx context.Context, bin, dbPath, question string, runs int) ([]t
 // slackAcks sends n signed slash commands, 50 at a time, to the real Slack
 // adapter answering from the knowledge base, over HTTP on 127.0.0.1, and
 // times each acknowledgement.
-func slackAcks(ctx context.Context, db *kb.DB, qs []corpus.Question, n int, ackTimeout time.Duration, limit int) (slackRun, error) {
+func slackAcks(ctx context.Context, db bot.KB, qs []corpus.Question, n int, ackTimeout time.Duration, limit int) (slackRun, error) {
 	run := slackRun{ackTimeout: ackTimeout, limit: limit}
 	fake := slackfake.New()
 	defer fake.Close()

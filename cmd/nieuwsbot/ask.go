@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/nieuwsbot/nieuwsbot/bot"
+	"github.com/nieuwsbot/nieuwsbot/cmd/internal/knowledge"
 	"github.com/nieuwsbot/nieuwsbot/kb"
 )
 
@@ -19,7 +20,7 @@ import (
 func (m *Main) runAsk(ctx context.Context, args []string) error {
 	fs := commandFlags("ask")
 	asJSON := fs.Bool("json", false, "print the answer as JSON")
-	explain := fs.Bool("explain", false, "show how the question is understood and what the search finds")
+	explain := fs.Bool("explain", false, "show how the question was understood, which articles and sentences were weighed and why the answer won")
 	if err := parseCommandFlags(fs, args); err != nil {
 		return err
 	}
@@ -30,18 +31,14 @@ func (m *Main) runAsk(ctx context.Context, args []string) error {
 	if n := utf8.RuneCountInString(question); n > bot.MaxRequestRunes {
 		return badInputError{fmt.Errorf("ask: question too long (%d characters, at most %d)", n, bot.MaxRequestRunes)}
 	}
-	db, err := m.openDB(ctx)
+	k, err := m.openKnowledge(ctx)
 	if err != nil {
 		return err
 	}
 	if *explain {
-		text, err := db.Explain(ctx, question)
-		if err != nil {
-			return err
-		}
-		fmt.Fprint(m.Stderr, terminalSafe(text))
+		return m.explain(ctx, k, question, *asJSON)
 	}
-	a, err := db.Answer(ctx, question)
+	a, err := k.Answer(ctx, question)
 	if err != nil {
 		return err
 	}
@@ -58,11 +55,11 @@ func (m *Main) runChat(ctx context.Context, args []string) error {
 	if len(args) > 0 {
 		return usagef("chat: takes no arguments")
 	}
-	db, err := m.openDB(ctx)
+	k, err := m.openKnowledge(ctx)
 	if err != nil {
 		return err
 	}
-	b := bot.New(db, m.logger, nil)
+	b := bot.New(k, m.logger, nil)
 	b.Command = ""
 	sc := bufio.NewScanner(m.Stdin)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
@@ -118,7 +115,7 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 	if err != nil {
 		return badInputError{fmt.Errorf("%s: %w", fs.Arg(0), err)}
 	}
-	db, err := m.openDB(ctx)
+	k, err := m.openKnowledge(ctx)
 	if err != nil {
 		return err
 	}
@@ -126,12 +123,12 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 	if *docs != "" {
 		texts, err = readDocs(*docs)
 	} else {
-		texts, err = db.Bodies(ctx)
+		texts, err = k.Bodies(ctx)
 	}
 	if err != nil {
 		return err
 	}
-	rep, err := bot.Evaluate(ctx, db, qs, verbatimIn(texts))
+	rep, err := bot.Evaluate(ctx, k, qs, verbatimIn(texts))
 	if err != nil {
 		return err
 	}
@@ -273,4 +270,16 @@ func (m *Main) runDigest(ctx context.Context, args []string) error {
 	return nil
 }
 
-var _ bot.KB = (*kb.DB)(nil)
+// explain prints how the question was answered: in sections a journalist
+// can read, or as JSON for tools.
+func (m *Main) explain(ctx context.Context, k *knowledge.Base, question string, asJSON bool) error {
+	x, err := k.Engine.Explain(ctx, question)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return printJSON(m.Stdout, x)
+	}
+	fmt.Fprint(m.Stdout, terminalSafe(x.Text()))
+	return nil
+}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/nieuwsbot/nieuwsbot/bot"
+	"github.com/nieuwsbot/nieuwsbot/cmd/internal/knowledge"
 	"github.com/nieuwsbot/nieuwsbot/kb"
 	"github.com/nieuwsbot/nieuwsbot/kb/feed/feedtest"
 )
@@ -188,7 +189,11 @@ func evalOn(t *testing.T, dbPath, file string, texts []string) bot.EvalReport {
 		}
 		return false
 	}
-	rep, err := bot.Evaluate(context.Background(), db, qs, verbatim)
+	k, err := knowledge.New(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := bot.Evaluate(context.Background(), k, qs, verbatim)
 	if err != nil {
 		t.Fatal(err)
 	}

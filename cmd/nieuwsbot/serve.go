@@ -13,6 +13,7 @@ import (
 	"github.com/nieuwsbot/nieuwsbot/adapters/discord"
 	"github.com/nieuwsbot/nieuwsbot/adapters/slack"
 	"github.com/nieuwsbot/nieuwsbot/bot"
+	"github.com/nieuwsbot/nieuwsbot/cmd/internal/knowledge"
 	"github.com/nieuwsbot/nieuwsbot/kb"
 	"github.com/nieuwsbot/nieuwsbot/kb/feed"
 )
@@ -60,8 +61,12 @@ func (m *Main) wire(db *kb.DB) (*service, error) {
 	if err != nil {
 		return nil, badInputError{fmt.Errorf("config: digest.timezone: %w", err)}
 	}
+	k, err := knowledge.New(db)
+	if err != nil {
+		return nil, err
+	}
 	s := &service{db: db, logger: logger, metrics: met, loc: loc}
-	s.bot = bot.New(db, logger, m.now)
+	s.bot = bot.New(k, logger, m.now)
 	s.bot.Observe = met.observe
 	s.bot.Command = "/" + cfg.Discord.Command
 	s.bot.Allow = bot.NewAllowList(cfg.Security.AllowChannels, cfg.Security.AllowUsers)

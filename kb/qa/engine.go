@@ -103,10 +103,31 @@ func (e *Engine) Answer(ctx context.Context, text string) (bot.Answer, error) {
 		return a, err
 	}
 	if len(rs) == 0 || rs[0].prob < e.Model.Threshold {
-		a.Text = notFound(q)
+		a.Text = notFound(q) + e.hint(ctx, q)
 		return a, nil
 	}
 	return e.compose(a, rs[0]), nil
+}
+
+// hintTopics is how many names the "Dat weet ik niet" hint gives.
+const hintTopics = 5
+
+// hint names what the knowledge base mostly holds now, after "Dat weet ik
+// niet"; "" when the store cannot tell. A failing lookup loses only the
+// hint, not the answer.
+func (e *Engine) hint(ctx context.Context, q Question) string {
+	t, ok := e.Store.(Topicser)
+	if !ok {
+		return ""
+	}
+	names, err := t.Topics(ctx, hintTopics)
+	if err != nil || len(names) == 0 {
+		return ""
+	}
+	if q.English {
+		return " I read most about " + joinNames(names, true) + "."
+	}
+	return " Ik lees het meest over " + joinNames(names, false) + "."
 }
 
 // compose turns the winning answer into the reply, with its sources.

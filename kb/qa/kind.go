@@ -75,6 +75,11 @@ func (q *Question) readKind(w []string) int {
 		q.Kind = Person
 		if copulas[at(i+1)] && !hasVerbAfter(w, i+2) && q.Prep == "" {
 			q.Kind = Define
+			// "wie is de directeur van X" asks who holds a role, not
+			// what someone is.
+			if d := at(i + 2); (d == "de" || d == "het") && at(i+3) != "" {
+				q.Kind, q.Focus = Person, at(i+3)
+			}
 		}
 	case wh == "welke" || wh == "welk":
 		q.Kind = Which

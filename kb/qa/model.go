@@ -7,6 +7,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Model is the learned ranker: a weight per feature, and per feature and
@@ -28,13 +29,16 @@ type Model struct {
 var modelJSON []byte
 
 // DefaultModel returns the model shipped in the binary.
-func DefaultModel() (*Model, error) {
+// The model is read once and shared: scoring never changes it.
+func DefaultModel() (*Model, error) { return defaultModel() }
+
+var defaultModel = sync.OnceValues(func() (*Model, error) {
 	var m Model
 	if err := json.Unmarshal(modelJSON, &m); err != nil {
 		return nil, fmt.Errorf("qa: model: %w", err)
 	}
 	return &m, nil
-}
+})
 
 // score is the weighted sum of a candidate's features, for its question's
 // kind and its own shape.

@@ -97,3 +97,10 @@ type Annotations struct {
 	Quotes   map[int64][]Quote
 	Roles    map[int64][]Role
 }
+
+// Topicser is a Store that can tell what the knowledge base mostly holds
+// now: the most frequent names over its recent articles. The engine names
+// them after "Dat weet ik niet", so a reader knows what to ask about.
+type Topicser interface {
+	Topics(ctx context.Context, n int) ([]string, error)
+}

@@ -12,30 +12,21 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/nieuwsbot/nieuwsbot/bot"
 	"github.com/nieuwsbot/nieuwsbot/kb"
-	"github.com/nieuwsbot/nieuwsbot/kb/corpus"
 	"github.com/nieuwsbot/nieuwsbot/kb/qa"
-	"github.com/nieuwsbot/nieuwsbot/seeds"
+	"github.com/nieuwsbot/nieuwsbot/kb/qa/internal/qasets"
 )
 
 // set is one question set of kb/qa/sets.json.
-type set struct {
-	Name      string `json:"name"`
-	Articles  string `json:"articles"`  // a directory of article files, or ""
-	Corpus    string `json:"corpus"`    // a DpgMedia2019 corpus file, or ""
-	Questions string `json:"questions"` // JSON lines (shared/eval format)
-	Blind     bool   `json:"blind"`     // its questions are never read: print totals only
-}
+type set = qasets.Set
 
 func main() {
 	fit := flag.Bool("fit", false, "report leave-one-set-out accuracy and refit the model")
@@ -48,10 +39,9 @@ func main() {
 	out := flag.String("out", "kb/qa/model.json", "where -fit writes the model")
 	only := flag.String("sets", "", "comma-separated set names (default: all)")
 	verbose := flag.Bool("v", false, "print the failures of sets that are not blind")
-	flag.BoolVar(&oldEngine, "old", false, "score the rule engine of package kb instead, for comparison")
 	flag.Parse()
 	log.SetFlags(0)
-	sets, err := readSets("kb/qa/sets.json", *only)
+	sets, err := readSets(*only)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -79,90 +69,38 @@ func main() {
 	}
 }
 
-func readSets(path, only string) ([]set, error) {
-	data, err := os.ReadFile(path)
+func readSets(only string) ([]set, error) {
+	all, err := qasets.Read(".", strings.Split(only, ","))
 	if err != nil {
 		return nil, err
 	}
-	var all []set
-	if err := json.Unmarshal(data, &all); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	want := map[string]bool{}
-	for _, n := range strings.Split(only, ",") {
-		if n != "" {
-			want[n] = true
-		}
-	}
 	var out []set
 	for _, s := range all {
-		if len(want) > 0 && !want[s.Name] {
+		if s.Missing {
+			log.Printf("%s: skipped, no corpus at %s", s.Name, s.Corpus)
 			continue
-		}
-		if s.Corpus != "" {
-			if _, err := os.Stat(s.Corpus); err != nil {
-				log.Printf("%s: skipped, no corpus at %s", s.Name, s.Corpus)
-				continue
-			}
 		}
 		out = append(out, s)
 	}
 	return out, nil
 }
 
-// open builds the set's knowledge base in a temporary directory: the
-// seeds, and its articles or corpus. Knowledge bases are shared between
-// sets with the same articles.
+// open builds the set's knowledge base in a temporary directory. Knowledge
+// bases are shared between sets with the same articles.
 func open(ctx context.Context, s set, cache map[string]*kb.DB) (*kb.DB, error) {
-	key := s.Articles + "|" + s.Corpus
-	if db, ok := cache[key]; ok {
+	if db, ok := cache[s.Key()]; ok {
 		return db, nil
 	}
 	dir, err := os.MkdirTemp("", "qatrain")
 	if err != nil {
 		return nil, err
 	}
-	db, err := kb.Open(ctx, filepath.Join(dir, "kb.db"), nil)
+	db, err := s.Open(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := db.Seed(ctx, seeds.FS); err != nil {
-		return nil, err
-	}
-	var arts []corpus.Article
-	switch {
-	case s.Corpus != "":
-		arts, err = corpus.ReadDPG(s.Corpus)
-	case s.Articles != "":
-		arts, err = readDir(s.Articles)
-	}
-	if err != nil {
-		return nil, err
-	}
-	for _, a := range arts {
-		if _, err := db.Ingest(ctx, a.Name, a.Text); err != nil {
-			return nil, fmt.Errorf("%s: ingest %s: %w", s.Name, a.Name, err)
-		}
-	}
-	cache[key] = db
+	cache[s.Key()] = db
 	return db, nil
-}
-
-func readDir(dir string) ([]corpus.Article, error) {
-	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(names)
-	var out []corpus.Article
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, corpus.Article{Name: filepath.Base(n), Text: data})
-	}
-	return out, nil
 }
 
 func questions(path string) ([]bot.EvalQuestion, error) {
@@ -174,9 +112,6 @@ func questions(path string) ([]bot.EvalQuestion, error) {
 	return bot.ReadEvalQuestions(f)
 }
 
-// oldEngine scores kb's own rule engine instead of package qa.
-var oldEngine bool
-
 // evaluate scores every set with the shipped model, end to end.
 func evaluate(ctx context.Context, sets []set, verbose bool) error {
 	cache := map[string]*kb.DB{}
@@ -186,11 +121,9 @@ func evaluate(ctx context.Context, sets []set, verbose bool) error {
 		if err != nil {
 			return err
 		}
-		var e bot.Answerer = db
-		if !oldEngine {
-			if e, err = qa.New(db.QA()); err != nil {
-				return err
-			}
+		e, err := qa.New(db.QA())
+		if err != nil {
+			return err
 		}
 		qs, err := questions(s.Questions)
 		if err != nil {
