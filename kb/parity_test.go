@@ -9,6 +9,7 @@ import (
 
 	"github.com/nieuwsbot/nieuwsbot/bot"
 	"github.com/nieuwsbot/nieuwsbot/kb/corpus"
+	"github.com/nieuwsbot/nieuwsbot/kb/pgtest"
 	"github.com/nieuwsbot/nieuwsbot/kb/qa"
 )
 
@@ -31,7 +32,7 @@ func TestBackendsAnswerAlike(t *testing.T) {
 	if testing.Short() {
 		t.Skip("asks some 1,500 questions twice")
 	}
-	pgPath := newPGSchemaFor(t)
+	pgtest.SkipUnlessAvailable(t)
 	buf, err := os.ReadFile("qa/sets.json")
 	if err != nil {
 		t.Fatal(err)
@@ -53,7 +54,7 @@ func TestBackendsAnswerAlike(t *testing.T) {
 			t.Logf("%s: skipped, no corpus at %s", s.Name, s.Corpus)
 			continue
 		}
-		kbs[key] = [2]*DB{openSetKB(t, filepath.Join(t.TempDir(), "kb.db"), arts), openSetKB(t, pgPath(t), arts)}
+		kbs[key] = [2]*DB{openSetKB(t, filepath.Join(t.TempDir(), "kb.db"), arts), openSetKB(t, pgtest.URL(t), arts)}
 	}
 	for _, s := range sets {
 		t.Run(s.Name, func(t *testing.T) {
@@ -123,15 +124,6 @@ func engineUnstable(t *testing.T, dbs [2]*DB, question string) bool {
 		}
 	}
 	return false
-}
-
-// newPGSchemaFor returns a maker of PostgreSQL test databases, skipping
-// the test at once when there is no PostgreSQL to test on.
-func newPGSchemaFor(t *testing.T) func(t *testing.T) string {
-	if os.Getenv(TestPGEnv) == "" {
-		t.Skipf("%s is unset: no PostgreSQL to compare with (.ci/run starts one; see .ci/postgres.sh)", TestPGEnv)
-	}
-	return newPGSchema
 }
 
 // setArticles reads a set's articles: its directory or its corpus, which

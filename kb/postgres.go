@@ -23,6 +23,15 @@ func IsPostgresURL(s string) bool {
 	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
 }
 
+// CheckPostgresURL reports what is wrong with a postgres:// URL, in a
+// message that does not repeat its password; nil for a valid one.
+func CheckPostgresURL(s string) error {
+	if _, err := pgx.ParseConfig(s); err != nil {
+		return fmt.Errorf("%s is not a valid PostgreSQL URL", redactURL(s))
+	}
+	return nil
+}
+
 // redactURL returns a database URL without its password, for logs and
 // error messages.
 func redactURL(s string) string {
@@ -42,7 +51,7 @@ func openPostgres(dsn string) (*sql.DB, error) {
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		// pgx's message may quote the URL with its password.
-		return nil, errors.New("kb: open: not a valid postgres:// URL")
+		return nil, fmt.Errorf("kb: open: %w", CheckPostgresURL(dsn))
 	}
 	if cfg.RuntimeParams["application_name"] == "" {
 		cfg.RuntimeParams["application_name"] = "nieuwsbot"

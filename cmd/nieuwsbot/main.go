@@ -37,7 +37,8 @@ Commands:
   stats                       what the knowledge base holds
 
 Global flags:
-  --db PATH        the SQLite knowledge base (env NIEUWSBOT_DB; default kb.path, else the user data dir)
+  --db PATH|URL    the SQLite knowledge base file, or a PostgreSQL database as a
+                   postgres:// URL (env NIEUWSBOT_DB; default kb.path, else the user data dir)
   --config FILE    YAML configuration (see config.example.yaml)
   --no-seed        do not fill a new, empty knowledge base with the bundled articles
 `
@@ -131,7 +132,7 @@ func oneLine(s string) string {
 func (m *Main) ParseFlags(args []string) error {
 	fs := flag.NewFlagSet("nieuwsbot", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&m.DBPath, "db", "", "knowledge base file")
+	fs.StringVar(&m.DBPath, "db", "", "knowledge base file or postgres:// URL")
 	fs.StringVar(&m.ConfigPath, "config", "", "configuration file")
 	fs.BoolVar(&m.NoSeed, "no-seed", false, "do not seed an empty knowledge base")
 	help := fs.Bool("help", false, "show help")
@@ -162,6 +163,11 @@ func (m *Main) ParseFlags(args []string) error {
 	}
 	if m.DBPath == "" {
 		m.DBPath = m.Config.KB.Path
+	}
+	if kb.IsPostgresURL(m.DBPath) {
+		if err := kb.CheckPostgresURL(m.DBPath); err != nil {
+			return badInputError{fmt.Errorf("--db: %w", err)}
+		}
 	}
 	if m.DBPath == "" {
 		dir := m.Getenv("XDG_DATA_HOME")
