@@ -2,6 +2,7 @@ package kb
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -35,10 +36,12 @@ func (d vocabDelta) add(r articleIndexRow, sign int64) {
 
 // insertSentence stores a sentence row and returns its id.
 func (w *writer) insertSentence(ctx context.Context, pos int, s sentence) (int64, error) {
-	var id int64
 	if w.db.pg {
-		err := w.insSentence.QueryRowContext(ctx, w.articleID, pos, s.heading, s.text).Scan(&id)
-		return id, err
+		// Inserted with the article's others (insertSentences).
+		if pos >= len(w.sentIDs) {
+			return 0, fmt.Errorf("kb: sentence %d of an article of %d", pos, len(w.sentIDs))
+		}
+		return w.sentIDs[pos], nil
 	}
 	r, err := w.insSentence.ExecContext(ctx, w.articleID, pos, s.heading, s.text)
 	if err != nil {
@@ -65,6 +68,10 @@ func (w *writer) unindex(ctx context.Context, ids string, args ...any) error {
 // statistics; the rows themselves go with their articles, or are deleted
 // here for a re-analysis.
 func (w *writer) uncount(ctx context.Context, ids string, args ...any) error {
+	// The rows held back may be the articles' own.
+	if err := w.flushRows(ctx); err != nil {
+		return err
+	}
 	rows, err := w.tx.QueryContext(ctx, `SELECT k FROM articles_fts f, jsonb_object_keys(f.tf) k WHERE f.rowid IN (`+ids+`)`, args...)
 	if err != nil {
 		return err
@@ -101,7 +108,13 @@ func (w *writer) uncount(ctx context.Context, ids string, args ...any) error {
 // take their row locks in one order and never deadlock on them. Nothing to
 // do on SQLite.
 func (w *writer) flush(ctx context.Context) error {
-	if !w.db.pg || len(w.vocab) == 0 {
+	if !w.db.pg {
+		return nil
+	}
+	if err := w.flushRows(ctx); err != nil {
+		return err
+	}
+	if len(w.vocab) == 0 {
 		return nil
 	}
 	terms := make([]string, 0, len(w.vocab))

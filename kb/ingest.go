@@ -288,6 +288,9 @@ func (w *writer) article(ctx context.Context, p Prepared) (IngestResult, error) 
 	}
 	res.ID = id
 	w.articleID = id
+	if err := w.insertSentences(ctx, sents); err != nil {
+		return res, err
+	}
 	for pos, s := range sents {
 		n, err := w.sentence(ctx, pos, s)
 		if err != nil {
@@ -440,7 +443,12 @@ type writer struct {
 	articleID   int64
 	newEntities map[entityKey]int64
 	stmts       []*sql.Stmt
-	vocab       vocabDelta // PostgreSQL: what the transaction changes in articles_vocab
+	// PostgreSQL: what the transaction changes in articles_vocab, the
+	// rows held back (see pgwrite.go) and the ids of the article's
+	// sentences, inserted already.
+	vocab   vocabDelta
+	rows    [rowKinds][][]any
+	sentIDs []int64
 
 	insSentence, insFTS, insMention, insClaim, insRole, insQuote, selEntity, insEntity, insArticleFTS *sql.Stmt
 }
@@ -570,7 +578,7 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 		if err != nil {
 			return 0, err
 		}
-		if _, err := w.insMention.ExecContext(ctx, sid, w.articleID, id, "", m.Prep, m.Demonym); err != nil {
+		if err := w.put(ctx, rowMention, sid, w.articleID, id, "", m.Prep, m.Demonym); err != nil {
 			return 0, err
 		}
 		if !seen[id] {
@@ -583,7 +591,7 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 	if w.db.pg {
 		index = tsvectorWithPositions(ftsTokens(b.String()))
 	}
-	if _, err := w.insFTS.ExecContext(ctx, sid, index); err != nil {
+	if err := w.put(ctx, rowFTS, sid, index); err != nil {
 		return 0, err
 	}
 	n := 0
@@ -609,7 +617,7 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 				if err != nil {
 					return n, err
 				}
-				if _, err := w.insClaim.ExecContext(ctx, sid, w.articleID, string(c.Relation), aid, tid, c.About, state); err != nil {
+				if err := w.put(ctx, rowClaim, sid, w.articleID, string(c.Relation), aid, tid, c.About, state); err != nil {
 					return n, err
 				}
 				n++
@@ -622,7 +630,7 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 			return n, err
 		}
 		text, start, size := spanIn(s.text, ro.Description)
-		if _, err := w.insRole.ExecContext(ctx, sid, w.articleID, id, text, start, size); err != nil {
+		if err := w.put(ctx, rowRole, sid, w.articleID, id, text, start, size); err != nil {
 			return n, err
 		}
 	}
@@ -632,7 +640,7 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 			return n, err
 		}
 		text, start, size := spanIn(s.text, q.Text)
-		if _, err := w.insQuote.ExecContext(ctx, sid, w.articleID, id, text, start, size); err != nil {
+		if err := w.put(ctx, rowQuote, sid, w.articleID, id, text, start, size); err != nil {
 			return n, err
 		}
 	}

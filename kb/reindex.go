@@ -256,6 +256,9 @@ func (db *DB) reindexArticle(ctx context.Context, tx *sql.Tx, id int64, title, b
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET lead = '' WHERE id = ?`, id); err != nil {
 		return err
 	}
+	if err := w.insertSentences(ctx, sents); err != nil {
+		return err
+	}
 	for pos, s := range sents {
 		if _, err := w.sentence(ctx, pos, s); err != nil {
 			return err
