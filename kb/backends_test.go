@@ -1,6 +1,8 @@
 package kb
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -326,6 +328,81 @@ func TestBackendReindex(t *testing.T) {
 		}
 		if a, err := engineAnswer(ctx, db, "wie beschuldigt China?"); err != nil || !a.Found {
 			t.Errorf("Answer after Reindex = %+v, %v; want found", a, err)
+		}
+	})
+}
+
+// TestBackendDigestOnceAcrossReplicas starts three digest schedulers at
+// once, each on its own handle of one knowledge base, as three serve
+// replicas on one PostgreSQL database (or three processes on one SQLite
+// file) would, late on the day: each channel gets the digest once.
+func TestBackendDigestOnceAcrossReplicas(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, path string) {
+		openSeeded(t, path)
+		day := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
+		p := &poster{}
+		var wg sync.WaitGroup
+		for range 3 {
+			db := openBackend(t, path)
+			wg.Go(func() { runOnce(t, db, day, p) })
+		}
+		wg.Wait()
+		if len(p.posts) != 2 {
+			t.Fatalf("posts by three replicas = %q, want one per channel", p.posts)
+		}
+		runOnce(t, openBackend(t, path), day.Add(time.Hour), p)
+		if len(p.posts) != 2 {
+			t.Errorf("posts after a replica restarts = %q, want still one per channel", p.posts)
+		}
+	})
+}
+
+// TestBackendConcurrentIngest stores the same articles from two handles at
+// once, as two replicas polling the same feeds would: every article once,
+// and the index statistics as after one ingest.
+func TestBackendConcurrentIngest(t *testing.T) {
+	var ps []Prepared
+	for i := range 40 {
+		p, err := Prepare(fmt.Sprintf("a%d.txt", i), []byte(fmt.Sprintf(
+			"Bericht %d\n\nDe NAVO beschuldigt Rusland van sabotage nummer %d. Minister Jansen zegt: \"Dit is ernstig.\"\n\n"+
+				"Ook Iran en China worden genoemd in bericht %d.\n", i, i, i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	forEachBackend(t, func(t *testing.T, path string) {
+		dbs := []*DB{openBackend(t, path), openBackend(t, path)}
+		var wg sync.WaitGroup
+		for i, db := range dbs {
+			wg.Go(func() {
+				// In other orders, so that each waits for rows the other holds.
+				batch := slices.Clone(ps)
+				if i == 1 {
+					slices.Reverse(batch)
+				}
+				_, errs, err := db.StoreBatch(t.Context(), batch)
+				if err != nil {
+					t.Errorf("StoreBatch %d: %v", i, err)
+				}
+				for j, err := range errs {
+					if err != nil {
+						t.Errorf("StoreBatch %d article %d: %v", i, j, err)
+					}
+				}
+			})
+		}
+		wg.Wait()
+		if n := count(t, dbs[0], `SELECT count(*) FROM articles`); n != len(ps) {
+			t.Errorf("%d articles, want %d", n, len(ps))
+		}
+		if n := count(t, dbs[0], `SELECT count(*) FROM entities WHERE name = ?`, "Rusland"); n != 1 {
+			t.Errorf("%d entities Rusland, want 1", n)
+		}
+		terms := []string{nl.StemText("sabotage"), nl.StemText("bericht"), nl.StemText("genoemd")}
+		df, n, err := dbs[1].QA().DocFreq(t.Context(), terms)
+		if err != nil || n != len(ps) || df[terms[0]] != len(ps) || df[terms[1]] != len(ps) || df[terms[2]] != len(ps) {
+			t.Errorf("DocFreq = %v of %d, %v; want every term in all %d", df, n, err, len(ps))
 		}
 	})
 }

@@ -72,7 +72,7 @@ func (w *writer) uncount(ctx context.Context, ids string, args ...any) error {
 	if err := w.flushRows(ctx); err != nil {
 		return err
 	}
-	rows, err := w.tx.QueryContext(ctx, `SELECT k FROM articles_fts f, jsonb_object_keys(f.tf) k WHERE f.rowid IN (`+ids+`)`, args...)
+	rows, err := w.tx.QueryContext(ctx, `SELECT term FROM article_terms WHERE rowid IN (`+ids+`)`, args...)
 	if err != nil {
 		return err
 	}

@@ -331,8 +331,13 @@ func (w *writer) articleIndex(ctx context.Context, title string, sents []sentenc
 		return err
 	}
 	row := newArticleIndexRow(t.String(), b.String())
-	if _, err := w.insArticleFTS.ExecContext(ctx, w.articleID, row.terms, row.tfJSON(), row.dl); err != nil {
+	if _, err := w.insArticleFTS.ExecContext(ctx, w.articleID, row.dl); err != nil {
 		return err
+	}
+	for term, tf := range row.tf {
+		if err := w.put(ctx, rowTerm, term, w.articleID, tf, row.dl); err != nil {
+			return err
+		}
 	}
 	w.vocab.add(row, 1)
 	return nil
@@ -472,7 +477,7 @@ var writerSQL = [...]string{
 // pgWriterSQL replaces the index statements of writerSQL on PostgreSQL.
 var pgWriterSQL = map[int]string{
 	1: `INSERT INTO sentences_fts (rowid, terms) VALUES (?, ?::tsvector)`,
-	8: `INSERT INTO articles_fts (rowid, terms, tf, dl) VALUES (?, ?::tsvector, ?::jsonb, ?)`,
+	8: `INSERT INTO articles_fts (rowid, dl) VALUES (?, ?)`,
 }
 
 // writerStmts returns the ingest statements prepared on the database;

@@ -1,7 +1,6 @@
 package kb
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 	"unicode"
@@ -103,11 +102,10 @@ func tsvectorWithPositions(tokens []string) string {
 	return b.String()
 }
 
-// articleIndexRow is an article's row of the PostgreSQL article index.
+// articleIndexRow is an article's rows of the PostgreSQL article index.
 type articleIndexRow struct {
-	terms string         // tsvector literal of the distinct terms
-	tf    map[string]int // occurrences, those in the title counted twice
-	dl    int            // number of terms
+	tf map[string]int // occurrences, those in the title counted twice
+	dl int            // number of terms
 }
 
 // newArticleIndexRow makes the index row of an article from the index
@@ -122,36 +120,7 @@ func newArticleIndexRow(title, body string) articleIndexRow {
 			r.tf[t] += w + 1
 		}
 	}
-	var b strings.Builder
-	for t := range r.tf {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(tsLexeme(t))
-	}
-	r.terms = b.String()
 	return r
-}
-
-// tfJSON is the row's term frequencies as a JSON object.
-func (r articleIndexRow) tfJSON() string {
-	buf, _ := json.Marshal(r.tf) // a map of strings to ints always encodes
-	return string(buf)
-}
-
-// tsqueryAny is the tsquery that matches any of the terms; each term's
-// tokens as a phrase. "" when no term has a token.
-func tsqueryAny(terms []string) string {
-	var parts []string
-	seen := map[string]bool{}
-	for _, t := range terms {
-		p := tsPhrase(ftsTokens(t))
-		if p != "" && !seen[p] {
-			seen[p] = true
-			parts = append(parts, p)
-		}
-	}
-	return strings.Join(parts, " | ")
 }
 
 // tsPhrase is the tsquery of tokens in a row.

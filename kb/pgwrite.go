@@ -10,7 +10,7 @@ import (
 // statement, which costs microseconds. On PostgreSQL each statement is a
 // round trip to the server, and an article has some 150 rows: so the
 // writer keeps the rows of sentences' index entries, mentions, claims,
-// roles and quotes, and writes each table's rows in one statement
+// roles, quotes and article terms, and writes each table's rows in one statement
 // (unnest of arrays) before the commit; an article's sentences are
 // inserted in one statement that returns their ids.
 
@@ -23,6 +23,7 @@ const (
 	rowClaim
 	rowRole
 	rowQuote
+	rowTerm
 	rowKinds
 )
 
@@ -38,6 +39,7 @@ var pgRowSQL = [rowKinds]string{
 		SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::int[])`,
 	rowQuote: `INSERT INTO quote_rows (sentence_id, article_id, speaker_id, text, start, len)
 		SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::int[])`,
+	rowTerm: `INSERT INTO article_terms (term, rowid, tf, dl) SELECT * FROM unnest(?::text[], ?::bigint[], ?::int[], ?::int[])`,
 }
 
 // put writes a row: at once on SQLite, held back on PostgreSQL until

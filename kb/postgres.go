@@ -56,6 +56,10 @@ func openPostgres(dsn string) (*sql.DB, error) {
 	if cfg.RuntimeParams["application_name"] == "" {
 		cfg.RuntimeParams["application_name"] = "nieuwsbot"
 	}
+	if cfg.RuntimeParams["jit"] == "" {
+		// Compiling a plan costs more than any of kb's short queries.
+		cfg.RuntimeParams["jit"] = "off"
+	}
 	db := sql.OpenDB(qmarkConnector{stdlib.GetConnector(*cfg)})
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(8)

@@ -41,17 +41,19 @@ func ftsOr(terms []string) string {
 // BM25 with the title weighing double; of articles that rank the same, the
 // newest first.
 func (s *Store) SearchArticles(ctx context.Context, terms []string, limit int) ([]qa.ArticleHit, error) {
-	if s.db.pg {
-		return s.pgSearchArticles(ctx, terms, limit)
-	}
-	expr := ftsOr(terms)
-	if expr == "" {
-		return nil, nil
-	}
-	rows, err := s.db.db.QueryContext(ctx, `SELECT a.id, a.title, a.title_line, a.date, a.url, a.publisher, a.place, -f.rank
+	query, args := `SELECT a.id, a.title, a.title_line, a.date, a.url, a.publisher, a.place, -f.rank
 		FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(2.0, 1.0)'
 			ORDER BY rank, rowid DESC LIMIT ?) f
-		JOIN articles a ON a.id = f.rowid ORDER BY f.rank, a.id DESC`, expr, limit)
+		JOIN articles a ON a.id = f.rowid ORDER BY f.rank, a.id DESC`, []any{ftsOr(terms), limit}
+	if args[0] == "" {
+		return nil, nil
+	}
+	if s.db.pg {
+		if query, args = pgArticleSearch(terms, limit); query == "" {
+			return nil, nil
+		}
+	}
+	rows, err := s.db.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("kb: search articles: %w", err)
 	}
