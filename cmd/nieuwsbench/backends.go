@@ -48,9 +48,14 @@ func runBackends(ctx context.Context, o options, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	pgURL, err := resetBenchSchema(ctx, o.pg)
+	pgURL, err := benchSchemaURL(o.pg)
 	if err != nil {
 		return err
+	}
+	if !o.skipIngest {
+		if err := resetBenchSchema(ctx, o.pg); err != nil {
+			return err
+		}
 	}
 	qs := corpus.DistinctQuestions(o.seed, o.perKind)
 	var runs []backendRun
@@ -59,9 +64,11 @@ func runBackends(ctx context.Context, o options, logger *slog.Logger) error {
 		{"PostgreSQL", pgURL},
 	} {
 		r := backendRun{name: b.name}
-		logger.Info("ingest through nieuwsbot", "backend", b.name, "articles", o.n)
-		if r.ingest, r.ingestRSS, r.ingestCPU, err = ingest(ctx, bin, b.path, dir); err != nil {
-			return err
+		if !o.skipIngest {
+			logger.Info("ingest through nieuwsbot", "backend", b.name, "articles", o.n)
+			if r.ingest, r.ingestRSS, r.ingestCPU, err = ingest(ctx, bin, b.path, dir); err != nil {
+				return err
+			}
 		}
 		if r.cold, _, err = coldStart(ctx, bin, b.path, qs[0].Text, o.coldRuns); err != nil {
 			return err
@@ -80,18 +87,23 @@ func runBackends(ctx context.Context, o options, logger *slog.Logger) error {
 }
 
 // resetBenchSchema drops and makes the bench schema in the database of
-// dsn and returns the URL that works in it.
-func resetBenchSchema(ctx context.Context, dsn string) (string, error) {
+// dsn.
+func resetBenchSchema(ctx context.Context, dsn string) error {
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {
-		return "", fmt.Errorf("-pg: %w", err)
+		return fmt.Errorf("-pg: %w", err)
 	}
 	defer db.Close()
 	for _, q := range []string{`DROP SCHEMA IF EXISTS ` + benchSchema + ` CASCADE`, `CREATE SCHEMA ` + benchSchema} {
 		if _, err := db.ExecContext(ctx, q); err != nil {
-			return "", fmt.Errorf("-pg: %s: %w", q, err)
+			return fmt.Errorf("-pg: %s: %w", q, err)
 		}
 	}
+	return nil
+}
+
+// benchSchemaURL is the URL that works in the bench schema of dsn.
+func benchSchemaURL(dsn string) (string, error) {
 	u, err := url.Parse(dsn)
 	if err != nil {
 		return "", fmt.Errorf("-pg: %w", err)
