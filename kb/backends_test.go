@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -403,6 +404,52 @@ func TestBackendConcurrentIngest(t *testing.T) {
 		df, n, err := dbs[1].QA().DocFreq(t.Context(), terms)
 		if err != nil || n != len(ps) || df[terms[0]] != len(ps) || df[terms[1]] != len(ps) || df[terms[2]] != len(ps) {
 			t.Errorf("DocFreq = %v of %d, %v; want every term in all %d", df, n, err, len(ps))
+		}
+	})
+}
+
+// TestBackendLead runs two processes' Lead for one lease: on PostgreSQL
+// one runs and the other waits until the first stops; on SQLite each runs
+// at once.
+func TestBackendLead(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, path string) {
+		dbs := []*DB{openBackend(t, path), openBackend(t, path)}
+		running := make(chan int, 2)
+		stops := []context.CancelFunc{}
+		done := make(chan error, 2)
+		for i, db := range dbs {
+			db.LeaseInterval = 20 * time.Millisecond
+			ctx, cancel := context.WithCancel(t.Context())
+			stops = append(stops, cancel)
+			go func() {
+				done <- db.Lead(ctx, "test", nil, func(ctx context.Context) error {
+					running <- i
+					<-ctx.Done()
+					return nil
+				})
+			}()
+		}
+		first := <-running
+		if !dbs[0].pg {
+			<-running // SQLite: both at once
+		} else {
+			select {
+			case i := <-running:
+				t.Fatalf("Lead ran %d while %d held the lease", i, first)
+			case <-time.After(100 * time.Millisecond): // five lease intervals
+			}
+			stops[first]()
+			if got := <-running; got != 1-first {
+				t.Fatalf("after %d stopped, %d took the lease; want %d", first, got, 1-first)
+			}
+		}
+		for _, stop := range stops {
+			stop()
+		}
+		for range dbs {
+			if err := <-done; err != nil {
+				t.Errorf("Lead = %v, want nil when its context ends", err)
+			}
 		}
 	})
 }

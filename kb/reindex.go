@@ -94,14 +94,14 @@ func (db *DB) checkAnalysisPG(ctx context.Context, want string) error {
 	}
 	defer conn.Close()
 	var locked bool
-	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock(?)`, lockReindex).Scan(&locked); err != nil {
+	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock(`+lockReindex+`)`).Scan(&locked); err != nil {
 		return fmt.Errorf("kb: reindex: %w", err)
 	}
 	if !locked {
 		db.logger.Info("the stored articles are re-analysed by another process")
 		return nil
 	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock(?)`, lockReindex)
+	defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock(`+lockReindex+`)`)
 	return db.reindexPending(ctx, conn, want)
 }
 

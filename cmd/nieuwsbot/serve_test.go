@@ -184,6 +184,7 @@ type e2e struct {
 	slack   *slackfake.Server
 	discord *discordfake.Server
 	logs    []*syncBuffer // the standard error of every Main run
+	lease   time.Duration // the knowledge base's LeaseInterval; 0 for its default
 }
 
 // newE2E sets up fakes and a config; slackExtra is added to the slack
@@ -232,6 +233,7 @@ func (e *e2e) main(args ...string) (*Main, *syncBuffer) {
 	stdout, stderr := &syncBuffer{}, &syncBuffer{}
 	m.Stdin, m.Stdout, m.Stderr = strings.NewReader(""), stdout, stderr
 	m.now, m.after = e.clock.Now, e.clock.After
+	m.leaseInterval = e.lease
 	e.logs = append(e.logs, stderr)
 	if err := m.ParseFlags(append([]string{"--config", e.config}, args...)); err != nil {
 		e.t.Fatalf("ParseFlags(%q) = %v", args, err)
