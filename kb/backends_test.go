@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/nieuwsbot/nieuwsbot/kb/nl"
+	"github.com/nieuwsbot/nieuwsbot/kb/pgtest"
 )
 
 // The behaviour every backend shares: each test runs on SQLite and on
@@ -452,4 +453,44 @@ func TestBackendLead(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestPostgresSessionLostMidIngest cuts the connection in the middle of a
+// batch (a trigger ends the session when it sees a marked sentence): the
+// batch fails with a storage error that says what failed, nothing of it is
+// stored, and the next batch, on a new connection, is stored.
+func TestPostgresSessionLostMidIngest(t *testing.T) {
+	path := pgtest.URL(t)
+	db := openBackend(t, path)
+	ctx := t.Context()
+	if _, err := db.db.ExecContext(ctx, `CREATE FUNCTION sterf() RETURNS trigger LANGUAGE plpgsql AS '
+		BEGIN IF NEW.text LIKE ''%STERF%'' THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NEW; END';
+		CREATE TRIGGER sterf BEFORE INSERT ON sentences FOR EACH ROW EXECUTE FUNCTION sterf()`); err != nil {
+		t.Fatal(err)
+	}
+	var batch []Prepared
+	for i, text := range []string{"De NAVO beschuldigt Rusland.", "Hier STERF de verbinding.", "Iran ontkent alles."} {
+		p, err := Prepare(fmt.Sprintf("a%d.txt", i), []byte(fmt.Sprintf("Bericht %d\n\n%s\n", i, text)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		batch = append(batch, p)
+	}
+	_, _, err := db.StoreBatch(ctx, batch)
+	if err == nil || !IsStorageError(err) || !strings.Contains(err.Error(), "kb: ingest") {
+		t.Fatalf("StoreBatch with the session cut = %v; want a storage error saying the ingest failed", err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM articles`); n != 0 {
+		t.Errorf("%d articles stored of the failed batch, want none", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM sentences`); n != 0 {
+		t.Errorf("%d sentences stored of the failed batch, want none", n)
+	}
+	res, errs, err := db.StoreBatch(ctx, []Prepared{batch[0], batch[2]})
+	if err != nil || errs[0] != nil || errs[1] != nil || !res[0].Added || !res[1].Added {
+		t.Fatalf("StoreBatch after = %+v, %v, %v; want both added", res, errs, err)
+	}
+	if a, err := engineAnswer(ctx, db, "wie beschuldigt Rusland?"); err != nil || !a.Found {
+		t.Errorf("Answer after = %+v, %v; want found", a, err)
+	}
 }
