@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"database/sql"
 	"encoding/json"
 	"os"
@@ -88,23 +87,10 @@ func TestServeReplicasOnPostgres(t *testing.T) {
 }
 
 // serveStandby starts a replica that stands by for the Discord gateway,
-// and waits until it listens, its scheduler sleeps and it says so.
+// and waits until it listens and its scheduler sleeps.
 func (e *e2e) serveStandby() *server {
 	e.t.Helper()
-	m, _ := e.main("serve")
-	listening := make(chan string, 1)
-	m.listening = listening
-	ctx, cancel := context.WithCancel(e.t.Context())
-	s := &server{e: e, m: m, cancel: cancel, done: make(chan error, 1)}
-	go func() { s.done <- m.Run(ctx) }()
-	select {
-	case s.addr = <-listening:
-	case err := <-s.done:
-		e.t.Fatalf("serve = %v before it listened", err)
-	case <-time.After(waitLimit):
-		e.t.Fatal("timed out waiting for serve to listen")
-	}
-	e.t.Cleanup(s.stop)
+	s := e.start()
 	s.sleep = e.clock.idle(e.t)
 	return s
 }

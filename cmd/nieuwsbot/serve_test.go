@@ -279,6 +279,20 @@ type server struct {
 // gateway is connected and the digest scheduler sleeps.
 func (e *e2e) serve() *server {
 	e.t.Helper()
+	s := e.start()
+	id := recv(e.t, e.discord.Identifies, "the Discord IDENTIFY")
+	if id.Token != "Bot "+e2eDiscordToken {
+		e.t.Errorf("IDENTIFY token = %q, want the configured token", id.Token)
+	}
+	s.discordCall("commands", "")
+	s.sleep = e.clock.idle(e.t)
+	return s
+}
+
+// start starts `nieuwsbot serve` and waits until it listens; it is
+// stopped when the test ends.
+func (e *e2e) start() *server {
+	e.t.Helper()
 	m, _ := e.main("serve")
 	listening := make(chan string, 1)
 	m.listening = listening
@@ -293,12 +307,6 @@ func (e *e2e) serve() *server {
 		e.t.Fatal("timed out waiting for serve to listen")
 	}
 	e.t.Cleanup(s.stop)
-	id := recv(e.t, e.discord.Identifies, "the Discord IDENTIFY")
-	if id.Token != "Bot "+e2eDiscordToken {
-		e.t.Errorf("IDENTIFY token = %q, want the configured token", id.Token)
-	}
-	s.discordCall("commands", "")
-	s.sleep = e.clock.idle(e.t)
 	return s
 }
 
