@@ -3,6 +3,7 @@ package kb
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -493,4 +494,49 @@ func TestPostgresSessionLostMidIngest(t *testing.T) {
 	if a, err := engineAnswer(ctx, db, "wie beschuldigt Rusland?"); err != nil || !a.Found {
 		t.Errorf("Answer after = %+v, %v; want found", a, err)
 	}
+}
+
+// TestBackendCopyResumes copies 300 articles into each backend from
+// SQLite, cut off after the first batch, then again: the second run
+// completes the copy, the counts agree, and the digest log came along.
+func TestBackendCopyResumes(t *testing.T) {
+	src := openBackend(t, filepath.Join(t.TempDir(), "src.db"))
+	ctx := t.Context()
+	var ps []Prepared
+	for i := range 300 {
+		p, err := Prepare(fmt.Sprintf("a%d.txt", i), []byte(fmt.Sprintf("Bericht %d\n\nDe NAVO beschuldigt land %d van sabotage.\n", i, i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	if _, _, err := src.StoreBatch(ctx, ps); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 3, 1, 7, 0, 0, 0, time.UTC)
+	if _, ok, err := src.ClaimDigest(ctx, "slack:C1", "2026-03-01", at); err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	forEachBackend(t, func(t *testing.T, path string) {
+		dst := openBackend(t, path)
+		cut, cancel := context.WithCancel(ctx)
+		_, err := Copy(cut, src, dst, func(done, total int) { cancel() })
+		if err == nil {
+			t.Fatal("Copy cut off after its first batch = nil, want an error")
+		}
+		if n := count(t, dst, `SELECT count(*) FROM articles`); n != copyBatch {
+			t.Fatalf("%d articles after the first batch, want %d", n, copyBatch)
+		}
+		rep, err := Copy(ctx, src, dst, nil)
+		if err != nil || rep.Copied != len(ps)-copyBatch || rep.Skipped != copyBatch || rep.Destination.Articles != len(ps) {
+			t.Fatalf("Copy again = %+v, %v; want the rest copied", rep, err)
+		}
+		if _, ok, err := dst.ClaimDigest(ctx, "slack:C1", "2026-03-01", at); err != nil || ok {
+			t.Errorf("ClaimDigest of the copied day = %v, %v; want it claimed already", ok, err)
+		}
+		d, err := dst.Digest(ctx, time.Time{}, time.Now().Add(time.Hour))
+		if err != nil || len(d.Articles) == 0 {
+			t.Errorf("Digest of the copy = %d articles, %v", len(d.Articles), err)
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -34,8 +35,9 @@ type sentence struct {
 // Prepared is an article parsed and analysed, ready to store. Preparing
 // needs no database, so it can run in parallel with storing.
 type Prepared struct {
-	Doc   Doc
-	sents []sentence
+	Doc     Doc
+	sents   []sentence
+	addedAt int64 // when it was first ingested (Unix seconds), for a copy; 0 for now
 }
 
 // Prepare parses and analyses an article file.
@@ -277,7 +279,7 @@ func (w *writer) article(ctx context.Context, p Prepared) (IngestResult, error) 
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`,
 		// The body is not stored twice: its sentences are (see articleText);
 		// nor is the lead, made of them when read (see fillLeads).
-		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, "", "", w.db.Now().Unix(), doc.TitleLine).Scan(&id)
+		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, "", "", cmp.Or(p.addedAt, w.db.Now().Unix()), doc.TitleLine).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ?`, doc.Hash).Scan(&res.ID)
 		res.Replaced = false

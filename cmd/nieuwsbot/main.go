@@ -35,6 +35,7 @@ Commands:
   serve                       run the Slack and Discord adapters, the digest and /healthz
   eval FILE                   score the answers to a question file (JSON lines)
   stats                       what the knowledge base holds
+  copy SRC DST                copy a knowledge base, SQLite to PostgreSQL or back (resumable)
 
 Global flags:
   --db PATH|URL    the SQLite knowledge base file, or a PostgreSQL database as a
@@ -242,6 +243,8 @@ func (m *Main) Run(ctx context.Context) error {
 		return m.runDigest(ctx, m.Args)
 	case "serve":
 		return m.runServe(ctx, m.Args)
+	case "copy":
+		return m.runCopy(ctx, m.Args)
 	case "eval":
 		return m.runEval(ctx, m.Args)
 	case "stats":
