@@ -278,9 +278,10 @@ func setMetaIn(ctx context.Context, e execer, key, value string) error {
 	return err
 }
 
-// Seed fills a new, empty knowledge base from the article files in fsys.
-// A knowledge base that was seeded before, or that holds articles, is left
-// as it is. It returns the number of articles added.
+// Seed fills a new, empty knowledge base from the article files in fsys,
+// marked as bundled: examples for trying the bot, which the digest never
+// lists. A knowledge base that was seeded before, or that holds articles
+// of its own, is left as it is. It returns the number of articles added.
 func (db *DB) Seed(ctx context.Context, fsys fs.FS) (int, error) {
 	seeded, err := db.meta(ctx, "seeded")
 	if err != nil {
@@ -289,8 +290,10 @@ func (db *DB) Seed(ctx context.Context, fsys fs.FS) (int, error) {
 	if seeded != "" {
 		return 0, nil
 	}
+	// The bundled articles an interrupted seeding stored do not make the
+	// knowledge base any less new.
 	var n int
-	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
+	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE bundled = 0`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("kb: seed: %w", err)
 	}
 	if n > 0 {
@@ -307,7 +310,12 @@ func (db *DB) Seed(ctx context.Context, fsys fs.FS) (int, error) {
 		if err != nil {
 			return added, fmt.Errorf("kb: seed %s: %w", name, err)
 		}
-		res, err := db.Ingest(ctx, name, data)
+		p, err := Prepare(name, data)
+		if err != nil {
+			return added, fmt.Errorf("kb: seed %s: %w", name, err)
+		}
+		p.bundled = true
+		res, err := db.Store(ctx, p)
 		if err != nil {
 			return added, fmt.Errorf("kb: seed %s: %w", name, err)
 		}

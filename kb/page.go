@@ -65,7 +65,7 @@ func ParsePage(name string, p Page) (Doc, error) {
 		}
 	}
 	if d.Title == "" {
-		d.Title = titleFromBody(d.Body)
+		d.Title, d.Untitled = titleFromBody(d.Body), true
 	}
 	d.Hash = docHash(d)
 	return d, nil

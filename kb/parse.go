@@ -32,6 +32,7 @@ type Doc struct {
 	Name      string // file name, for messages
 	Title     string
 	TitleLine bool   // the title is a line of the file, not made from the URL or the body
+	Untitled  bool   // the article has no title: Title is its first sentence, cut
 	Date      string // "2021-07", "2021-07-19" or ""
 	URL       string
 	Publisher string
@@ -164,7 +165,7 @@ func ParseArticle(name string, data []byte) (Doc, error) {
 		}
 	}
 	if d.Title == "" {
-		d.Title = titleFromBody(d.Body)
+		d.Title, d.Untitled = titleFromBody(d.Body), true
 	}
 	d.Hash = docHash(d)
 	return d, nil
@@ -580,8 +581,10 @@ func wordBoundary(s string, start, end int) bool {
 	return true
 }
 
-// titleFromBody uses the first sentence, shortened, as the title of an
-// article that has none.
+// titleFromBody uses the first sentence, cut at a word boundary, as the
+// title of an article that has none (Doc.Untitled). It must not change:
+// the title is part of the content hash, which keeps re-ingesting the same
+// text from storing it twice.
 func titleFromBody(body string) string {
 	first, _, _ := strings.Cut(body, "\n")
 	first = strings.TrimSpace(first)

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -20,7 +21,7 @@ func (m *Main) runAsk(ctx context.Context, args []string) error {
 	fs := commandFlags("ask")
 	asJSON := fs.Bool("json", false, "print the answer as JSON")
 	explain := fs.Bool("explain", false, "show how the question is understood and what the search finds")
-	if err := parseCommandFlags(fs, args); err != nil {
+	if err := m.parseCommandFlags(fs, args); err != nil {
 		return err
 	}
 	question := bot.CleanText(strings.Join(fs.Args(), " "))
@@ -55,7 +56,11 @@ func (m *Main) runAsk(ctx context.Context, args []string) error {
 // runChat reads questions line by line and answers each through the bot
 // core, as the chat adapters do.
 func (m *Main) runChat(ctx context.Context, args []string) error {
-	if len(args) > 0 {
+	fs := commandFlags("chat")
+	if err := m.parseCommandFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
 		return usagef("chat: takes no arguments")
 	}
 	db, err := m.openDB(ctx)
@@ -103,7 +108,7 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 	fs := commandFlags("eval")
 	docs := fs.String("docs", "", "directory of the source documents for the verbatim-quote check (default: the stored articles)")
 	verbose := fs.Bool("v", false, "print every answer")
-	if err := parseCommandFlags(fs, args); err != nil {
+	if err := m.parseCommandFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -209,7 +214,7 @@ func printReport(m *Main, rep bot.EvalReport, verbose bool) {
 func (m *Main) runStats(ctx context.Context, args []string) error {
 	fs := commandFlags("stats")
 	asJSON := fs.Bool("json", false, "print as JSON")
-	if err := parseCommandFlags(fs, args); err != nil {
+	if err := m.parseCommandFlags(fs, args); err != nil {
 		return err
 	}
 	db, err := m.openDB(ctx)
@@ -238,6 +243,9 @@ func (m *Main) runStats(ctx context.Context, args []string) error {
 	if len(o.Publishers) > 0 {
 		fmt.Fprintf(m.Stdout, "publishers: %s\n", terminalSafe(strings.Join(o.Publishers, ", ")))
 	}
+	if o.Bundled > 0 {
+		fmt.Fprintf(m.Stdout, "bundled:    %d example articles (never in the digest; nieuwsbot remove --seeds deletes them)\n", o.Bundled)
+	}
 	writeFeeds(m.Stdout, feeds)
 	return nil
 }
@@ -247,7 +255,7 @@ func (m *Main) runDigest(ctx context.Context, args []string) error {
 	fs := commandFlags("digest")
 	since := fs.Duration("since", 24*time.Hour, "how far back")
 	post := fs.Bool("post", false, "post to the configured channels now, and record it")
-	if err := parseCommandFlags(fs, args); err != nil {
+	if err := m.parseCommandFlags(fs, args); err != nil {
 		return err
 	}
 	if *since <= 0 {
@@ -274,3 +282,38 @@ func (m *Main) runDigest(ctx context.Context, args []string) error {
 }
 
 var _ bot.KB = (*kb.DB)(nil)
+
+// runRemove deletes articles by id or URL, or the bundled seeds.
+func (m *Main) runRemove(ctx context.Context, args []string) error {
+	fs := commandFlags("remove")
+	bundled := fs.Bool("seeds", false, "remove the bundled example articles")
+	if err := m.parseCommandFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 && !*bundled {
+		return usagef("remove: give article ids or URLs, or --seeds")
+	}
+	r := kb.Removal{Bundled: *bundled}
+	for _, a := range fs.Args() {
+		if isURLArg(a) {
+			r.URLs = append(r.URLs, a)
+		} else {
+			r.IDs = append(r.IDs, a)
+		}
+	}
+	// Removing is no reason to seed a new knowledge base first.
+	m.NoSeed = true
+	db, err := m.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	n, err := db.Remove(ctx, r)
+	if errors.Is(err, kb.ErrNoArticle) {
+		return badInputError{fmt.Errorf("%w; nothing removed", err)}
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "remove: %d articles removed\n", n)
+	return nil
+}

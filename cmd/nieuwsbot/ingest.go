@@ -48,7 +48,7 @@ func (s ingestSummary) String() string {
 func (m *Main) runIngest(ctx context.Context, args []string) error {
 	fs := commandFlags("ingest")
 	quiet := fs.Bool("q", false, "no progress bar")
-	if err := parseCommandFlags(fs, args); err != nil {
+	if err := m.parseCommandFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

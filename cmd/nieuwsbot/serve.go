@@ -142,7 +142,7 @@ type component struct {
 // and the knowledge base closed by Close.
 func (m *Main) runServe(ctx context.Context, args []string) error {
 	fs := commandFlags("serve")
-	if err := parseCommandFlags(fs, args); err != nil {
+	if err := m.parseCommandFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
