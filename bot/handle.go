@@ -1,12 +1,12 @@
 package bot
 
 import (
-	"slices"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
