@@ -253,13 +253,15 @@ func (m *Main) runStats(ctx context.Context, args []string) error {
 // runDigest prints the digest of what came in, or posts it.
 func (m *Main) runDigest(ctx context.Context, args []string) error {
 	fs := commandFlags("digest")
-	since := fs.Duration("since", 24*time.Hour, "how far back")
+	since := new(time.Duration)
+	*since = 24 * time.Hour
+	fs.Var(durationFlag{since}, "since", "how far back")
 	post := fs.Bool("post", false, "post to the configured channels now, and record it")
 	if err := m.parseCommandFlags(fs, args); err != nil {
 		return err
 	}
 	if *since <= 0 {
-		return usagef("digest: --since must be positive")
+		return usagef("digest: --since must be more than 0, e.g. 30m, 12h, 2d or 1w")
 	}
 	if *post {
 		return m.postDigestNow(ctx)
