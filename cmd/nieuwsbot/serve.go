@@ -51,6 +51,14 @@ func (m *Main) openService(ctx context.Context) (*service, error) {
 // wire builds the service from the configuration. It starts nothing.
 func (m *Main) wire(db *kb.DB) (*service, error) {
 	cfg := m.Config
+	if err := cfg.CheckPlatforms(); err != nil {
+		return nil, badInputError{err}
+	}
+	for _, p := range []string{"slack", "discord"} {
+		if why, off := cfg.platformsOff()[p]; off {
+			m.logger.Info(p+" off", "why", why)
+		}
+	}
 	if cfg.Discord.Command == "" {
 		cfg.Discord.Command = DefaultConfig().Discord.Command
 	}
