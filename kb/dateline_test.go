@@ -50,4 +50,3 @@ func TestDatelineNotQuoted(t *testing.T) {
 		t.Errorf("lead = %q, want it to start after the dateline", arts[0].Lead)
 	}
 }
-
