@@ -31,6 +31,7 @@ func (m *Main) runAsk(ctx context.Context, args []string) error {
 	if n := utf8.RuneCountInString(question); n > bot.MaxRequestRunes {
 		return badInputError{fmt.Errorf("ask: question too long (%d characters, at most %d)", n, bot.MaxRequestRunes)}
 	}
+	m.readOnly = true
 	db, err := m.openDB(ctx)
 	if err != nil {
 		return err
@@ -63,6 +64,7 @@ func (m *Main) runChat(ctx context.Context, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("chat: takes no arguments")
 	}
+	m.readOnly = true
 	db, err := m.openDB(ctx)
 	if err != nil {
 		return err
@@ -123,6 +125,7 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 	if err != nil {
 		return badInputError{fmt.Errorf("%s: %w", fs.Arg(0), err)}
 	}
+	m.readOnly = true
 	db, err := m.openDB(ctx)
 	if err != nil {
 		return err
@@ -217,6 +220,7 @@ func (m *Main) runStats(ctx context.Context, args []string) error {
 	if err := m.parseCommandFlags(fs, args); err != nil {
 		return err
 	}
+	m.readOnly = true
 	db, err := m.openDB(ctx)
 	if err != nil {
 		return err
@@ -266,6 +270,7 @@ func (m *Main) runDigest(ctx context.Context, args []string) error {
 	if *post {
 		return m.postDigestNow(ctx)
 	}
+	m.readOnly = true
 	db, err := m.openDB(ctx)
 	if err != nil {
 		return err

@@ -56,6 +56,9 @@ type Main struct {
 
 	// flags is the command's flag set once parsed; tests read it.
 	flags *flag.FlagSet
+	// readOnly is set by the commands that only read: they can use a
+	// knowledge base they may not write.
+	readOnly bool
 
 	// now and after are the clock of serve and digest (the knowledge base's
 	// added times, the scheduler, the bot); tests replace them. Nil means
@@ -287,6 +290,18 @@ func (m *Main) openDB(ctx context.Context) (*kb.DB, error) {
 		return nil, err
 	}
 	db, err := kb.Open(ctx, m.DBPath, m.logger)
+	if err != nil && m.readOnly && kb.IsNotWritable(err) {
+		// A backup copy, a read-only mount: the commands that only read
+		// read it as it is.
+		ro, rerr := kb.OpenReadOnly(ctx, m.DBPath, m.logger)
+		switch {
+		case rerr == nil:
+			db, err = ro, nil
+			m.logger.Debug("knowledge base opened read-only", "path", m.DBPath)
+		case !errors.Is(rerr, fs.ErrNotExist):
+			err = rerr
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -294,7 +309,7 @@ func (m *Main) openDB(ctx context.Context) (*kb.DB, error) {
 	if m.now != nil {
 		db.Now = m.now
 	}
-	if !m.NoSeed {
+	if !m.NoSeed && !db.ReadOnly() {
 		if _, err := db.Seed(ctx, seeds.FS); err != nil {
 			return nil, err
 		}
