@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -55,7 +54,8 @@ func (m *Main) runAsk(ctx context.Context, args []string) error {
 }
 
 // runChat reads questions line by line and answers each through the bot
-// core, as the chat adapters do.
+// core, as the chat adapters do. Ctrl-C cancels the question in progress;
+// at the prompt it ends the chat, as Ctrl-D, quit and exit do.
 func (m *Main) runChat(ctx context.Context, args []string) error {
 	fs := commandFlags("chat")
 	if err := m.parseCommandFlags(fs, args); err != nil {
@@ -69,39 +69,18 @@ func (m *Main) runChat(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	b := bot.New(db, m.logger, nil)
+	var k bot.KB = db
+	if m.chatKB != nil {
+		k = m.chatKB(db)
+	}
+	b := bot.New(k, m.logger, nil)
 	b.Command = ""
-	sc := bufio.NewScanner(m.Stdin)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	in := m.chatInput()
+	defer in.close()
 	if m.Interactive {
-		fmt.Fprintln(m.Stdout, "Stel je vraag (help voor uitleg, Ctrl-D om te stoppen).")
+		fmt.Fprintln(m.Stdout, "Stel je vraag (help voor uitleg; quit, exit of Ctrl-D om te stoppen).")
 	}
-	for {
-		if m.Interactive {
-			fmt.Fprint(m.Stdout, "> ")
-		}
-		if !sc.Scan() {
-			break
-		}
-		line := bot.CleanText(sc.Text())
-		if line == "" {
-			continue
-		}
-		switch strings.ToLower(line) {
-		case "exit", "quit", "stop", "doei":
-			return nil
-		}
-		r := b.Handle(ctx, bot.Request{Platform: "cli", User: os.Getenv("USER"), Channel: "terminal", Text: line})
-		fmt.Fprintln(m.Stdout, terminalSafe(r.PlainText()))
-		fmt.Fprintln(m.Stdout)
-		if ctx.Err() != nil {
-			return nil
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("chat: read: %w", err)
-	}
-	return nil
+	return m.chatLoop(ctx, b, in)
 }
 
 // runEval scores the answers to a question file and prints the failures,

@@ -20,6 +20,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/nieuwsbot/nieuwsbot/bot"
 	"github.com/nieuwsbot/nieuwsbot/kb"
 	"github.com/nieuwsbot/nieuwsbot/seeds"
 )
@@ -59,6 +60,13 @@ type Main struct {
 	// readOnly is set by the commands that only read: they can use a
 	// knowledge base they may not write.
 	readOnly bool
+	// interrupts delivers Ctrl-C (SIGINT). The chat handles it itself;
+	// every other command ends on it. Nil: no signals (tests send their
+	// own).
+	interrupts <-chan os.Signal
+	// chatKB, when set, wraps the knowledge base the chat asks; tests use
+	// it to hold a question in progress.
+	chatKB func(bot.KB) bot.KB
 
 	// now and after are the clock of serve and digest (the knowledge base's
 	// added times, the scheduler, the bot); tests replace them. Nil means
@@ -78,7 +86,10 @@ func NewMain() *Main {
 func main() {
 	m := NewMain()
 	m.Interactive = isTerminal(os.Stdout)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+	interrupts := make(chan os.Signal, 1)
+	signal.Notify(interrupts, os.Interrupt)
+	m.interrupts = interrupts
 	err := m.ParseFlags(os.Args[1:])
 	if err == nil {
 		err = m.Run(ctx)
@@ -345,6 +356,18 @@ func (m *Main) Run(ctx context.Context) error {
 	run, ok := commands[m.Command]
 	if !ok {
 		return usagef("unknown command %q (see nieuwsbot --help)", m.Command)
+	}
+	if m.interrupts != nil && m.Command != "chat" {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(ctx)
+		defer cancel()
+		go func() {
+			select {
+			case <-m.interrupts:
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
 	}
 	return run(m, ctx, m.Args)
 }
