@@ -16,6 +16,8 @@ func TestDatelineKeepsTheHash(t *testing.T) {
 			"Raad stemt in", "Den Haag, 3 maart - Het kabinet valt. Het tweede deel."},
 		{"Loket open\n\nZWOLLE (ANP) - De provincie opent een loket.\n",
 			"Loket open", "De provincie opent een loket."},
+		{"Jongen krijgt taakstraf\n\nMIDDELBURG (pzc.nl) - Een jongen krijgt een taakstraf.\n",
+			"Jongen krijgt taakstraf", "MIDDELBURG (pzc.nl) - Een jongen krijgt een taakstraf."},
 	} {
 		d, err := ParseArticle("a.txt", []byte(tt.text))
 		if err != nil {

@@ -20,6 +20,7 @@ func TestDatelines(t *testing.T) {
 		{"Den Haag, 3 maart - Het kabinet valt.", "Den Haag", "", "Het kabinet valt."},
 		{"Amsterdam, 12 januari 2024 (ANP) - De beurs daalt.", "Amsterdam", "ANP", "De beurs daalt."},
 		{"'S-HERTOGENBOSCH - Een brand legt het station plat.", "'s-Hertogenbosch", "", "Een brand legt"},
+		{"MIDDELBURG (pzc.nl) - Een jongen krijgt een taakstraf.", "Middelburg", "pzc.nl", "Een jongen krijgt"},
 		// No dateline: the text stays as it is.
 		{"NAVO en EU - samen sterker, zegt de minister.", "", "", "NAVO en EU - samen sterker"},
 		{"De minister, 3 keer gevraagd - zweeg.", "", "", "De minister, 3 keer gevraagd"},

@@ -28,8 +28,10 @@ const (
 	heldout2Floor = 0.59
 	// devFloor guards kb/testdata/dev: a third set written apart from the
 	// code, whose failures are studied one by one to find what the Dutch
-	// handling lacks.
-	devFloor = 0.90
+	// handling lacks. 0.88 since datelines of the form "VELDHOVEN -" are
+	// metadata (the article's place, issue 18): the rule engine read the
+	// place of E074 and E099 off the text; kb/qa reads Article.Place.
+	devFloor = 0.88
 	// dev2Floor guards kb/testdata/dev2, a second development set.
 	dev2Floor = 0.71
 )

@@ -43,7 +43,7 @@ type Doc struct {
 
 var (
 	dateMarkerRe = regexp.MustCompile(`^\s*(?i:date|datum)\s*[:=]?\s*(\d{4})-(\d{2})(?:-(\d{2}))?\b[ \t]*`)
-	datelineRe   = regexp.MustCompile(`^([A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,40}?)\s*\(([A-Za-z][A-Za-z/ ]{0,30})\)\s*[-–—]+\s*`)
+	datelineRe   = regexp.MustCompile(`^([A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,40}?)\s*\(([A-Za-z][A-Za-z0-9./ ]{0,30})\)\s*[-–—]+\s*`)
 	urlLineRe    = regexp.MustCompile(`^(?:Bron:\s*)?(https?://[^\s<>"]+)$`)
 	pathDateRe   = regexp.MustCompile(`/((?:19|20)\d{2})/(\d{1,2})(?:/(\d{1,2}))?/`)
 	nameDateRe   = regexp.MustCompile(`^((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?(?:[_\-. ]|$)`)
@@ -176,7 +176,7 @@ func ParseArticle(name string, data []byte) (Doc, error) {
 var (
 	// placeDateRe is a place in any case with a day and month, and maybe
 	// an agency.
-	placeDateRe = regexp.MustCompile(`^('?[A-ZÀ-Ý][\p{L}'’.\-]*(?: [\p{L}'’.\-]+){0,3}),\s*(\d{1,2})\s+(` + monthNames + `)(?:\s+((?:19|20)\d{2}))?(?:\s*\(([A-Za-z][A-Za-z/ ]{0,30})\))?\s*[-–—]+\s+`)
+	placeDateRe = regexp.MustCompile(`^('?[A-ZÀ-Ý][\p{L}'’.\-]*(?: [\p{L}'’.\-]+){0,3}),\s*(\d{1,2})\s+(` + monthNames + `)(?:\s+((?:19|20)\d{2}))?(?:\s*\(([A-Za-z][A-Za-z0-9./ ]{0,30})\))?\s*[-–—]+\s+`)
 	// capsDatelineRe is a place in capitals and a dash, no agency.
 	capsDatelineRe = regexp.MustCompile(`^('?[A-ZÀ-Ý][A-ZÀ-Ý'’.\-]*(?: [A-ZÀ-Ý'’.\-]+){0,3})\s+[-–—]+\s+`)
 )
@@ -195,9 +195,11 @@ func cutDateline(d *Doc, lines []string) (kept string) {
 	first := strings.TrimLeft(lines[0], " \t")
 	if m := datelineRe.FindStringSubmatch(first); m != nil {
 		d.Place = titleCase(strings.TrimSpace(m[1]))
-		agency, _, _ := strings.Cut(m[2], "/")
-		d.Publisher = strings.ToUpper(strings.TrimSpace(agency))
+		d.Publisher = agencyName(m[2])
 		lines[0] = first[len(m[0]):]
+		if strings.Contains(m[2], ".") {
+			return first[:len(m[0])] // a site's name, kept as text before
+		}
 		return ""
 	}
 	if m := placeDateRe.FindStringSubmatch(first); m != nil {
@@ -206,8 +208,7 @@ func cutDateline(d *Doc, lines []string) (kept string) {
 			d.Place = titleCase(d.Place)
 		}
 		if m[5] != "" {
-			agency, _, _ := strings.Cut(m[5], "/")
-			d.Publisher = strings.ToUpper(strings.TrimSpace(agency))
+			d.Publisher = agencyName(m[5])
 		}
 		lines[0] = first[len(m[0]):]
 		return first[:len(m[0])]
@@ -218,6 +219,17 @@ func cutDateline(d *Doc, lines []string) (kept string) {
 		return first[:len(m[0])]
 	}
 	return ""
+}
+
+// agencyName is the publisher a dateline names: a news agency ("ANP",
+// the first of "ANP/RTR") or a site ("pzc.nl").
+func agencyName(s string) string {
+	agency, _, _ := strings.Cut(s, "/")
+	agency = strings.TrimSpace(agency)
+	if strings.Contains(agency, ".") {
+		return publisherFromHost(agency)
+	}
+	return strings.ToUpper(agency)
 }
 
 // hashWithDateline is the content hash of d as earlier versions made it,
