@@ -101,3 +101,38 @@ func TestOnePlatform(t *testing.T) {
 		})
 	}
 }
+
+// TestOperationsPlatformConfigs: the Slack-only and Discord-only configs
+// of docs/OPERATIONS.md parse and switch on their platform alone.
+func TestOperationsPlatformConfigs(t *testing.T) {
+	data, err := os.ReadFile("../../docs/OPERATIONS.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(data), "### One platform or both")
+	var configs []string
+	for _, part := range strings.Split(section, "```yaml\n")[1:] {
+		yml, _, _ := strings.Cut(part, "```")
+		configs = append(configs, yml)
+	}
+	if len(configs) != 2 {
+		t.Fatalf("docs/OPERATIONS.md shows %d configs under One platform or both, want 2", len(configs))
+	}
+	unsetEnv(t, "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN")
+	t.Setenv("SLACK_BOT_TOKEN", "xoxb-1-2")
+	t.Setenv("SLACK_SIGNING_SECRET", "geheim")
+	t.Setenv("DISCORD_TOKEN", "discord-token")
+	for i, want := range []string{"slack", "discord"} {
+		cfg, err := ParseConfig(strings.NewReader(configs[i]))
+		if err == nil {
+			err = cfg.CheckPlatforms()
+		}
+		if err != nil {
+			t.Errorf("the %s-only config of docs/OPERATIONS.md: %v", want, err)
+			continue
+		}
+		if cfg.slackOn() != (want == "slack") || cfg.discordOn() != (want == "discord") || cfg.KB.Seed {
+			t.Errorf("the %s-only config: slack %v, discord %v, seed %v", want, cfg.slackOn(), cfg.discordOn(), cfg.KB.Seed)
+		}
+	}
+}
