@@ -70,9 +70,13 @@ func TestHelpNamesEveryFlag(t *testing.T) {
 		if m.flags == nil || m.flags.Name() != name {
 			t.Fatalf("%s --help did not parse the command's own flags", name)
 		}
+		line := usageLine(name)
 		m.flags.VisitAll(func(f *flag.Flag) {
 			if !strings.Contains(help, flagName(f.Name)) {
 				t.Errorf("the help of %s does not name its flag %s", name, flagName(f.Name))
+			}
+			if !strings.Contains(line, flagName(f.Name)) {
+				t.Errorf("the top-level help's line of %s (%q) does not name its flag %s", name, line, flagName(f.Name))
 			}
 		})
 		if !strings.Contains(help, "-h, --help") || !strings.HasPrefix(help, "Usage: nieuwsbot "+name) {
@@ -90,6 +94,16 @@ func TestHelpNamesEveryFlag(t *testing.T) {
 			t.Errorf("the top-level help does not name the global flag %s", flagName(f))
 		}
 	}
+}
+
+// usageLine is the line of the top-level help that lists a command.
+func usageLine(name string) string {
+	for _, l := range strings.Split(usage, "\n") {
+		if strings.HasPrefix(l, "  "+name+" ") {
+			return l
+		}
+	}
+	return ""
 }
 
 func mapsKeys(m map[string]bool) func(func(string) bool) {
