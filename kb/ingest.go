@@ -36,6 +36,8 @@ type sentence struct {
 type Prepared struct {
 	Doc   Doc
 	sents []sentence
+	// bundled marks an example article shipped in the binary (see Seed).
+	bundled bool
 }
 
 // Prepare parses and analyses an article file.
@@ -244,11 +246,12 @@ func (w *writer) article(ctx context.Context, p Prepared) (IngestResult, error) 
 			return res, err
 		}
 	}
-	r, err := tx.ExecContext(ctx, `INSERT INTO articles (hash, title, date, url, publisher, place, source, lead, body, added_at, title_line)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	r, err := tx.ExecContext(ctx, `INSERT INTO articles (hash, title, date, url, publisher, place, source, lead, body, added_at, title_line, untitled, bundled)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		// The body is not stored twice: its sentences are (see articleText);
 		// nor is the lead, made of them when read (see fillLeads).
-		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, "", "", w.db.Now().Unix(), doc.TitleLine)
+		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, "", "", w.db.Now().Unix(), doc.TitleLine,
+		doc.Untitled, p.bundled)
 	if err != nil {
 		return res, err
 	}

@@ -262,3 +262,9 @@ func (s *Store) Passages(ctx context.Context, ids []int64) ([]qa.Sentence, map[i
 	}
 	return out, arts, nil
 }
+
+// Topics returns the names the knowledge base mostly holds now (see
+// DB.Topics), for the engine's "Dat weet ik niet" hint.
+func (s *Store) Topics(ctx context.Context, n int) ([]string, error) { return s.db.Topics(ctx, n) }
+
+var _ qa.Topicser = (*Store)(nil)

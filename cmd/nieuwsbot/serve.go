@@ -52,6 +52,14 @@ func (m *Main) openService(ctx context.Context) (*service, error) {
 // wire builds the service from the configuration. It starts nothing.
 func (m *Main) wire(db *kb.DB) (*service, error) {
 	cfg := m.Config
+	if err := cfg.CheckPlatforms(); err != nil {
+		return nil, badInputError{err}
+	}
+	for _, p := range []string{"slack", "discord"} {
+		if why, off := cfg.platformsOff()[p]; off {
+			m.logger.Info(p+" off", "why", why)
+		}
+	}
 	if cfg.Discord.Command == "" {
 		cfg.Discord.Command = DefaultConfig().Discord.Command
 	}
@@ -147,7 +155,7 @@ type component struct {
 // and the knowledge base closed by Close.
 func (m *Main) runServe(ctx context.Context, args []string) error {
 	fs := commandFlags("serve")
-	if err := parseCommandFlags(fs, args); err != nil {
+	if err := m.parseCommandFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
