@@ -19,7 +19,8 @@ const syntaxUsage = `usage: nieuwsbench syntax [-ud DIR] -train FILE,FILE,… -t
        nieuwsbench syntax [-ud DIR] -folds FILE,FILE,…
 
 Trains the Dutch syntax pipeline (kb/nl/syntax) in memory on the training
-files, the way the committed models are trained, and scores it on the test
+files (and the word classes on the corpus and the training files), the
+way the committed models are trained, and scores it on the test
 file from its gold tokens. The last line is
   UPOS x% LEMMA x% UAS x% LAS x% tokens/s N
 with tokens/s the speed of tagging, lemmatising and parsing together on one
@@ -34,20 +35,29 @@ func runSyntax(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, syntaxUsage); fs.PrintDefaults() }
 	ud := fs.String("ud", "../shared/ud", "directory of the UD Dutch CoNLL-U files")
+	corpus := fs.String("corpus", "../shared/corpus/dpg2019-dev.jsonl", "news corpus (JSON lines) for the word classes; empty: none")
 	train := fs.String("train", "", "comma-separated training files")
 	test := fs.String("test", "", "test file")
 	folds := fs.String("folds", "", "comma-separated files, each held out once")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	o := syntax.DefaultTrainOptions
+	if *corpus != "" {
+		lines, err := syntax.ReadCorpus(*corpus)
+		if err != nil {
+			return err
+		}
+		o.Corpus = lines
+	}
 	if *folds != "" {
-		return syntaxFolds(stdout, *ud, strings.Split(*folds, ","))
+		return syntaxFolds(stdout, *ud, strings.Split(*folds, ","), o)
 	}
 	if *train == "" || *test == "" {
 		fs.Usage()
 		return errors.New("syntax: -train and -test are required (or -folds)")
 	}
-	sc, err := syntaxScore(*ud, strings.Split(*train, ","), *test)
+	sc, err := syntaxScore(*ud, strings.Split(*train, ","), *test, o)
 	if err != nil {
 		return err
 	}
@@ -58,7 +68,7 @@ func runSyntax(args []string, stdout, stderr io.Writer) error {
 
 // syntaxFolds prints the held-out table: each file tested once on a
 // pipeline trained on the others.
-func syntaxFolds(w io.Writer, ud string, files []string) error {
+func syntaxFolds(w io.Writer, ud string, files []string, o syntax.TrainOptions) error {
 	if len(files) < 2 {
 		return errors.New("syntax: -folds needs at least two files")
 	}
@@ -67,7 +77,7 @@ func syntaxFolds(w io.Writer, ud string, files []string) error {
 	var total syntax.Scores
 	for i, test := range files {
 		train := append(append([]string(nil), files[:i]...), files[i+1:]...)
-		sc, err := syntaxScore(ud, train, test)
+		sc, err := syntaxScore(ud, train, test, o)
 		if err != nil {
 			return err
 		}
@@ -92,7 +102,7 @@ func foldRow(w io.Writer, name string, sc syntax.Scores) {
 
 // syntaxScore trains on the train files and scores the test file, the
 // analysis on one core.
-func syntaxScore(ud string, train []string, test string) (syntax.Scores, error) {
+func syntaxScore(ud string, train []string, test string, o syntax.TrainOptions) (syntax.Scores, error) {
 	var sents []conllu.Sentence
 	for _, name := range train {
 		s, err := readTreebank(ud, name)
@@ -105,7 +115,7 @@ func syntaxScore(ud string, train []string, test string) (syntax.Scores, error) 
 	if err != nil {
 		return syntax.Scores{}, err
 	}
-	p := syntax.Train(sents, syntax.DefaultTrainOptions)
+	p := syntax.Train(sents, o)
 	prev := runtime.GOMAXPROCS(1)
 	defer runtime.GOMAXPROCS(prev)
 	runtime.GC()

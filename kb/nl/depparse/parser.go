@@ -36,6 +36,7 @@ var DefaultOptions = Options{Epochs: 15, Explore: 0.9, Seed: 1}
 // Tagged is a sentence with the tags the parser reads.
 type Tagged struct {
 	Forms, UPOS, XPOS []string
+	Classes           [][]uint16 // per word its word classes (cluster.Clusters.Of), nil when unknown; nil for none
 }
 
 type example struct {
@@ -98,7 +99,7 @@ func Train(sents []conllu.Sentence, tagged []Tagged, o Options) *Parser {
 func (p *Parser) trainOne(tt, lt *percep.Trainer, e *example, explore bool, prob float64, rng *rand.Rand) {
 	n := len(e.tagged.Forms)
 	st := newState(n)
-	s := newSent(e.tagged.Forms, e.tagged.UPOS, e.tagged.XPOS)
+	s := newSent(e.tagged)
 	var fs, lfs []uint64
 	scores := make([]float32, nTrans)
 	lscores := make([]float32, len(p.labelNames))
@@ -167,7 +168,7 @@ func (p *Parser) Parse(t Tagged) ([]int, []string) {
 		return nil, nil
 	}
 	st := newState(n)
-	s := newSent(t.Forms, t.UPOS, t.XPOS)
+	s := newSent(t)
 	fs := make([]uint64, 0, 128)
 	lfs := make([]uint64, 0, 128)
 	scores := make([]float32, nTrans)

@@ -2,6 +2,8 @@ package syntax
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -143,4 +145,33 @@ func checkTree(t *testing.T, in string, s Sentence) {
 	if len(s.Words) > 0 && roots != 1 {
 		t.Fatalf("Parse(%.40q): %d roots", in, roots)
 	}
+}
+
+// BenchmarkParse tokenizes, tags, lemmatises and parses the news sentences
+// of ../testdata, one goroutine, and reports tokens per second.
+func BenchmarkParse(b *testing.B) {
+	var lines []string
+	for _, name := range []string{"analyze_anp", "analyze_nos", "analyze_regio", "analyze_tech", "sentence_anp", "sentence_nos", "sentence_regio", "sentence_tech"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", name+".txt"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for line := range strings.SplitSeq(string(data), "\n") {
+			if strings.TrimSpace(line) != "" {
+				lines = append(lines, line)
+			}
+		}
+	}
+	p, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens := 0
+	b.ResetTimer()
+	for b.Loop() {
+		for _, l := range lines {
+			tokens += len(p.Parse(l).Words)
+		}
+	}
+	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
 }
