@@ -83,6 +83,7 @@ func TestWordAnalysis(t *testing.T) {
 func TestLemma(t *testing.T) {
 	for form, want := range map[string]string{
 		"ging": "gaan", "geëvacueerd": "evacueren", "bewoners": "bewoner", "aanvallen": "aanval",
+		"hackers": "hacker", "liepen": "lopen", "brandweermeldingen": "brandweermelding",
 	} {
 		if got := Lemma(form); got != want {
 			t.Errorf("Lemma(%q) = %q, want %q", form, got, want)
@@ -174,4 +175,38 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// TestCompoundWords analyses inflected compounds in a sentence: the
+// parts come from the learned lexicon, the head is lemmatised as the known
+// noun it ends in. None of these compounds occurs in the treebanks.
+func TestCompoundWords(t *testing.T) {
+	tests := []struct {
+		sentence, word string
+		parts          []string
+	}{
+		{"Het seniorencomplex in Weert is ontruimd.", "seniorencomplex", []string{"senior", "complex"}},
+		{"De brandweermeldingen namen zondag toe.", "brandweermeldingen", []string{"brandweer", "melding"}},
+		{"Volgens de AIVD zit een hackersgroep achter de aanvallen.", "hackersgroep", []string{"hacker", "groep"}},
+		{"Het kabinetsbesluit viel dinsdag.", "kabinetsbesluit", []string{"kabinet", "besluit"}},
+		{"De stormschade in Zeeland is groot.", "stormschade", []string{"storm", "schade"}},
+		{"De verkiezingsuitslag werd woensdag bekend.", "verkiezingsuitslag", []string{"verkiezing", "uitslag"}},
+	}
+	for _, tt := range tests {
+		s := Parse(tt.sentence)
+		_, w := word(s, tt.word)
+		if !slices.Equal(w.Parts, tt.parts) {
+			t.Errorf("Parse(%q): %s has parts %v, want %v\n%s", tt.sentence, tt.word, w.Parts, tt.parts, dump(s))
+		}
+	}
+}
+
+// TestNames checks that proper names keep their form as lemma.
+func TestNames(t *testing.T) {
+	s := Parse("Minister Hugo de Jonge sprak dinsdag in Weert met Mark Rutte en Erik Akerboom.")
+	for _, name := range []string{"Hugo", "Jonge", "Weert", "Mark", "Rutte", "Erik", "Akerboom"} {
+		if _, w := word(s, name); w.Lemma != name {
+			t.Errorf("%s: lemma %q %s, want the name unchanged\n%s", name, w.Lemma, w.UPOS, dump(s))
+		}
+	}
 }
