@@ -9,7 +9,6 @@ import (
 // sent holds the hashed words and tags of a sentence, index 0 the root.
 type sent struct {
 	w, p, x []uint64
-	c, fc   []uint64 // coarse and fine word classes
 }
 
 var (
@@ -19,34 +18,14 @@ var (
 
 func newSent(t Tagged) *sent {
 	n := len(t.Forms)
-	s := &sent{w: make([]uint64, n+1), p: make([]uint64, n+1), x: make([]uint64, n+1),
-		c: make([]uint64, n+1), fc: make([]uint64, n+1)}
-	s.w[0], s.p[0], s.x[0], s.c[0], s.fc[0] = hRoot, hRoot, hRoot, hRoot, hRoot
+	s := &sent{w: make([]uint64, n+1), p: make([]uint64, n+1), x: make([]uint64, n+1)}
+	s.w[0], s.p[0], s.x[0] = hRoot, hRoot, hRoot
 	for i := range t.Forms {
 		s.w[i+1] = percep.Hash(strings.ToLower(t.Forms[i]))
 		s.p[i+1] = percep.Hash(t.UPOS[i])
 		s.x[i+1] = percep.Hash(t.XPOS[i])
-		if i < len(t.Classes) && len(t.Classes[i]) >= 4 {
-			c := t.Classes[i]
-			s.c[i+1] = uint64(c[0])<<16 | uint64(c[1])
-			s.fc[i+1] = uint64(c[2])<<16 | uint64(c[3])
-		}
 	}
 	return s
-}
-
-func (s *sent) class(i int) uint64 {
-	if i < 0 {
-		return hNone
-	}
-	return s.c[i]
-}
-
-func (s *sent) fineClass(i int) uint64 {
-	if i < 0 {
-		return hNone
-	}
-	return s.fc[i]
 }
 
 func (s *sent) word(i int) uint64 {

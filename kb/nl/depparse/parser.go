@@ -36,7 +36,6 @@ var DefaultOptions = Options{Epochs: 15, Explore: 0.9, Seed: 1}
 // Tagged is a sentence with the tags the parser reads.
 type Tagged struct {
 	Forms, UPOS, XPOS []string
-	Classes           [][]uint16 // per word its word classes (cluster.Clusters.Of), nil when unknown; nil for none
 }
 
 type example struct {

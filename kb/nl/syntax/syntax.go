@@ -135,13 +135,10 @@ func (p *Pipeline) Analyze(forms []string) []Word {
 		return nil
 	}
 	tags := p.Tagger.Tag(forms)
-	t := depparse.Tagged{Forms: forms, UPOS: make([]string, len(forms)), XPOS: make([]string, len(forms)),
-		Classes: make([][]uint16, len(forms))}
-	cls := p.Tagger.Clusters()
+	t := depparse.Tagged{Forms: forms, UPOS: make([]string, len(forms)), XPOS: make([]string, len(forms))}
 	ws := make([]Word, len(forms))
 	for i, f := range forms {
 		t.UPOS[i], t.XPOS[i] = tags[i].UPOS, tags[i].XPOS
-		t.Classes[i] = cls.Of(strings.ToLower(f))
 		ws[i] = Word{Text: f, UPOS: tags[i].UPOS, XPOS: tags[i].XPOS, Feats: parseFeats(tags[i].Feats)}
 		ws[i].Lemma, ws[i].Parts = p.lemma(f, tags[i].UPOS, tags[i].XPOS)
 	}

@@ -53,13 +53,12 @@ func Train(sents []conllu.Sentence, o TrainOptions) *Pipeline {
 	return p
 }
 
-func goldTagged(s conllu.Sentence, cls *cluster.Clusters) depparse.Tagged {
+func goldTagged(s conllu.Sentence) depparse.Tagged {
 	t := depparse.Tagged{}
 	for _, tok := range s.Tokens {
 		t.Forms = append(t.Forms, tok.Form)
 		t.UPOS = append(t.UPOS, tok.UPOS)
 		t.XPOS = append(t.XPOS, tok.XPOS)
-		t.Classes = append(t.Classes, cls.Of(strings.ToLower(tok.Form)))
 	}
 	return t
 }
@@ -69,7 +68,7 @@ func goldTagged(s conllu.Sentence, cls *cluster.Clusters) depparse.Tagged {
 func Jackknife(sents []conllu.Sentence, cls *cluster.Clusters, o TrainOptions) []depparse.Tagged {
 	out := make([]depparse.Tagged, len(sents))
 	for i, s := range sents {
-		out[i] = goldTagged(s, cls)
+		out[i] = goldTagged(s)
 	}
 	if o.Folds < 2 {
 		return out
