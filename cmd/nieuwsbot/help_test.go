@@ -213,7 +213,7 @@ func TestVersion(t *testing.T) {
 		if r.code != 0 || r.stderr != "" {
 			t.Errorf("nieuwsbot %q = exit %d, %q", args, r.code, r.stderr)
 		}
-		for _, want := range []string{"nieuwsbot ", "language models: syntax-1 tagger-1 lemma-1 depparse-1 compound-1 ", "answer model: qa "} {
+		for _, want := range []string{"nieuwsbot ", "language models: syntax-1 tagger-2 lemma-1 depparse-1 compound-1 ", "answer model: qa "} {
 			if !strings.Contains(r.stdout, want) {
 				t.Errorf("nieuwsbot %q printed %q, want it to hold %q", args, r.stdout, want)
 			}
