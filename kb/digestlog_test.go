@@ -82,38 +82,6 @@ func TestDigestLogProtocol(t *testing.T) {
 	}
 }
 
-// TestDigestLogConcurrentClaims claims the same digest from two handles on
-// one file, as serve and `digest --post` would: exactly one wins.
-func TestDigestLogConcurrentClaims(t *testing.T) {
-	dir := t.TempDir()
-	dbs := []*DB{openDigestDB(t, dir), openDigestDB(t, dir)}
-	for round := range 20 {
-		day := time.Date(2026, 1, 1+round, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
-		var wg sync.WaitGroup
-		wins := make(chan bool, 8)
-		for i := range 8 {
-			wg.Go(func() {
-				_, ok, err := dbs[i%2].ClaimDigest(t.Context(), "slack:C1", day, time.Now())
-				if err != nil {
-					t.Error(err)
-				}
-				wins <- ok
-			})
-		}
-		wg.Wait()
-		close(wins)
-		n := 0
-		for ok := range wins {
-			if ok {
-				n++
-			}
-		}
-		if n != 1 {
-			t.Fatalf("day %s: %d claims won, want 1", day, n)
-		}
-	}
-}
-
 // poster records the channels it posted to; it fails while fail is set.
 type poster struct {
 	mu    sync.Mutex

@@ -70,6 +70,18 @@ func (db *DB) Store(ctx context.Context, p Prepared) (IngestResult, error) {
 }
 
 func (db *DB) store(ctx context.Context, p Prepared) (IngestResult, error) {
+	for try := 1; ; try++ {
+		res, err := db.storeOnce(ctx, p)
+		// Concurrent ingests on PostgreSQL (replicas polling the same
+		// feeds) may deadlock on the rows of new entities; the one that
+		// PostgreSQL rolled back runs again.
+		if err == nil || !pgRetryable(err) || try == 3 {
+			return res, err
+		}
+	}
+}
+
+func (db *DB) storeOnce(ctx context.Context, p Prepared) (IngestResult, error) {
 	var id int64
 	err := db.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ?`, p.Doc.Hash).Scan(&id)
 	if err == nil {
@@ -90,6 +102,9 @@ func (db *DB) store(ctx context.Context, p Prepared) (IngestResult, error) {
 	defer w.close()
 	res, err := w.article(ctx, p)
 	if err != nil {
+		return res, err
+	}
+	if err := w.flush(ctx); err != nil {
 		return res, err
 	}
 	if err := tx.Commit(); err != nil {
@@ -144,20 +159,8 @@ func (db *DB) storeAll(ctx context.Context, ps []Prepared, res []IngestResult) (
 		return false, fmt.Errorf("kb: ingest: %w", err)
 	}
 	defer tx.Rollback()
-	// A large batch touches the pages of every index all over: with the
-	// default cache each is read again and again. And each checkpoint
-	// writes the pages the WAL holds back into the database and syncs it:
-	// with a larger WAL a page changed by many batches is written back once,
-	// not once per batch. The connection keeps both settings; the writes of
-	// a serving process are a few small ones.
-	for _, pragma := range []string{
-		fmt.Sprintf(`PRAGMA cache_size = -%d`, batchCacheKiB),
-		fmt.Sprintf(`PRAGMA wal_autocheckpoint = %d`, batchWALPages),
-		fmt.Sprintf(`PRAGMA journal_size_limit = %d`, batchWALPages*8192),
-	} {
-		if _, err := tx.ExecContext(ctx, pragma); err != nil {
-			return false, fmt.Errorf("kb: ingest: %s: %w", pragma, err)
-		}
+	if err := db.batchSettings(ctx, tx); err != nil {
+		return false, err
 	}
 	w, err := newWriter(ctx, tx, db, 0)
 	if err != nil {
@@ -174,12 +177,41 @@ func (db *DB) storeAll(ctx context.Context, ps []Prepared, res []IngestResult) (
 		}
 		res[i] = r
 	}
+	if err := w.flush(ctx); err != nil {
+		if IsStorageError(err) || ctx.Err() != nil {
+			return false, fmt.Errorf("kb: ingest: %w", err)
+		}
+		return false, nil
+	}
 	if err := tx.Commit(); err != nil {
 		clear(res)
 		return false, fmt.Errorf("kb: ingest: commit: %w", err)
 	}
 	db.rememberEntities(w.newEntities)
 	return true, nil
+}
+
+// batchSettings sets up the connection of tx for storing a large batch.
+func (db *DB) batchSettings(ctx context.Context, tx *sql.Tx) error {
+	if db.pg {
+		return nil
+	}
+	// A large batch touches the pages of every index all over: with the
+	// default cache each is read again and again. And each checkpoint
+	// writes the pages the WAL holds back into the database and syncs it:
+	// with a larger WAL a page changed by many batches is written back once,
+	// not once per batch. The connection keeps both settings; the writes of
+	// a serving process are a few small ones.
+	for _, pragma := range []string{
+		fmt.Sprintf(`PRAGMA cache_size = -%d`, batchCacheKiB),
+		fmt.Sprintf(`PRAGMA wal_autocheckpoint = %d`, batchWALPages),
+		fmt.Sprintf(`PRAGMA journal_size_limit = %d`, batchWALPages*8192),
+	} {
+		if _, err := tx.ExecContext(ctx, pragma); err != nil {
+			return fmt.Errorf("kb: ingest: %s: %w", pragma, err)
+		}
+	}
+	return nil
 }
 
 // rememberEntities adds committed entity ids to the cache.
@@ -228,12 +260,7 @@ func (w *writer) article(ctx context.Context, p Prepared) (IngestResult, error) 
 		err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE url = ? AND url <> '' LIMIT 1`, doc.URL).Scan(&old)
 		switch {
 		case err == nil:
-			if _, err := tx.ExecContext(ctx, `DELETE FROM sentences_fts WHERE rowid IN
-				(SELECT s.id FROM sentences s JOIN articles a ON a.id = s.article_id WHERE a.url = ? AND a.url <> '')`, doc.URL); err != nil {
-				return res, err
-			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid IN
-				(SELECT id FROM articles WHERE url = ? AND url <> '')`, doc.URL); err != nil {
+			if err := w.unindex(ctx, `SELECT id FROM articles WHERE url = ? AND url <> ''`, doc.URL); err != nil {
 				return res, err
 			}
 			r, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE url = ? AND url <> ''`, doc.URL)
@@ -246,20 +273,27 @@ func (w *writer) article(ctx context.Context, p Prepared) (IngestResult, error) 
 			return res, err
 		}
 	}
-	r, err := tx.ExecContext(ctx, `INSERT INTO articles (hash, title, date, url, publisher, place, source, lead, body, added_at, title_line, untitled, bundled)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	// ON CONFLICT: another replica on the same PostgreSQL database may
+	// have stored the same text since the check above.
+	err = tx.QueryRowContext(ctx, `INSERT INTO articles (hash, title, date, url, publisher, place, source, lead, body, added_at, title_line, untitled, bundled)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`,
 		// The body is not stored twice: its sentences are (see articleText);
 		// nor is the lead, made of them when read (see fillLeads).
 		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, "", "", w.db.Now().Unix(), doc.TitleLine,
-		doc.Untitled, p.bundled)
-	if err != nil {
+		doc.Untitled, p.bundled).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ?`, doc.Hash).Scan(&res.ID)
+		res.Replaced = false
 		return res, err
 	}
-	if id, err = r.LastInsertId(); err != nil {
+	if err != nil {
 		return res, err
 	}
 	res.ID = id
 	w.articleID = id
+	if err := w.insertSentences(ctx, sents); err != nil {
+		return res, err
+	}
 	for pos, s := range sents {
 		n, err := w.sentence(ctx, pos, s)
 		if err != nil {
@@ -295,8 +329,21 @@ func (w *writer) articleIndex(ctx context.Context, title string, sents []sentenc
 		}
 		dst.WriteString(terms)
 	}
-	_, err := w.insArticleFTS.ExecContext(ctx, w.articleID, t.String(), b.String())
-	return err
+	if !w.db.pg {
+		_, err := w.insArticleFTS.ExecContext(ctx, w.articleID, t.String(), b.String())
+		return err
+	}
+	row := newArticleIndexRow(t.String(), b.String())
+	if _, err := w.insArticleFTS.ExecContext(ctx, w.articleID, row.dl); err != nil {
+		return err
+	}
+	for term, tf := range row.tf {
+		if err := w.put(ctx, rowTerm, term, w.articleID, tf, row.dl); err != nil {
+			return err
+		}
+	}
+	w.vocab.add(row, 1)
+	return nil
 }
 
 // titleLine returns the title when it is a line of the article file, so
@@ -404,22 +451,36 @@ type writer struct {
 	articleID   int64
 	newEntities map[entityKey]int64
 	stmts       []*sql.Stmt
+	// PostgreSQL: what the transaction changes in articles_vocab, the
+	// rows held back (see pgwrite.go) and the ids of the article's
+	// sentences, inserted already.
+	vocab   vocabDelta
+	rows    [rowKinds][][]any
+	sentIDs []int64
 
 	insSentence, insFTS, insMention, insClaim, insRole, insQuote, selEntity, insEntity, insArticleFTS *sql.Stmt
 }
 
 // writerSQL are the statements of an ingest, prepared once per connection
-// and reused by every article's transaction.
+// and reused by every article's transaction. The index rows differ on
+// PostgreSQL (see pgWriterSQL).
 var writerSQL = [...]string{
-	`INSERT INTO sentences (article_id, pos, heading, text) VALUES (?, ?, ?, ?)`,
+	`INSERT INTO sentences (article_id, pos, heading, text) VALUES (?, ?, ?, ?) RETURNING id`,
 	`INSERT INTO sentences_fts (rowid, terms) VALUES (?, ?)`,
 	`INSERT INTO mentions (sentence_id, article_id, entity_id, text, prep, demonym) VALUES (?, ?, ?, ?, ?, ?)`,
 	`INSERT INTO claims (sentence_id, article_id, relation, agent_id, target_id, about, target_state) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 	`INSERT INTO role_rows (sentence_id, article_id, person_id, description, start, len) VALUES (?, ?, ?, ?, ?, ?)`,
 	`INSERT INTO quote_rows (sentence_id, article_id, speaker_id, text, start, len) VALUES (?, ?, ?, ?, ?, ?)`,
 	`SELECT id FROM entities WHERE name = ? AND kind = ?`,
-	`INSERT INTO entities (name, kind, norm, last) VALUES (?, ?, ?, ?)`,
+	// ON CONFLICT: another replica may have made the entity meanwhile.
+	`INSERT INTO entities (name, kind, norm, last) VALUES (?, ?, ?, ?) ON CONFLICT (name, kind) DO NOTHING RETURNING id`,
 	`INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`,
+}
+
+// pgWriterSQL replaces the index statements of writerSQL on PostgreSQL.
+var pgWriterSQL = map[int]string{
+	1: `INSERT INTO sentences_fts (rowid, terms) VALUES (?, ?::tsvector)`,
+	8: `INSERT INTO articles_fts (rowid, dl) VALUES (?, ?)`,
 }
 
 // writerStmts returns the ingest statements prepared on the database;
@@ -432,7 +493,10 @@ func (db *DB) writerStmts(ctx context.Context) ([]*sql.Stmt, error) {
 		return db.stmts, nil
 	}
 	stmts := make([]*sql.Stmt, 0, len(writerSQL))
-	for _, q := range writerSQL {
+	for i, q := range writerSQL {
+		if pq, ok := pgWriterSQL[i]; ok && db.pg {
+			q = pq
+		}
 		st, err := db.db.PrepareContext(ctx, q)
 		if err != nil {
 			for _, st := range stmts {
@@ -453,7 +517,7 @@ func newWriter(ctx context.Context, tx *sql.Tx, db *DB, articleID int64) (*write
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{db: db, tx: tx, articleID: articleID, newEntities: map[entityKey]int64{}}
+	w := &writer{db: db, tx: tx, articleID: articleID, newEntities: map[entityKey]int64{}, vocab: vocabDelta{}}
 	for i, dst := range []**sql.Stmt{&w.insSentence, &w.insFTS, &w.insMention, &w.insClaim, &w.insRole, &w.insQuote, &w.selEntity, &w.insEntity, &w.insArticleFTS} {
 		st := tx.StmtContext(ctx, shared[i])
 		*dst = st
@@ -489,11 +553,11 @@ func (w *writer) entity(ctx context.Context, e nl.Entity) (int64, error) {
 		if i := strings.LastIndexByte(norm, ' '); i >= 0 {
 			last = norm[i+1:]
 		}
-		r, err := w.insEntity.ExecContext(ctx, e.Name, string(e.Kind), norm, last)
-		if err != nil {
-			return 0, err
+		err = w.insEntity.QueryRowContext(ctx, e.Name, string(e.Kind), norm, last).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			err = w.selEntity.QueryRowContext(ctx, e.Name, string(e.Kind)).Scan(&id)
 		}
-		if id, err = r.LastInsertId(); err != nil {
+		if err != nil {
 			return 0, err
 		}
 	} else if err != nil {
@@ -506,11 +570,7 @@ func (w *writer) entity(ctx context.Context, e nl.Entity) (int64, error) {
 // sentence stores one sentence, its index row, mentions, claims, roles and
 // quotes. It returns the number of claim rows.
 func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error) {
-	r, err := w.insSentence.ExecContext(ctx, w.articleID, pos, s.heading, s.text)
-	if err != nil {
-		return 0, err
-	}
-	sid, err := r.LastInsertId()
+	sid, err := w.insertSentence(ctx, pos, s)
 	if err != nil {
 		return 0, err
 	}
@@ -526,7 +586,7 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 		if err != nil {
 			return 0, err
 		}
-		if _, err := w.insMention.ExecContext(ctx, sid, w.articleID, id, "", m.Prep, m.Demonym); err != nil {
+		if err := w.put(ctx, rowMention, sid, w.articleID, id, "", m.Prep, m.Demonym); err != nil {
 			return 0, err
 		}
 		if !seen[id] {
@@ -535,7 +595,11 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 			b.WriteString(entityToken(id))
 		}
 	}
-	if _, err := w.insFTS.ExecContext(ctx, sid, b.String()); err != nil {
+	var index any = b.String()
+	if w.db.pg {
+		index = tsvectorWithPositions(ftsTokens(b.String()))
+	}
+	if err := w.put(ctx, rowFTS, sid, index); err != nil {
 		return 0, err
 	}
 	n := 0
@@ -561,7 +625,7 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 				if err != nil {
 					return n, err
 				}
-				if _, err := w.insClaim.ExecContext(ctx, sid, w.articleID, string(c.Relation), aid, tid, c.About, state); err != nil {
+				if err := w.put(ctx, rowClaim, sid, w.articleID, string(c.Relation), aid, tid, c.About, state); err != nil {
 					return n, err
 				}
 				n++
@@ -574,7 +638,7 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 			return n, err
 		}
 		text, start, size := spanIn(s.text, ro.Description)
-		if _, err := w.insRole.ExecContext(ctx, sid, w.articleID, id, text, start, size); err != nil {
+		if err := w.put(ctx, rowRole, sid, w.articleID, id, text, start, size); err != nil {
 			return n, err
 		}
 	}
@@ -584,7 +648,7 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 			return n, err
 		}
 		text, start, size := spanIn(s.text, q.Text)
-		if _, err := w.insQuote.ExecContext(ctx, sid, w.articleID, id, text, start, size); err != nil {
+		if err := w.put(ctx, rowQuote, sid, w.articleID, id, text, start, size); err != nil {
 			return n, err
 		}
 	}

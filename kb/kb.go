@@ -1,6 +1,9 @@
-// Package kb is nieuwsbot's knowledge base on SQLite: schema and
-// migrations, the ingest pipeline, retrieval and question answering. It
-// implements the interfaces the bot package declares.
+// Package kb is nieuwsbot's knowledge base on SQLite or PostgreSQL:
+// schema and migrations, the ingest pipeline, retrieval and question
+// answering. It implements the interfaces the bot package declares. One
+// body of SQL serves both backends (see postgres.go for how it runs on
+// PostgreSQL); full-text search and a few statements differ, in one place
+// each.
 package kb
 
 import (
@@ -25,7 +28,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
-//go:embed migration/*.sql
+//go:embed migration/*.sql migration/postgres/*.sql
 var migrationFS embed.FS
 
 // BusyTimeout is how long a writer waits for another process's write lock
@@ -36,6 +39,7 @@ const BusyTimeout = 10 * time.Second
 type DB struct {
 	db     *sql.DB
 	path   string
+	pg     bool // PostgreSQL, not SQLite
 	rec    *nl.Recognizer
 	logger *slog.Logger
 
@@ -69,7 +73,9 @@ func recognizer() *nl.Recognizer {
 }
 
 // Open opens the knowledge base at path, creating it (owner-only
-// permissions) and migrating its schema as needed.
+// permissions) and migrating its schema as needed. A postgres:// URL for
+// path opens a PostgreSQL database instead (see IsPostgresURL); the
+// database must exist, its schema is made as for SQLite.
 func Open(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
@@ -77,6 +83,42 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("kb: open: no database path")
 	}
+	sqldb, err := openSQL(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	db := newDB(sqldb, path, logger)
+	db.pg = IsPostgresURL(path)
+	if err := db.migrate(ctx); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	if err := db.checkAnalysis(ctx); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// openSQL opens the database behind path: a PostgreSQL database for a
+// postgres:// URL (checked to answer), else the SQLite file.
+func openSQL(ctx context.Context, path string) (*sql.DB, error) {
+	if IsPostgresURL(path) {
+		sqldb, err := openPostgres(path)
+		if err != nil {
+			return nil, err
+		}
+		if err := sqldb.PingContext(ctx); err != nil {
+			sqldb.Close()
+			return nil, pgOpenError(path, err)
+		}
+		return sqldb, nil
+	}
+	return openSQLite(path)
+}
+
+// openSQLite opens (and creates) the SQLite file at path.
+func openSQLite(path string) (*sql.DB, error) {
 	if path != ":memory:" {
 		if dir := filepath.Dir(path); dir != "" {
 			if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -114,16 +156,7 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
 	}
 	sqldb.SetMaxOpenConns(8)
 	sqldb.SetMaxIdleConns(8)
-	db := newDB(sqldb, path, logger)
-	if err := db.migrate(ctx); err != nil {
-		sqldb.Close()
-		return nil, err
-	}
-	if err := db.checkAnalysis(ctx); err != nil {
-		sqldb.Close()
-		return nil, err
-	}
-	return db, nil
+	return sqldb, nil
 }
 
 // OpenReadOnly opens an existing knowledge base that this process may read
@@ -178,7 +211,7 @@ func (db *DB) checkReadOnly(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("kb: migrate: %w", err)
 	}
-	applied, err := appliedMigrations(ctx, db.db)
+	applied, err := db.appliedMigrations(ctx, db.db)
 	if err != nil {
 		return fmt.Errorf("kb: open %s: %w", db.path, err)
 	}
@@ -234,8 +267,17 @@ func (db *DB) Close() error {
 	return nil
 }
 
-// Path returns the database file's path.
-func (db *DB) Path() string { return db.path }
+// Path returns the database file's path, or the PostgreSQL URL without
+// its password.
+func (db *DB) Path() string {
+	if db.pg {
+		return redactURL(db.path)
+	}
+	return db.path
+}
+
+// Postgres reports whether the knowledge base is a PostgreSQL database.
+func (db *DB) Postgres() bool { return db.pg }
 
 // Ping checks that the database answers; /healthz uses it.
 func (db *DB) Ping(ctx context.Context) error {
@@ -252,12 +294,12 @@ func (db *DB) Ping(ctx context.Context) error {
 // such as an ingest; only a database that is behind is migrated, in one
 // write transaction that checks again under the lock.
 func (db *DB) migrate(ctx context.Context) error {
-	names, err := fs.Glob(migrationFS, "migration/*.sql")
+	names, err := fs.Glob(migrationFS, db.migrationDir()+"/*.sql")
 	if err != nil {
 		return fmt.Errorf("kb: migrate: %w", err)
 	}
 	sort.Strings(names)
-	applied, err := appliedMigrations(ctx, db.db)
+	applied, err := db.appliedMigrations(ctx, db.db)
 	if err != nil {
 		return fmt.Errorf("kb: migrate: schema version: %w", err)
 	}
@@ -269,12 +311,19 @@ func (db *DB) migrate(ctx context.Context) error {
 		return fmt.Errorf("kb: migrate: %w", err)
 	}
 	defer tx.Rollback()
+	if db.pg {
+		// Replicas starting together migrate one at a time; SQLite's
+		// write transaction is that lock already.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, lockMigrate); err != nil {
+			return fmt.Errorf("kb: migrate: %w", err)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
 		return fmt.Errorf("kb: migrate: %w", err)
 	}
 	// Another process may have migrated between the read and the lock.
-	if applied, err = appliedMigrations(ctx, tx); err != nil {
+	if applied, err = db.appliedMigrations(ctx, tx); err != nil {
 		return fmt.Errorf("kb: migrate: schema version: %w", err)
 	}
 	for _, name := range pendingMigrations(names, applied) {
@@ -302,11 +351,23 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
+// migrationDir is the directory of the backend's migrations.
+func (db *DB) migrationDir() string {
+	if db.pg {
+		return "migration/postgres"
+	}
+	return "migration"
+}
+
 // appliedMigrations returns the names of the migrations applied; none in a
 // new database.
-func appliedMigrations(ctx context.Context, q querier) (map[string]bool, error) {
+func (db *DB) appliedMigrations(ctx context.Context, q querier) (map[string]bool, error) {
+	exists := `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`
+	if db.pg {
+		exists = `SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_migrations'`
+	}
 	var n int
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).Scan(&n); err != nil {
+	if err := q.QueryRowContext(ctx, exists).Scan(&n); err != nil {
 		return nil, err
 	}
 	applied := map[string]bool{}
@@ -430,8 +491,12 @@ func cleanLines(s string) string {
 
 // IsStorageError reports whether err comes from the database file itself
 // (read-only, disk full, I/O error, cannot open, busy beyond the timeout)
+// or the PostgreSQL server (connection lost, disk full, shutting down)
 // rather than from the data: every later write would fail the same way.
 func IsStorageError(err error) bool {
+	if pgStorageError(err) {
+		return true
+	}
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
 		return false

@@ -113,13 +113,14 @@ func (db *DB) Search(ctx context.Context, terms string, limit int) ([]bot.Articl
 // searchSentences lists the articles with a sentence that matches expr,
 // best first.
 func (db *DB) searchSentences(ctx context.Context, expr string, limit int) ([]bot.Article, error) {
+	match, rank, arg := db.matchSentences(expr)
 	rows, err := db.db.QueryContext(ctx, `SELECT `+articleColumns+`
 		FROM (SELECT aid, min(r) AS r FROM (
-		          SELECT s.article_id AS aid, bm25(sentences_fts) AS r
+		          SELECT s.article_id AS aid, `+rank+` AS r
 		          FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
-		          WHERE sentences_fts MATCH ? ORDER BY r LIMIT 500)
-		      GROUP BY aid ORDER BY r LIMIT ?) m
-		JOIN articles a ON a.id = m.aid ORDER BY m.r`, expr, limit)
+		          WHERE `+match+` ORDER BY r LIMIT 500) hits
+		      GROUP BY aid ORDER BY r LIMIT ?2) m
+		JOIN articles a ON a.id = m.aid ORDER BY m.r`, arg, limit)
 	if err != nil {
 		return nil, fmt.Errorf("kb: search: %w", err)
 	}
@@ -147,8 +148,9 @@ const maxArticlesPerTerm = 20000
 func (db *DB) searchArticles(ctx context.Context, parts []string, limit int, found []bot.Article) ([]bot.Article, error) {
 	var common map[int64]bool
 	for _, p := range parts {
+		match, _, arg := db.matchSentences(p)
 		rows, err := db.db.QueryContext(ctx, `SELECT DISTINCT s.article_id FROM sentences_fts
-			JOIN sentences s ON s.id = sentences_fts.rowid WHERE sentences_fts MATCH ? LIMIT ?`, p, maxArticlesPerTerm)
+			JOIN sentences s ON s.id = sentences_fts.rowid WHERE `+match+` LIMIT ?2`, arg, maxArticlesPerTerm)
 		if err != nil {
 			return nil, fmt.Errorf("kb: search: %w", err)
 		}
@@ -192,6 +194,17 @@ func (db *DB) searchArticles(ctx context.Context, parts []string, limit int, fou
 		out = append(out, a)
 	}
 	return out, db.fillLeads(ctx, out)
+}
+
+// matchSentences returns the condition that sentences_fts matches the
+// FTS5 expression expr as parameter ?1, the expression that ranks the
+// matches (lower is better), and expr as that parameter: FTS5's MATCH and
+// bm25 on SQLite, the expression as a tsquery and ts_rank on PostgreSQL.
+func (db *DB) matchSentences(expr string) (match, rank string, arg any) {
+	if db.pg {
+		return `sentences_fts.terms @@ ?1::tsquery`, `-ts_rank(sentences_fts.terms, ?1::tsquery)`, ftsToTsquery(expr)
+	}
+	return `sentences_fts MATCH ?1`, `bm25(sentences_fts)`, expr
 }
 
 func removePhrases(parts, words []string) []string {
@@ -351,7 +364,11 @@ func (db *DB) Overview(ctx context.Context) (bot.Overview, error) {
 // Bodies returns the text of every stored article, for checking that
 // quotes are verbatim.
 func (db *DB) Bodies(ctx context.Context) ([]string, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT a.title || char(10) || a.body || coalesce((SELECT group_concat(text, char(10) ORDER BY pos)
+	nl := "char(10)"
+	if db.pg {
+		nl = "chr(10)"
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT a.title || `+nl+` || a.body || coalesce((SELECT `+db.joinSentences(1)+`
 		FROM sentences WHERE article_id = a.id), '') FROM articles a`)
 	if err != nil {
 		return nil, fmt.Errorf("kb: bodies: %w", err)

@@ -64,6 +64,9 @@ func (db *DB) checkAnalysis(ctx context.Context) error {
 	if got == want && from == "" {
 		return nil
 	}
+	if db.pg {
+		return db.checkAnalysisPG(ctx, want)
+	}
 	conn, err := db.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("kb: reindex: %w", err)
@@ -79,6 +82,27 @@ func (db *DB) checkAnalysis(ctx context.Context) error {
 		return nil
 	}
 	return err
+}
+
+// checkAnalysisPG re-analyses on PostgreSQL, where replicas share the
+// database: the replica that gets the advisory lock does it, the others
+// answer from the index as it is.
+func (db *DB) checkAnalysisPG(ctx context.Context, want string) error {
+	conn, err := db.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("kb: reindex: %w", err)
+	}
+	defer conn.Close()
+	var locked bool
+	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock(?)`, lockReindex).Scan(&locked); err != nil {
+		return fmt.Errorf("kb: reindex: %w", err)
+	}
+	if !locked {
+		db.logger.Info("the stored articles are re-analysed by another process")
+		return nil
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock(?)`, lockReindex)
+	return db.reindexPending(ctx, conn, want)
 }
 
 // isBusy reports whether err is SQLite's "database is locked".
@@ -181,9 +205,10 @@ func (db *DB) reindexStep(ctx context.Context, tx *sql.Tx, want string, newEntit
 func (db *DB) reindexBatch(ctx context.Context, tx *sql.Tx, after int64, newEntities map[entityKey]int64) (int64, error) {
 	// Older versions stored the body; newer ones only its sentences,
 	// one a paragraph here, which split again into the same sentences.
-	rows, err := tx.QueryContext(ctx, `SELECT id, CASE WHEN title_line THEN title ELSE '' END,
-		CASE WHEN body <> '' THEN body ELSE coalesce((SELECT group_concat(text, char(10) || char(10) ORDER BY pos)
-			FROM sentences WHERE article_id = a.id AND (pos > 0 OR NOT a.title_line)), '') END
+	paragraphs := db.joinSentences(2)
+	rows, err := tx.QueryContext(ctx, `SELECT id, CASE WHEN title_line <> 0 THEN title ELSE '' END,
+		CASE WHEN body <> '' THEN body ELSE coalesce((SELECT `+paragraphs+`
+			FROM sentences WHERE article_id = a.id AND (pos > 0 OR a.title_line = 0)), '') END
 		FROM articles a WHERE id > ? ORDER BY id LIMIT ?`, after, reindexBatch)
 	if err != nil {
 		return 0, err
@@ -214,13 +239,16 @@ func (db *DB) reindexBatch(ctx context.Context, tx *sql.Tx, after int64, newEnti
 }
 
 func (db *DB) reindexArticle(ctx context.Context, tx *sql.Tx, id int64, title, body string, newEntities map[entityKey]int64) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM sentences_fts WHERE rowid IN (SELECT id FROM sentences WHERE article_id = ?)`, id); err != nil {
+	w, err := newWriter(ctx, tx, db, id)
+	if err != nil {
+		return err
+	}
+	defer w.close()
+	w.newEntities = newEntities
+	if err := w.unindex(ctx, `?`, id); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM sentences WHERE article_id = ?`, id); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, id); err != nil {
 		return err
 	}
 	sents := analyse(db.rec, title, body)
@@ -228,16 +256,16 @@ func (db *DB) reindexArticle(ctx context.Context, tx *sql.Tx, id int64, title, b
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET lead = '' WHERE id = ?`, id); err != nil {
 		return err
 	}
-	w, err := newWriter(ctx, tx, db, id)
-	if err != nil {
+	if err := w.insertSentences(ctx, sents); err != nil {
 		return err
 	}
-	defer w.close()
-	w.newEntities = newEntities
 	for pos, s := range sents {
 		if _, err := w.sentence(ctx, pos, s); err != nil {
 			return err
 		}
 	}
-	return w.articleIndex(ctx, title, sents)
+	if err := w.articleIndex(ctx, title, sents); err != nil {
+		return err
+	}
+	return w.flush(ctx)
 }

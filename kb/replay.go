@@ -33,7 +33,8 @@ func (db *DB) RecordSignature(ctx context.Context, key string, at time.Time, val
 	// Whole seconds, rounded up: a signature is never forgotten early.
 	expires := at.Add(valid + time.Second - 1).Unix()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO seen_signatures (key, expires) VALUES (?, ?)
-		ON CONFLICT (key) DO UPDATE SET expires = max(expires, excluded.expires)`, key, expires); err != nil {
+		ON CONFLICT (key) DO UPDATE SET expires = CASE WHEN excluded.expires > seen_signatures.expires
+			THEN excluded.expires ELSE seen_signatures.expires END`, key, expires); err != nil {
 		return fmt.Errorf("kb: record signature: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

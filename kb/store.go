@@ -26,7 +26,8 @@ func ftsOr(terms []string) string {
 	seen := map[string]bool{}
 	var parts []string
 	for _, t := range terms {
-		t = strings.ReplaceAll(t, `"`, "")
+		// FTS5 reads a NUL byte as the end of the query.
+		t = strings.NewReplacer(`"`, "", "\x00", "").Replace(t)
 		if t == "" || seen[t] {
 			continue
 		}
@@ -40,14 +41,19 @@ func ftsOr(terms []string) string {
 // BM25 with the title weighing double; of articles that rank the same, the
 // newest first.
 func (s *Store) SearchArticles(ctx context.Context, terms []string, limit int) ([]qa.ArticleHit, error) {
-	expr := ftsOr(terms)
-	if expr == "" {
-		return nil, nil
-	}
-	rows, err := s.db.db.QueryContext(ctx, `SELECT a.id, a.title, a.title_line, a.untitled, a.date, a.url, a.publisher, a.place, -f.rank
+	query, args := `SELECT a.id, a.title, a.title_line, a.untitled, a.date, a.url, a.publisher, a.place, -f.rank
 		FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(2.0, 1.0)'
 			ORDER BY rank, rowid DESC LIMIT ?) f
-		JOIN articles a ON a.id = f.rowid ORDER BY f.rank, a.id DESC`, expr, limit)
+		JOIN articles a ON a.id = f.rowid ORDER BY f.rank, a.id DESC`, []any{ftsOr(terms), limit}
+	if args[0] == "" {
+		return nil, nil
+	}
+	if s.db.pg {
+		if query, args = pgArticleSearch(terms, limit); query == "" {
+			return nil, nil
+		}
+	}
+	rows, err := s.db.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("kb: search articles: %w", err)
 	}
@@ -150,8 +156,11 @@ func (s *Store) Annotations(ctx context.Context, articles []int64) (qa.Annotatio
 		return ann, nil
 	}
 	in := placeholders(len(articles))
-	rows, err := s.db.db.QueryContext(ctx, `SELECT q.sentence_id, e.name, q.text FROM quotes q JOIN entities e ON e.id = q.speaker_id
-		WHERE q.article_id IN (`+in+`)`, int64Args(articles)...)
+	// In the order they were stored (rowid), on both backends.
+	rows, err := s.db.db.QueryContext(ctx, `SELECT q.sentence_id, e.name,
+			CASE WHEN q.start IS NULL THEN q.text ELSE substr(s.text, q.start, q.len) END
+		FROM quote_rows q JOIN sentences s ON s.id = q.sentence_id JOIN entities e ON e.id = q.speaker_id
+		WHERE q.article_id IN (`+in+`) ORDER BY q.rowid`, int64Args(articles)...)
 	if err != nil {
 		return ann, fmt.Errorf("kb: quotes: %w", err)
 	}
@@ -164,8 +173,10 @@ func (s *Store) Annotations(ctx context.Context, articles []int64) (qa.Annotatio
 		ann.Quotes[x.Sentence] = append(ann.Quotes[x.Sentence], x)
 	}
 	rows.Close()
-	rows, err = s.db.db.QueryContext(ctx, `SELECT r.sentence_id, e.name, r.description FROM roles r JOIN entities e ON e.id = r.person_id
-		WHERE r.article_id IN (`+in+`)`, int64Args(articles)...)
+	rows, err = s.db.db.QueryContext(ctx, `SELECT r.sentence_id, e.name,
+			CASE WHEN r.start IS NULL THEN r.description ELSE substr(s.text, r.start, r.len) END
+		FROM role_rows r JOIN sentences s ON s.id = r.sentence_id JOIN entities e ON e.id = r.person_id
+		WHERE r.article_id IN (`+in+`) ORDER BY r.rowid`, int64Args(articles)...)
 	if err != nil {
 		return ann, fmt.Errorf("kb: roles: %w", err)
 	}
@@ -189,7 +200,7 @@ func (s *Store) Claims(ctx context.Context, relation, name string, byAgent bool,
 	}
 	rows, err := s.db.db.QueryContext(ctx, `SELECT `+claimColumns+`
 		WHERE c.relation = ?1 AND (c.`+col+` IN (SELECT id FROM entities WHERE norm = ?2)`+state+`)
-		ORDER BY c.article_id DESC LIMIT ?3`, relation, normName(name), limit)
+		ORDER BY c.article_id DESC, c.id LIMIT ?3`, relation, normName(name), limit)
 	if err != nil {
 		return nil, fmt.Errorf("kb: claims: %w", err)
 	}
@@ -219,7 +230,7 @@ func (s *Store) ClaimsIn(ctx context.Context, articles []int64) ([]qa.Claim, err
 		return nil, nil
 	}
 	rows, err := s.db.db.QueryContext(ctx, `SELECT `+claimColumns+` WHERE c.sentence_id IN
-		(SELECT id FROM sentences WHERE article_id IN (`+placeholders(len(articles))+`)) ORDER BY c.sentence_id`, int64Args(articles)...)
+		(SELECT id FROM sentences WHERE article_id IN (`+placeholders(len(articles))+`)) ORDER BY c.sentence_id, c.id`, int64Args(articles)...)
 	if err != nil {
 		return nil, fmt.Errorf("kb: claims: %w", err)
 	}

@@ -7,7 +7,8 @@
 // cold start to first answer, peak memory, database size against text
 // size, and Slack acknowledgement latency with concurrent slash commands.
 // With -readers it measures instead how read-only commands fare while
-// another process writes (see readers.go).
+// another process writes (see readers.go); with -pg URL, SQLite and that
+// PostgreSQL database side by side (see backends.go).
 //
 // Usage:
 //
@@ -77,6 +78,7 @@ type options struct {
 	skipIngest bool
 	prepareDir string // run only the analysis of the files of this directory
 	readers    bool
+	pg         string // a PostgreSQL database to measure beside SQLite
 }
 
 func main() {
@@ -99,6 +101,7 @@ func main() {
 	flag.BoolVar(&o.skipIngest, "reuse", false, "reuse the databases of an earlier run with the same -n")
 	flag.StringVar(&o.prepareDir, "prepare-dir", "", "internal: analyse the files of this directory on all cores, store nothing, and exit")
 	flag.BoolVar(&o.readers, "readers", false, "measure read-only commands while another process writes, instead of the rest")
+	flag.StringVar(&o.pg, "pg", "", "a PostgreSQL database (postgres:// URL): measure it beside SQLite, instead of the rest (its schema "+benchSchema+" is made anew)")
 	flag.Parse()
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	if o.prepareDir != "" {
@@ -109,8 +112,11 @@ func main() {
 		return
 	}
 	run := run
-	if o.readers {
+	switch {
+	case o.readers:
 		run = runReaders
+	case o.pg != "":
+		run = runBackends
 	}
 	if err := run(context.Background(), o, logger); err != nil {
 		fmt.Fprintln(os.Stderr, "nieuwsbench:", err)

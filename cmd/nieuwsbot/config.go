@@ -16,6 +16,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/nieuwsbot/nieuwsbot/adapters/slack"
+	"github.com/nieuwsbot/nieuwsbot/kb"
 	"github.com/nieuwsbot/nieuwsbot/kb/feed"
 )
 
@@ -417,6 +418,11 @@ func (c Config) Validate() error {
 	}
 	if _, err := time.LoadLocation(c.Digest.Timezone); err != nil || c.Digest.Timezone == "" {
 		return fmt.Errorf("config: digest.timezone: unknown time zone %q", c.Digest.Timezone)
+	}
+	if kb.IsPostgresURL(c.KB.Path) {
+		if err := kb.CheckPostgresURL(c.KB.Path); err != nil {
+			return fmt.Errorf("config: kb.path: %w", err)
+		}
 	}
 	switch strings.ToLower(c.Log.Level) {
 	case "debug", "info", "warn", "warning", "error":

@@ -135,7 +135,7 @@ func (m *Main) ParseFlags(args []string) error {
 	var db pathFlag
 	fs := flag.NewFlagSet("nieuwsbot", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.Var(&db, "db", "knowledge base file")
+	fs.Var(&db, "db", "knowledge base file or postgres:// URL")
 	fs.StringVar(&m.ConfigPath, "config", "", "configuration file")
 	fs.BoolVar(&m.NoSeed, "no-seed", false, "do not seed an empty knowledge base")
 	version := fs.Bool("version", false, "print the version")
@@ -187,6 +187,11 @@ func (m *Main) configure() error {
 	}
 	if m.DBPath == "" {
 		m.DBPath, m.dbFrom = m.Config.KB.Path, "kb.path"
+	}
+	if kb.IsPostgresURL(m.DBPath) {
+		if err := kb.CheckPostgresURL(m.DBPath); err != nil {
+			return badInputError{fmt.Errorf("--db: %w", err)}
+		}
 	}
 	if m.DBPath == "" {
 		dir := m.Getenv("XDG_DATA_HOME")
@@ -332,6 +337,9 @@ func (m *Main) openDB(ctx context.Context) (*kb.DB, error) {
 // gave must be in a directory that exists, so that a mistyped path is an
 // error rather than a new, empty knowledge base.
 func (m *Main) checkDBDir() error {
+	if kb.IsPostgresURL(m.DBPath) {
+		return nil
+	}
 	dir := filepath.Dir(m.DBPath)
 	if m.dbFrom == "" {
 		if err := os.MkdirAll(dir, 0o700); err != nil {

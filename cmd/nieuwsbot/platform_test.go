@@ -110,6 +110,7 @@ func TestOperationsPlatformConfigs(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, section, _ := strings.Cut(string(data), "### One platform or both")
+	section, _, _ = strings.Cut(section, "\n## ")
 	var configs []string
 	for _, part := range strings.Split(section, "```yaml\n")[1:] {
 		yml, _, _ := strings.Cut(part, "```")
