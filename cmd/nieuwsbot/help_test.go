@@ -156,6 +156,11 @@ func TestFlagsAnywhere(t *testing.T) {
 			t.Errorf("nieuwsbot %q answered the question %q, want %q", args, a.Question, "wie is borrell")
 		}
 	}
+	// --explain after the question is a flag too, not words of it.
+	r0 := cliRun(t, nil, "ask", "wie is borrell", "--explain", "--db", seeded)
+	if r0.code != 0 || strings.Contains(r0.stdout+r0.stderr, "borrell --explain") || r0.stdout == "" {
+		t.Errorf("ask \"wie is borrell\" --explain = exit %d, %q, %q; want the question without the flag explained", r0.code, r0.stdout, r0.stderr)
+	}
 	// After "--" everything is the question; a negative number is a word.
 	r := cliRun(t, nil, "ask", "--db", seeded, "--json", "--", "wat", "is", "--json")
 	var a bot.Answer
