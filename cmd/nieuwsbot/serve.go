@@ -105,24 +105,7 @@ func (m *Main) wire(db *kb.DB) (*service, error) {
 			return nil, badInputError{fmt.Errorf("config: %w", err)}
 		}
 	}
-	var targets []bot.Target
-	for _, ch := range cfg.Digest.SlackChannels {
-		targets = append(targets, bot.Target{Platform: "slack", Channel: ch, Poster: s.slack})
-	}
-	for _, ch := range cfg.Digest.DiscordChannels {
-		targets = append(targets, bot.Target{Platform: "discord", Channel: ch, Poster: s.discord})
-	}
-	for _, f := range cfg.Feeds {
-		scope := "feed " + f.URL
-		for _, ch := range f.Digest.SlackChannels {
-			targets = append(targets, bot.Target{Platform: "slack", Channel: ch, Poster: s.slack,
-				Digester: db.FeedDigester(f.URL), Scope: scope})
-		}
-		for _, ch := range f.Digest.DiscordChannels {
-			targets = append(targets, bot.Target{Platform: "discord", Channel: ch, Poster: s.discord,
-				Digester: db.FeedDigester(f.URL), Scope: scope})
-		}
-	}
+	targets := s.digestTargets(cfg, db)
 	if len(targets) > 0 {
 		hour, minute, err := bot.ParseClock(cfg.Digest.Time)
 		if err != nil {
@@ -387,4 +370,28 @@ func (m *Main) postDigestNow(ctx context.Context) error {
 	fmt.Fprintf(m.Stdout, "digest: today's digest done for %d of %d channels; the others had it already or failed\n",
 		n, len(s.sched.Targets))
 	return err
+}
+
+// digestTargets are the channels that get the daily digest: those of the
+// digest section, and those of each feed for that feed's articles.
+func (s *service) digestTargets(cfg Config, db *kb.DB) []bot.Target {
+	var targets []bot.Target
+	for _, ch := range cfg.Digest.SlackChannels {
+		targets = append(targets, bot.Target{Platform: "slack", Channel: ch, Poster: s.slack})
+	}
+	for _, ch := range cfg.Digest.DiscordChannels {
+		targets = append(targets, bot.Target{Platform: "discord", Channel: ch, Poster: s.discord})
+	}
+	for _, f := range cfg.Feeds {
+		scope := "feed " + f.URL
+		for _, ch := range f.Digest.SlackChannels {
+			targets = append(targets, bot.Target{Platform: "slack", Channel: ch, Poster: s.slack,
+				Digester: db.FeedDigester(f.URL), Scope: scope})
+		}
+		for _, ch := range f.Digest.DiscordChannels {
+			targets = append(targets, bot.Target{Platform: "discord", Channel: ch, Poster: s.discord,
+				Digester: db.FeedDigester(f.URL), Scope: scope})
+		}
+	}
+	return targets
 }
