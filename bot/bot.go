@@ -20,6 +20,12 @@ type Source struct {
 	URL       string `json:"url"`
 	Publisher string `json:"publisher,omitempty"`
 	Quote     string `json:"quote"`
+	// Untitled says the article has no title: Title is its first
+	// sentence, cut, and is shown as a lead.
+	Untitled bool `json:"untitled,omitempty"`
+	// More are further sentences quoted from the same article, verbatim:
+	// a reply lists one numbered source per article.
+	More []string `json:"more,omitempty"`
 }
 
 // Answer is the answer to one question. Found is false, and Items empty,
@@ -42,6 +48,9 @@ type Article struct {
 	Publisher string    `json:"publisher,omitempty"`
 	Lead      string    `json:"lead"`
 	Added     time.Time `json:"added"`
+	// Untitled says the article has no title: Title is its first
+	// sentence, cut, and is shown as a lead.
+	Untitled bool `json:"untitled,omitempty"`
 }
 
 // Claim is a claim an article makes (who accuses whom, who denies), in one
@@ -69,6 +78,8 @@ type Overview struct {
 	Newest     string    `json:"newest,omitempty"`
 	Publishers []string  `json:"publishers,omitempty"`
 	Recent     []Article `json:"recent,omitempty"`
+	// Bundled is how many of the articles are the bundled examples.
+	Bundled int `json:"bundled,omitempty"`
 }
 
 // Answerer answers a question in Dutch or English from the knowledge base.

@@ -41,12 +41,18 @@ func DigestReply(d Digest, loc *time.Location) Reply {
 	} else {
 		r.Text = fmt.Sprintf("%d nieuwe artikelen", len(d.Articles))
 	}
-	if len(d.Claims) > 0 {
+	switch {
+	case len(d.Claims) == 1:
+		r.Text += ", 1 nieuwe claim"
+	case len(d.Claims) > 0:
 		r.Text += fmt.Sprintf(", %d nieuwe claims", len(d.Claims))
+	}
+	if len(claims) < len(d.Claims) {
+		r.Text += fmt.Sprintf(" (de eerste %d hieronder)", len(claims))
 	}
 	r.Text += "."
 	if len(arts) < len(d.Articles) {
-		r.Text += fmt.Sprintf(" De %d nieuwste:", len(arts))
+		r.Text += fmt.Sprintf(" De %d nieuwste, en %d meer:", len(arts), len(d.Articles)-len(arts))
 	}
 	r.Articles = arts
 	r.Claims = claims

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -122,12 +123,35 @@ func (b *Bot) ask(ctx context.Context, req Request, question string) Reply {
 	return AnswerReply(a)
 }
 
-// AnswerReply turns an answer into a reply.
+// AnswerReply turns an answer into a reply, with one numbered source per
+// article.
 func AnswerReply(a Answer) Reply {
 	if !a.Found {
-		return Reply{Kind: KindNotFound, Text: a.Text, Sources: a.Sources}
+		return Reply{Kind: KindNotFound, Text: a.Text, Sources: MergeSources(a.Sources)}
 	}
-	return Reply{Kind: KindAnswer, Text: a.Text, Items: a.Items, Sources: a.Sources}
+	return Reply{Kind: KindAnswer, Text: a.Text, Items: a.Items, Sources: MergeSources(a.Sources)}
+}
+
+// MergeSources keeps one source per article, in the order of their first
+// citation: the further sentences quoted from an article go into its More.
+func MergeSources(srcs []Source) []Source {
+	out := make([]Source, 0, len(srcs))
+	at := map[string]int{}
+	for _, s := range srcs {
+		i, ok := at[s.ID]
+		if !ok || s.ID == "" {
+			at[s.ID] = len(out)
+			s.More = slices.Clone(s.More)
+			out = append(out, s)
+			continue
+		}
+		for _, q := range append([]string{s.Quote}, s.More...) {
+			if q != "" && q != out[i].Quote && !slices.Contains(out[i].More, q) {
+				out[i].More = append(out[i].More, q)
+			}
+		}
+	}
+	return out
 }
 
 func (b *Bot) search(ctx context.Context, req Request, terms string) Reply {

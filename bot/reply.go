@@ -78,7 +78,7 @@ func (r Reply) PlainText() string {
 			b.WriteString("\n• ")
 			b.WriteString(c.Text)
 			if c.Source.Title != "" {
-				fmt.Fprintf(&b, " (%s)", c.Source.Title)
+				fmt.Fprintf(&b, " (%s)", DisplayTitle(c.Source.Title, c.Source.Untitled))
 			}
 		}
 	}
@@ -90,8 +90,8 @@ func (r Reply) PlainText() string {
 				b.WriteString("\n    ")
 				b.WriteString(s.URL)
 			}
-			if s.Quote != "" {
-				fmt.Fprintf(&b, "\n    “%s”", s.Quote)
+			for _, q := range s.Quotes() {
+				fmt.Fprintf(&b, "\n    “%s”", q)
 			}
 		}
 	}
@@ -100,18 +100,36 @@ func (r Reply) PlainText() string {
 
 // SourceLine is the one-line description of a source: title, publisher and date.
 func SourceLine(s Source) string {
-	return describe(s.Title, s.Publisher, s.Date)
+	return describe(DisplayTitle(s.Title, s.Untitled), s.Publisher, s.Date)
 }
 
 // ArticleLine is the one-line description of an article: title, publisher and date.
 func ArticleLine(a Article) string {
-	return describe(a.Title, a.Publisher, a.Date)
+	return describe(DisplayTitle(a.Title, a.Untitled), a.Publisher, a.Date)
+}
+
+// Quotes are the sentences quoted from the source's article.
+func (s Source) Quotes() []string {
+	if s.Quote == "" {
+		return s.More
+	}
+	return append([]string{s.Quote}, s.More...)
+}
+
+// DisplayTitle is the title to show: an article without a title is named
+// by its first sentence, marked as its lead so it is not read as a
+// headline.
+func DisplayTitle(title string, untitled bool) string {
+	switch {
+	case title == "":
+		return "(zonder titel)"
+	case untitled:
+		return "Lead: " + title
+	}
+	return title
 }
 
 func describe(title, publisher, date string) string {
-	if title == "" {
-		title = "(zonder titel)"
-	}
 	var meta []string
 	if publisher != "" {
 		meta = append(meta, publisher)

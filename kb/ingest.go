@@ -35,8 +35,10 @@ type sentence struct {
 // Prepared is an article parsed and analysed, ready to store. Preparing
 // needs no database, so it can run in parallel with storing.
 type Prepared struct {
-	Doc     Doc
-	sents   []sentence
+	Doc   Doc
+	sents []sentence
+	// bundled marks an example article shipped in the binary (see Seed).
+	bundled bool
 	addedAt int64 // when it was first ingested (Unix seconds), for a copy; 0 for now
 }
 
@@ -275,11 +277,12 @@ func (w *writer) article(ctx context.Context, p Prepared) (IngestResult, error) 
 	}
 	// ON CONFLICT: another replica on the same PostgreSQL database may
 	// have stored the same text since the check above.
-	err = tx.QueryRowContext(ctx, `INSERT INTO articles (hash, title, date, url, publisher, place, source, lead, body, added_at, title_line)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`,
+	err = tx.QueryRowContext(ctx, `INSERT INTO articles (hash, title, date, url, publisher, place, source, lead, body, added_at, title_line, untitled, bundled)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`,
 		// The body is not stored twice: its sentences are (see articleText);
 		// nor is the lead, made of them when read (see fillLeads).
-		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, "", "", cmp.Or(p.addedAt, w.db.Now().Unix()), doc.TitleLine).Scan(&id)
+		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, "", "", cmp.Or(p.addedAt, w.db.Now().Unix()), doc.TitleLine,
+		doc.Untitled, p.bundled).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ?`, doc.Hash).Scan(&res.ID)
 		res.Replaced = false

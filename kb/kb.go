@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/nieuwsbot/nieuwsbot/kb/nl"
@@ -54,6 +55,7 @@ type DB struct {
 	stmtMu sync.Mutex
 	stmts  []*sql.Stmt // ingest statements; see writerStmts
 
+	readOnly bool // opened with OpenReadOnly
 }
 
 type entityKey struct {
@@ -88,8 +90,7 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{db: sqldb, path: path, rec: recognizer(), logger: logger, Now: time.Now,
-		entCache: make(map[entityKey]int64)}
+	db := newDB(sqldb, path, logger)
 	db.pg = IsPostgresURL(path)
 	if err := db.migrate(ctx); err != nil {
 		sqldb.Close()
@@ -159,6 +160,100 @@ func openSQLite(path string) (*sql.DB, error) {
 	sqldb.SetMaxOpenConns(8)
 	sqldb.SetMaxIdleConns(8)
 	return sqldb, nil
+}
+
+// OpenReadOnly opens an existing knowledge base that this process may read
+// but not write (a backup copy, a read-only mount): for the commands that
+// only read. It writes nothing, so a schema that is behind is an error,
+// and stored analyses of another version are used as they are. Should
+// SQLite not be able to make the WAL's shared memory next to the file, the
+// file is read as immutable: nothing else may change it meanwhile.
+func OpenReadOnly(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("kb: open %s: %w", path, err)
+	}
+	db, err := openReadOnly(ctx, path, logger, false)
+	if err != nil && IsStorageError(err) {
+		logger.Debug("reading the knowledge base as immutable", "path", path, "err", err)
+		db, err = openReadOnly(ctx, path, logger, true)
+	}
+	return db, err
+}
+
+func openReadOnly(ctx context.Context, path string, logger *slog.Logger, immutable bool) (*DB, error) {
+	q := url.Values{}
+	q.Set("mode", "ro")
+	if immutable {
+		q.Set("immutable", "1")
+	}
+	for _, p := range []string{fmt.Sprintf("busy_timeout(%d)", BusyTimeout.Milliseconds()),
+		"query_only(1)", "temp_store(MEMORY)", "cache_size(-16000)"} {
+		q.Add("_pragma", p)
+	}
+	sqldb, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("kb: open %s: %w", path, err)
+	}
+	sqldb.SetMaxOpenConns(8)
+	db := newDB(sqldb, path, logger)
+	db.readOnly = true
+	if err := db.checkReadOnly(ctx); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// checkReadOnly checks that a read-only knowledge base can be read as it
+// is: its schema is current.
+func (db *DB) checkReadOnly(ctx context.Context) error {
+	names, err := fs.Glob(migrationFS, "migration/*.sql")
+	if err != nil {
+		return fmt.Errorf("kb: migrate: %w", err)
+	}
+	applied, err := db.appliedMigrations(ctx, db.db)
+	if err != nil {
+		return fmt.Errorf("kb: open %s: %w", db.path, err)
+	}
+	if n := len(pendingMigrations(names, applied)); n > 0 {
+		return fmt.Errorf("kb: open %s: read-only, and its schema is %d migrations behind: open it once where it can be written", db.path, n)
+	}
+	if got, err := db.meta(ctx, "analysis"); err != nil {
+		return fmt.Errorf("kb: open %s: %w", db.path, err)
+	} else if got != analysisFingerprint() {
+		db.logger.Warn("the knowledge base is read-only: its articles were analysed by another version and are not re-analysed", "path", db.path)
+	}
+	return nil
+}
+
+// ReadOnly reports whether the knowledge base was opened read-only.
+func (db *DB) ReadOnly() bool { return db.readOnly }
+
+// IsNotWritable reports whether err is an open or a write that failed
+// because the file or its directory may not be written: then the
+// knowledge base can still be opened read-only.
+func IsNotWritable(err error) bool {
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		return true
+	}
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
+		return true
+	}
+	return false
+}
+
+// newDB wraps an open database.
+func newDB(sqldb *sql.DB, path string, logger *slog.Logger) *DB {
+	return &DB{db: sqldb, path: path, rec: recognizer(), logger: logger, Now: time.Now,
+		entCache: make(map[entityKey]int64)}
 }
 
 // Close closes the database.
@@ -336,9 +431,10 @@ func setMetaIn(ctx context.Context, e execer, key, value string) error {
 	return err
 }
 
-// Seed fills a new, empty knowledge base from the article files in fsys.
-// A knowledge base that was seeded before, or that holds articles, is left
-// as it is. It returns the number of articles added.
+// Seed fills a new, empty knowledge base from the article files in fsys,
+// marked as bundled: examples for trying the bot, which the digest never
+// lists. A knowledge base that was seeded before, or that holds articles
+// of its own, is left as it is. It returns the number of articles added.
 func (db *DB) Seed(ctx context.Context, fsys fs.FS) (int, error) {
 	seeded, err := db.meta(ctx, "seeded")
 	if err != nil {
@@ -347,8 +443,10 @@ func (db *DB) Seed(ctx context.Context, fsys fs.FS) (int, error) {
 	if seeded != "" {
 		return 0, nil
 	}
+	// The bundled articles an interrupted seeding stored do not make the
+	// knowledge base any less new.
 	var n int
-	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
+	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE bundled = 0`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("kb: seed: %w", err)
 	}
 	if n > 0 {
@@ -365,7 +463,12 @@ func (db *DB) Seed(ctx context.Context, fsys fs.FS) (int, error) {
 		if err != nil {
 			return added, fmt.Errorf("kb: seed %s: %w", name, err)
 		}
-		res, err := db.Ingest(ctx, name, data)
+		p, err := Prepare(name, data)
+		if err != nil {
+			return added, fmt.Errorf("kb: seed %s: %w", name, err)
+		}
+		p.bundled = true
+		res, err := db.Store(ctx, p)
 		if err != nil {
 			return added, fmt.Errorf("kb: seed %s: %w", name, err)
 		}

@@ -484,6 +484,8 @@ func TestAnswerWhereACompanyIs(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Answer(%q): %v", q, err)
 		}
+		// The dateline "VELDHOVEN -" is the article's place, metadata
+		// since issue 18 (Article.Place).
 		if !slices.Equal(a.Items, []string{"Veldhoven"}) {
 			gap(t).Errorf("Answer(%q).Items = %q (%q), want [Veldhoven]", q, a.Items, a.Text)
 		}

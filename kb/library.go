@@ -11,7 +11,7 @@ import (
 	"github.com/nieuwsbot/nieuwsbot/kb/nl"
 )
 
-const articleColumns = `a.id, a.title, a.date, a.url, a.publisher, a.lead, a.added_at`
+const articleColumns = `a.id, a.title, a.date, a.url, a.publisher, a.lead, a.added_at, a.untitled`
 
 // fillLeads makes the leads of the articles stored without one (all since
 // the lead is no longer stored twice) from their first sentences.
@@ -47,7 +47,7 @@ func (db *DB) fillLeads(ctx context.Context, arts []bot.Article) error {
 func scanArticle(sc interface{ Scan(...any) error }) (bot.Article, error) {
 	var a bot.Article
 	var id, added int64
-	if err := sc.Scan(&id, &a.Title, &a.Date, &a.URL, &a.Publisher, &a.Lead, &added); err != nil {
+	if err := sc.Scan(&id, &a.Title, &a.Date, &a.URL, &a.Publisher, &a.Lead, &added, &a.Untitled); err != nil {
 		return a, err
 	}
 	a.ID = fmt.Sprint(id)
@@ -222,11 +222,11 @@ func removePhrases(parts, words []string) []string {
 }
 
 // Digest returns the articles added in [since, until), newest first, and
-// the claims they make.
+// the claims they make. The bundled example articles are never news.
 func (db *DB) Digest(ctx context.Context, since, until time.Time) (bot.Digest, error) {
 	d := bot.Digest{Since: since, Until: until}
 	rows, err := db.db.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a
-		WHERE a.added_at >= ? AND a.added_at < ? ORDER BY a.added_at DESC, a.id DESC LIMIT 500`,
+		WHERE a.added_at >= ? AND a.added_at < ? AND a.bundled = 0 ORDER BY a.added_at DESC, a.id DESC LIMIT 500`,
 		since.Unix(), until.Unix())
 	if err != nil {
 		return d, fmt.Errorf("kb: digest: %w", err)
@@ -257,12 +257,16 @@ func (db *DB) Digest(ctx context.Context, since, until time.Time) (bot.Digest, e
 		JOIN articles a ON a.id = c.article_id
 		LEFT JOIN entities ag ON ag.id = c.agent_id
 		LEFT JOIN entities tg ON tg.id = c.target_id
-		WHERE a.added_at >= ? AND a.added_at < ? AND c.relation IN ('accuse', 'deny')
+		WHERE a.added_at >= ? AND a.added_at < ? AND a.bundled = 0 AND c.relation IN ('accuse', 'deny')
 		ORDER BY a.added_at DESC, a.id DESC, s.pos LIMIT 500`, since.Unix(), until.Unix())
 	if err != nil {
 		return d, fmt.Errorf("kb: digest claims: %w", err)
 	}
 	defer crow.Close()
+	untitled := map[string]bool{}
+	for _, a := range d.Articles {
+		untitled[a.ID] = a.Untitled
+	}
 	type key struct{ rel, agent, target string }
 	seen := map[key]bool{}
 	for crow.Next() {
@@ -279,7 +283,9 @@ func (db *DB) Digest(ctx context.Context, since, until time.Time) (bot.Digest, e
 			continue
 		}
 		seen[k] = true
-		d.Claims = append(d.Claims, bot.Claim{Text: claimText(rel, agent, target), Source: h.source()})
+		src := h.source()
+		src.Untitled = untitled[src.ID]
+		d.Claims = append(d.Claims, bot.Claim{Text: claimText(rel, agent, target), Source: src})
 	}
 	return d, crow.Err()
 }
@@ -316,8 +322,9 @@ func (db *DB) Overview(ctx context.Context) (bot.Overview, error) {
 		(SELECT count(*) FROM entities),
 		(SELECT count(*) FROM claims),
 		(SELECT coalesce(min(date), '') FROM articles WHERE date <> ''),
-		(SELECT coalesce(max(date), '') FROM articles WHERE date <> '')`).
-		Scan(&o.Articles, &o.Sentences, &o.Entities, &o.Claims, &o.Oldest, &o.Newest)
+		(SELECT coalesce(max(date), '') FROM articles WHERE date <> ''),
+		(SELECT count(*) FROM articles WHERE bundled = 1)`).
+		Scan(&o.Articles, &o.Sentences, &o.Entities, &o.Claims, &o.Oldest, &o.Newest, &o.Bundled)
 	if err != nil {
 		return o, fmt.Errorf("kb: overview: %w", err)
 	}

@@ -42,7 +42,7 @@ func ParsePage(name string, p Page) (Doc, error) {
 	}
 	lines = squeezeBlank(trimBlank(cutFurniture(lines)))
 	publisher := d.Publisher
-	cutDateline(&d, lines)
+	dateline := cutDateline(&d, lines)
 	if publisher != "" {
 		d.Publisher = publisher
 	}
@@ -65,9 +65,9 @@ func ParsePage(name string, p Page) (Doc, error) {
 		}
 	}
 	if d.Title == "" {
-		d.Title = titleFromBody(d.Body)
+		d.Title, d.Untitled = titleFromBody(d.Body), true
 	}
-	d.Hash = docHash(d)
+	d.Hash = hashWithDateline(d, dateline)
 	return d, nil
 }
 

@@ -32,6 +32,7 @@ type Doc struct {
 	Name      string // file name, for messages
 	Title     string
 	TitleLine bool   // the title is a line of the file, not made from the URL or the body
+	Untitled  bool   // the article has no title: Title is its first sentence, cut
 	Date      string // "2021-07", "2021-07-19" or ""
 	URL       string
 	Publisher string
@@ -42,7 +43,7 @@ type Doc struct {
 
 var (
 	dateMarkerRe = regexp.MustCompile(`^\s*(?i:date|datum)\s*[:=]?\s*(\d{4})-(\d{2})(?:-(\d{2}))?\b[ \t]*`)
-	datelineRe   = regexp.MustCompile(`^([A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,40}?)\s*\(([A-Za-z][A-Za-z/ ]{0,30})\)\s*[-–—]+\s*`)
+	datelineRe   = regexp.MustCompile(`^([A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,40}?)\s*\(([A-Za-z][A-Za-z0-9./ ]{0,30})\)\s*[-–—]+\s*`)
 	urlLineRe    = regexp.MustCompile(`^(?:Bron:\s*)?(https?://[^\s<>"]+)$`)
 	pathDateRe   = regexp.MustCompile(`/((?:19|20)\d{2})/(\d{1,2})(?:/(\d{1,2}))?/`)
 	nameDateRe   = regexp.MustCompile(`^((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?(?:[_\-. ]|$)`)
@@ -136,7 +137,7 @@ func ParseArticle(name string, data []byte) (Doc, error) {
 			}
 		}
 	}
-	cutDateline(&d, lines)
+	dateline := cutDateline(&d, lines)
 	d.Body = strings.TrimSpace(strings.Join(lines, "\n"))
 	if strings.TrimSpace(d.Body) == "" {
 		return d, ErrEmpty
@@ -164,25 +165,84 @@ func ParseArticle(name string, data []byte) (Doc, error) {
 		}
 	}
 	if d.Title == "" {
-		d.Title = titleFromBody(d.Body)
+		d.Title, d.Untitled = titleFromBody(d.Body), true
 	}
-	d.Hash = docHash(d)
+	d.Hash = hashWithDateline(d, dateline)
 	return d, nil
 }
 
-// cutDateline takes a wire dateline ("BRUSSEL (ANP) -") off the first
-// line into d's place and publisher.
-func cutDateline(d *Doc, lines []string) {
+// Datelines in their common Dutch forms: "ZWOLLE (ANP) -", "ENSCHEDE -",
+// "Den Haag, 3 maart -", "Den Haag, 3 maart 2024 (ANP) -".
+var (
+	// placeDateRe is a place in any case with a day and month, and maybe
+	// an agency.
+	placeDateRe = regexp.MustCompile(`^('?[A-ZÀ-Ý][\p{L}'’.\-]*(?: [\p{L}'’.\-]+){0,3}),\s*(\d{1,2})\s+(` + monthNames + `)(?:\s+((?:19|20)\d{2}))?(?:\s*\(([A-Za-z][A-Za-z0-9./ ]{0,30})\))?\s*[-–—]+\s+`)
+	// capsDatelineRe is a place in capitals and a dash, no agency.
+	capsDatelineRe = regexp.MustCompile(`^('?[A-ZÀ-Ý][A-ZÀ-Ý'’.\-]*(?: [A-ZÀ-Ý'’.\-]+){0,3})\s+[-–—]+\s+`)
+)
+
+const monthNames = `januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december`
+
+// cutDateline takes a dateline ("BRUSSEL (ANP) -", "ENSCHEDE -", "Den
+// Haag, 3 maart -") off the first line into d's place and publisher:
+// metadata, not text. (Its day is not the article's date: the date line,
+// the URL or the file name give that, as before.) It returns what it cut of a form other than
+// the wire form, which earlier versions kept as text (see docHash).
+func cutDateline(d *Doc, lines []string) (kept string) {
 	if len(lines) == 0 {
-		return
+		return ""
 	}
 	first := strings.TrimLeft(lines[0], " \t")
 	if m := datelineRe.FindStringSubmatch(first); m != nil {
 		d.Place = titleCase(strings.TrimSpace(m[1]))
-		agency, _, _ := strings.Cut(m[2], "/")
-		d.Publisher = strings.ToUpper(strings.TrimSpace(agency))
+		d.Publisher = agencyName(m[2])
 		lines[0] = first[len(m[0]):]
+		if strings.Contains(m[2], ".") {
+			return first[:len(m[0])] // a site's name, kept as text before
+		}
+		return ""
 	}
+	if m := placeDateRe.FindStringSubmatch(first); m != nil {
+		d.Place = strings.TrimSpace(m[1])
+		if strings.ToUpper(d.Place) == d.Place {
+			d.Place = titleCase(d.Place)
+		}
+		if m[5] != "" {
+			d.Publisher = agencyName(m[5])
+		}
+		lines[0] = first[len(m[0]):]
+		return first[:len(m[0])]
+	}
+	if m := capsDatelineRe.FindStringSubmatch(first); m != nil && len([]rune(m[1])) >= 3 && len(first) > len(m[0]) {
+		d.Place = titleCase(m[1])
+		lines[0] = first[len(m[0]):]
+		return first[:len(m[0])]
+	}
+	return ""
+}
+
+// agencyName is the publisher a dateline names: a news agency ("ANP",
+// the first of "ANP/RTR") or a site ("pzc.nl").
+func agencyName(s string) string {
+	agency, _, _ := strings.Cut(s, "/")
+	agency = strings.TrimSpace(agency)
+	if strings.Contains(agency, ".") {
+		return publisherFromHost(agency)
+	}
+	return strings.ToUpper(agency)
+}
+
+// hashWithDateline is the content hash of d as earlier versions made it,
+// with the dateline they kept as text, so that re-ingesting a file stored
+// before changes nothing.
+func hashWithDateline(d Doc, dateline string) string {
+	if dateline != "" {
+		d.Body = dateline + d.Body
+		if d.Untitled {
+			d.Title = titleFromBody(d.Body)
+		}
+	}
+	return docHash(d)
 }
 
 // docHash is the content hash of a parsed article: the same text gives
@@ -580,8 +640,10 @@ func wordBoundary(s string, start, end int) bool {
 	return true
 }
 
-// titleFromBody uses the first sentence, shortened, as the title of an
-// article that has none.
+// titleFromBody uses the first sentence, cut at a word boundary, as the
+// title of an article that has none (Doc.Untitled). It must not change:
+// the title is part of the content hash, which keeps re-ingesting the same
+// text from storing it twice.
 func titleFromBody(body string) string {
 	first, _, _ := strings.Cut(body, "\n")
 	first = strings.TrimSpace(first)

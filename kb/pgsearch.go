@@ -38,6 +38,6 @@ func pgArticleSearch(terms []string, limit int) (string, []any) {
 				(p.tf::float8 + 1.2::float8 * (1.0::float8 - 0.75::float8 + 0.75::float8 * p.dl::float8 / t.avgdl)))) AS score
 			FROM q JOIN article_terms p ON p.term = q.term, t
 			GROUP BY p.rowid ORDER BY score DESC, p.rowid DESC LIMIT ?)
-		SELECT a.id, a.title, a.title_line, a.date, a.url, a.publisher, a.place, m.score
+		SELECT a.id, a.title, a.title_line, a.untitled, a.date, a.url, a.publisher, a.place, m.score
 		FROM m JOIN articles a ON a.id = m.id ORDER BY m.score DESC, a.id DESC`, []any{toks, limit}
 }

@@ -220,6 +220,7 @@ func (db *DB) reindexBatch(ctx context.Context, tx *sql.Tx, after int64, newEnti
 type storedArticle struct {
 	id      int64
 	addedAt int64
+	bundled bool
 	Doc
 }
 
@@ -228,7 +229,7 @@ type storedArticle struct {
 // its sentences, read here one a paragraph, which split again into the
 // same sentences.
 func (db *DB) storedArticles(ctx context.Context, q querier, after int64, limit int) ([]storedArticle, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, hash, title, title_line, date, url, publisher, place, source, added_at,
+	rows, err := q.QueryContext(ctx, `SELECT id, hash, title, title_line, untitled, bundled, date, url, publisher, place, source, added_at,
 		CASE WHEN body <> '' THEN body ELSE coalesce((SELECT `+db.joinSentences(2)+`
 			FROM sentences WHERE article_id = a.id AND (pos > 0 OR a.title_line = 0)), '') END
 		FROM articles a WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
@@ -239,7 +240,7 @@ func (db *DB) storedArticles(ctx context.Context, q querier, after int64, limit 
 	var out []storedArticle
 	for rows.Next() {
 		var a storedArticle
-		if err := rows.Scan(&a.id, &a.Hash, &a.Title, &a.TitleLine, &a.Date, &a.URL, &a.Publisher, &a.Place, &a.Name,
+		if err := rows.Scan(&a.id, &a.Hash, &a.Title, &a.TitleLine, &a.Untitled, &a.bundled, &a.Date, &a.URL, &a.Publisher, &a.Place, &a.Name,
 			&a.addedAt, &a.Body); err != nil {
 			return nil, err
 		}

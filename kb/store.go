@@ -41,7 +41,7 @@ func ftsOr(terms []string) string {
 // BM25 with the title weighing double; of articles that rank the same, the
 // newest first.
 func (s *Store) SearchArticles(ctx context.Context, terms []string, limit int) ([]qa.ArticleHit, error) {
-	query, args := `SELECT a.id, a.title, a.title_line, a.date, a.url, a.publisher, a.place, -f.rank
+	query, args := `SELECT a.id, a.title, a.title_line, a.untitled, a.date, a.url, a.publisher, a.place, -f.rank
 		FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(2.0, 1.0)'
 			ORDER BY rank, rowid DESC LIMIT ?) f
 		JOIN articles a ON a.id = f.rowid ORDER BY f.rank, a.id DESC`, []any{ftsOr(terms), limit}
@@ -61,7 +61,7 @@ func (s *Store) SearchArticles(ctx context.Context, terms []string, limit int) (
 	var out []qa.ArticleHit
 	for rows.Next() {
 		var h qa.ArticleHit
-		if err := rows.Scan(&h.ID, &h.Title, &h.TitleLine, &h.Date, &h.URL, &h.Publisher, &h.Place, &h.Score); err != nil {
+		if err := rows.Scan(&h.ID, &h.Title, &h.TitleLine, &h.Untitled, &h.Date, &h.URL, &h.Publisher, &h.Place, &h.Score); err != nil {
 			return nil, fmt.Errorf("kb: search articles: %w", err)
 		}
 		out = append(out, h)
@@ -245,7 +245,7 @@ func (s *Store) Passages(ctx context.Context, ids []int64) ([]qa.Sentence, map[i
 		return nil, arts, nil
 	}
 	rows, err := s.db.db.QueryContext(ctx, `SELECT s.id, s.article_id, s.pos, s.heading, s.text,
-		a.title, a.title_line, a.date, a.url, a.publisher, a.place
+		a.title, a.title_line, a.untitled, a.date, a.url, a.publisher, a.place
 		FROM sentences s JOIN articles a ON a.id = s.article_id WHERE s.id IN (`+placeholders(len(ids))+`)`, int64Args(ids)...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("kb: passages: %w", err)
@@ -255,7 +255,7 @@ func (s *Store) Passages(ctx context.Context, ids []int64) ([]qa.Sentence, map[i
 	for rows.Next() {
 		var x qa.Sentence
 		var a qa.Article
-		if err := rows.Scan(&x.ID, &x.Article, &x.Pos, &x.Heading, &x.Text, &a.Title, &a.TitleLine, &a.Date, &a.URL, &a.Publisher, &a.Place); err != nil {
+		if err := rows.Scan(&x.ID, &x.Article, &x.Pos, &x.Heading, &x.Text, &a.Title, &a.TitleLine, &a.Untitled, &a.Date, &a.URL, &a.Publisher, &a.Place); err != nil {
 			return nil, nil, fmt.Errorf("kb: passages: %w", err)
 		}
 		a.ID = x.Article
@@ -273,3 +273,9 @@ func (s *Store) Passages(ctx context.Context, ids []int64) ([]qa.Sentence, map[i
 	}
 	return out, arts, nil
 }
+
+// Topics returns the names the knowledge base mostly holds now (see
+// DB.Topics), for the engine's "Dat weet ik niet" hint.
+func (s *Store) Topics(ctx context.Context, n int) ([]string, error) { return s.db.Topics(ctx, n) }
+
+var _ qa.Topicser = (*Store)(nil)

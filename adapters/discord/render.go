@@ -80,7 +80,7 @@ func render(r bot.Reply) rendered {
 			desc.WriteString(inline(oneLine(c.Text)))
 			if c.Source.Title != "" {
 				desc.WriteString(" (")
-				desc.WriteString(sourceLink(c.Source.Title, c.Source.URL))
+				desc.WriteString(sourceLink(bot.DisplayTitle(c.Source.Title, c.Source.Untitled), c.Source.URL))
 				desc.WriteString(")")
 			}
 			desc.WriteString("\n")
@@ -90,19 +90,19 @@ func render(r bot.Reply) rendered {
 
 	var fields []*discordgo.MessageEmbedField
 	for i, a := range r.Articles {
-		v := sourceLink(a.Title, a.URL) + meta(a.Publisher, a.Date)
+		v := sourceLink(bot.DisplayTitle(a.Title, a.Untitled), a.URL) + meta(a.Publisher, a.Date)
 		if a.Lead != "" {
 			v += "\n" + inline(truncate(oneLine(a.Lead), maxLeadRunes))
 		}
 		fields = append(fields, &discordgo.MessageEmbedField{
-			Name:  truncate(fmt.Sprintf("%d. %s", i+1, inline(oneLine(orUntitled(a.Title)))), maxFieldName),
+			Name:  truncate(fmt.Sprintf("%d. %s", i+1, inline(oneLine(bot.DisplayTitle(a.Title, a.Untitled)))), maxFieldName),
 			Value: truncateLines(v, maxFieldValue),
 		})
 	}
 	for i, s := range r.Sources {
-		v := sourceLink(s.Title, s.URL) + meta(s.Publisher, s.Date)
-		if s.Quote != "" {
-			v += "\n> " + inline(truncate(oneLine(s.Quote), maxQuoteRunes))
+		v := sourceLink(bot.DisplayTitle(s.Title, s.Untitled), s.URL) + meta(s.Publisher, s.Date)
+		for _, q := range s.Quotes() {
+			v += "\n> " + inline(truncate(oneLine(q), maxQuoteRunes))
 		}
 		fields = append(fields, &discordgo.MessageEmbedField{
 			Name:  fmt.Sprintf("Bron %d", i+1),

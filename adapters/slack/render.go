@@ -76,7 +76,7 @@ func render(r bot.Reply) message {
 		blocks = append(blocks, sections(b.String())...)
 	}
 	for i, a := range r.Articles {
-		line := fmt.Sprintf("*%d.* %s", i+1, describe(a.URL, a.Title, a.Publisher, a.Date))
+		line := fmt.Sprintf("*%d.* %s", i+1, describe(a.URL, bot.DisplayTitle(a.Title, a.Untitled), a.Publisher, a.Date))
 		if a.Lead != "" {
 			line += "\n" + escape(clip(a.Lead, maxQuote))
 		}
@@ -90,7 +90,7 @@ func render(r bot.Reply) message {
 			b.WriteString(escape(c.Text))
 			if c.Source.Title != "" {
 				b.WriteString(" — ")
-				b.WriteString(link(c.Source.URL, c.Source.Title))
+				b.WriteString(link(c.Source.URL, bot.DisplayTitle(c.Source.Title, c.Source.Untitled)))
 			}
 		}
 		blocks = append(blocks, slack.NewDividerBlock())
@@ -99,9 +99,9 @@ func render(r bot.Reply) message {
 	if len(r.Sources) > 0 {
 		blocks = append(blocks, slack.NewDividerBlock())
 		for i, s := range r.Sources {
-			line := fmt.Sprintf("*[%d]* %s", i+1, describe(s.URL, s.Title, s.Publisher, s.Date))
-			if s.Quote != "" {
-				line += "\n> “" + escape(clip(s.Quote, maxQuote)) + "”"
+			line := fmt.Sprintf("*[%d]* %s", i+1, describe(s.URL, bot.DisplayTitle(s.Title, s.Untitled), s.Publisher, s.Date))
+			for _, q := range s.Quotes() {
+				line += "\n> “" + escape(clip(q, maxQuote)) + "”"
 			}
 			blocks = append(blocks, slack.NewContextBlock("",
 				slack.NewTextBlockObject(slack.MarkdownType, clipEscaped(line, maxSectionText), false, true)))

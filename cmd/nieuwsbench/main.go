@@ -14,6 +14,9 @@
 //
 //	go run ./cmd/nieuwsbench -n 10000 -dir /tmp/bench
 //
+// "nieuwsbench syntax" instead trains and scores the Dutch syntax pipeline
+// on UD treebanks (see syntax.go).
+//
 // The corpus (kb/corpus, seed -seed) is generated into DIR/corpus-N once and
 // reused; the databases are rebuilt on every run.
 package main
@@ -79,6 +82,13 @@ type options struct {
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "syntax" {
+		if err := runSyntax(os.Args[2:], os.Stdout, os.Stderr); err != nil {
+			fmt.Fprintln(os.Stderr, "nieuwsbench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	var o options
 	flag.IntVar(&o.n, "n", 1000, "number of articles")
 	flag.StringVar(&o.dir, "dir", filepath.Join(os.TempDir(), "nieuwsbench"), "work directory for the corpus and databases")

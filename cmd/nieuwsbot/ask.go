@@ -1,8 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,7 +21,7 @@ func (m *Main) runAsk(ctx context.Context, args []string) error {
 	fs := commandFlags("ask")
 	asJSON := fs.Bool("json", false, "print the answer as JSON")
 	explain := fs.Bool("explain", false, "show how the question was understood, which articles and sentences were weighed and why the answer won")
-	if err := parseCommandFlags(fs, args); err != nil {
+	if err := m.parseCommandFlags(fs, args); err != nil {
 		return err
 	}
 	question := bot.CleanText(strings.Join(fs.Args(), " "))
@@ -31,6 +31,7 @@ func (m *Main) runAsk(ctx context.Context, args []string) error {
 	if n := utf8.RuneCountInString(question); n > bot.MaxRequestRunes {
 		return badInputError{fmt.Errorf("ask: question too long (%d characters, at most %d)", n, bot.MaxRequestRunes)}
 	}
+	m.readOnly = true
 	k, err := m.openKnowledge(ctx)
 	if err != nil {
 		return err
@@ -50,48 +51,33 @@ func (m *Main) runAsk(ctx context.Context, args []string) error {
 }
 
 // runChat reads questions line by line and answers each through the bot
-// core, as the chat adapters do.
+// core, as the chat adapters do. Ctrl-C cancels the question in progress;
+// at the prompt it ends the chat, as Ctrl-D, quit and exit do.
 func (m *Main) runChat(ctx context.Context, args []string) error {
-	if len(args) > 0 {
+	fs := commandFlags("chat")
+	if err := m.parseCommandFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
 		return usagef("chat: takes no arguments")
 	}
-	k, err := m.openKnowledge(ctx)
+	m.readOnly = true
+	base, err := m.openKnowledge(ctx)
 	if err != nil {
 		return err
 	}
+	var k bot.KB = base
+	if m.chatKB != nil {
+		k = m.chatKB(base)
+	}
 	b := bot.New(k, m.logger, nil)
 	b.Command = ""
-	sc := bufio.NewScanner(m.Stdin)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	in := m.chatInput()
+	defer in.close()
 	if m.Interactive {
-		fmt.Fprintln(m.Stdout, "Stel je vraag (help voor uitleg, Ctrl-D om te stoppen).")
+		fmt.Fprintln(m.Stdout, "Stel je vraag (help voor uitleg; quit, exit of Ctrl-D om te stoppen).")
 	}
-	for {
-		if m.Interactive {
-			fmt.Fprint(m.Stdout, "> ")
-		}
-		if !sc.Scan() {
-			break
-		}
-		line := bot.CleanText(sc.Text())
-		if line == "" {
-			continue
-		}
-		switch strings.ToLower(line) {
-		case "exit", "quit", "stop", "doei":
-			return nil
-		}
-		r := b.Handle(ctx, bot.Request{Platform: "cli", User: os.Getenv("USER"), Channel: "terminal", Text: line})
-		fmt.Fprintln(m.Stdout, terminalSafe(r.PlainText()))
-		fmt.Fprintln(m.Stdout)
-		if ctx.Err() != nil {
-			return nil
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("chat: read: %w", err)
-	}
-	return nil
+	return m.chatLoop(ctx, b, in)
 }
 
 // runEval scores the answers to a question file and prints the failures,
@@ -100,7 +86,7 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 	fs := commandFlags("eval")
 	docs := fs.String("docs", "", "directory of the source documents for the verbatim-quote check (default: the stored articles)")
 	verbose := fs.Bool("v", false, "print every answer")
-	if err := parseCommandFlags(fs, args); err != nil {
+	if err := m.parseCommandFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -115,6 +101,7 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 	if err != nil {
 		return badInputError{fmt.Errorf("%s: %w", fs.Arg(0), err)}
 	}
+	m.readOnly = true
 	k, err := m.openKnowledge(ctx)
 	if err != nil {
 		return err
@@ -206,9 +193,10 @@ func printReport(m *Main, rep bot.EvalReport, verbose bool) {
 func (m *Main) runStats(ctx context.Context, args []string) error {
 	fs := commandFlags("stats")
 	asJSON := fs.Bool("json", false, "print as JSON")
-	if err := parseCommandFlags(fs, args); err != nil {
+	if err := m.parseCommandFlags(fs, args); err != nil {
 		return err
 	}
+	m.readOnly = true
 	db, err := m.openDB(ctx)
 	if err != nil {
 		return err
@@ -235,6 +223,9 @@ func (m *Main) runStats(ctx context.Context, args []string) error {
 	if len(o.Publishers) > 0 {
 		fmt.Fprintf(m.Stdout, "publishers: %s\n", terminalSafe(strings.Join(o.Publishers, ", ")))
 	}
+	if o.Bundled > 0 {
+		fmt.Fprintf(m.Stdout, "bundled:    %d example articles (never in the digest; nieuwsbot remove --seeds deletes them)\n", o.Bundled)
+	}
 	writeFeeds(m.Stdout, feeds)
 	return nil
 }
@@ -242,17 +233,20 @@ func (m *Main) runStats(ctx context.Context, args []string) error {
 // runDigest prints the digest of what came in, or posts it.
 func (m *Main) runDigest(ctx context.Context, args []string) error {
 	fs := commandFlags("digest")
-	since := fs.Duration("since", 24*time.Hour, "how far back")
+	since := new(time.Duration)
+	*since = 24 * time.Hour
+	fs.Var(durationFlag{since}, "since", "how far back")
 	post := fs.Bool("post", false, "post to the configured channels now, and record it")
-	if err := parseCommandFlags(fs, args); err != nil {
+	if err := m.parseCommandFlags(fs, args); err != nil {
 		return err
 	}
 	if *since <= 0 {
-		return usagef("digest: --since must be positive")
+		return usagef("digest: --since must be more than 0, e.g. 30m, 12h, 2d or 1w")
 	}
 	if *post {
 		return m.postDigestNow(ctx)
 	}
+	m.readOnly = true
 	db, err := m.openDB(ctx)
 	if err != nil {
 		return err
@@ -281,5 +275,40 @@ func (m *Main) explain(ctx context.Context, k *knowledge.Base, question string, 
 		return printJSON(m.Stdout, x)
 	}
 	fmt.Fprint(m.Stdout, terminalSafe(x.Text()))
+	return nil
+}
+
+// runRemove deletes articles by id or URL, or the bundled seeds.
+func (m *Main) runRemove(ctx context.Context, args []string) error {
+	fs := commandFlags("remove")
+	bundled := fs.Bool("seeds", false, "remove the bundled example articles")
+	if err := m.parseCommandFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 && !*bundled {
+		return usagef("remove: give article ids or URLs, or --seeds")
+	}
+	r := kb.Removal{Bundled: *bundled}
+	for _, a := range fs.Args() {
+		if isURLArg(a) {
+			r.URLs = append(r.URLs, a)
+		} else {
+			r.IDs = append(r.IDs, a)
+		}
+	}
+	// Removing is no reason to seed a new knowledge base first.
+	m.NoSeed = true
+	db, err := m.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	n, err := db.Remove(ctx, r)
+	if errors.Is(err, kb.ErrNoArticle) {
+		return badInputError{fmt.Errorf("%w; nothing removed", err)}
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "remove: %d articles removed\n", n)
 	return nil
 }

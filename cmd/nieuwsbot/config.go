@@ -31,6 +31,10 @@ type Config struct {
 	Security SecurityConfig `yaml:"security"`
 	Feeds    []FeedConfig   `yaml:"feeds"`
 	Fetch    FetchConfig    `yaml:"fetch"`
+
+	// unset names, by key, the environment variables of the slack and
+	// discord sections that were not set: they leave a platform off.
+	unset map[string]string
 }
 
 // FeedConfig is a feed (RSS, Atom or JSON Feed) that serve follows.
@@ -150,12 +154,6 @@ func (c Config) validateFeeds() error {
 		if f.Interval != 0 && f.Interval < minFeedInterval {
 			return fmt.Errorf("config: %s.interval: %s is shorter than %s", key, f.Interval, minFeedInterval)
 		}
-		if len(f.Digest.SlackChannels) > 0 && c.Slack.BotToken == "" {
-			return fmt.Errorf("config: %s.digest.slack_channels: set slack.bot_token to post to Slack", key)
-		}
-		if len(f.Digest.DiscordChannels) > 0 && c.Discord.Token == "" {
-			return fmt.Errorf("config: %s.digest.discord_channels: set discord.token to post to Discord", key)
-		}
 		for sub, chans := range map[string][]string{"slack_channels": f.Digest.SlackChannels, "discord_channels": f.Digest.DiscordChannels} {
 			if err := checkIDs(key+".digest."+sub, "a channel id", chans); err != nil {
 				return err
@@ -245,7 +243,8 @@ func parseConfig(r io.Reader, secrets *[]secretValue) (Config, error) {
 		return cfg, err
 	}
 	var missing []string
-	expandNode(&root, &missing, secrets)
+	unset := map[string]string{}
+	expandNode(&root, "", &missing, unset, secrets)
 	if len(missing) > 0 {
 		return cfg, fmt.Errorf("config: environment variable %s is not set", strings.Join(missing, ", "))
 	}
@@ -258,6 +257,9 @@ func parseConfig(r io.Reader, secrets *[]secretValue) (Config, error) {
 	dec.KnownFields(true)
 	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
 		return cfg, fmt.Errorf("config: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if len(unset) > 0 {
+		cfg.unset = unset
 	}
 	return cfg, cfg.Validate()
 }
@@ -353,12 +355,21 @@ func keyName(key string) string {
 	return key
 }
 
-func expandNode(n *yaml.Node, missing *[]string, secrets *[]secretValue) {
-	if n.Kind == yaml.ScalarNode {
+// expandNode expands ${VAR} in the values below n, whose key is key. A
+// variable that is not set is an error (in missing), except in the slack
+// and discord sections: there it leaves the value empty (noted in unset),
+// so that one platform's secrets are not needed to use the other, or
+// none.
+func expandNode(n *yaml.Node, key string, missing *[]string, unset map[string]string, secrets *[]secretValue) {
+	switch n.Kind {
+	case yaml.ScalarNode:
 		n.Value = envRef.ReplaceAllStringFunc(n.Value, func(m string) string {
 			name := envRef.FindStringSubmatch(m)[1]
 			v, ok := os.LookupEnv(name)
-			if !ok {
+			switch {
+			case !ok && platformKey(key):
+				unset[key] = name
+			case !ok:
 				*missing = append(*missing, name)
 			}
 			if len(v) >= 4 && secretName.MatchString(name) {
@@ -366,11 +377,24 @@ func expandNode(n *yaml.Node, missing *[]string, secrets *[]secretValue) {
 			}
 			return v
 		})
-		return
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			sub := n.Content[i].Value
+			if key != "" {
+				sub = key + "." + sub
+			}
+			expandNode(n.Content[i+1], sub, missing, unset, secrets)
+		}
+	default:
+		for _, c := range n.Content {
+			expandNode(c, key, missing, unset, secrets)
+		}
 	}
-	for _, c := range n.Content {
-		expandNode(c, missing, secrets)
-	}
+}
+
+// platformKey reports whether a key belongs to a platform's section.
+func platformKey(key string) bool {
+	return strings.HasPrefix(key, "slack.") || strings.HasPrefix(key, "discord.")
 }
 
 // LoadConfig reads the configuration file at path.
@@ -428,17 +452,8 @@ func (c Config) Validate() error {
 	if c.Slack.Command != "" && !strings.HasPrefix(c.Slack.Command, "/") {
 		return fmt.Errorf("config: slack.command: %q must start with /", c.Slack.Command)
 	}
-	if c.Slack.BotToken != "" && c.Slack.AppToken == "" && c.Slack.SigningSecret == "" {
-		return errors.New("config: slack.signing_secret: required to serve Slack's HTTP endpoints (or set slack.app_token for Socket Mode)")
-	}
 	if c.Slack.AppToken != "" && !strings.HasPrefix(c.Slack.AppToken, "xapp-") {
 		return errors.New("config: slack.app_token: must start with xapp-")
-	}
-	if len(c.Digest.SlackChannels) > 0 && c.Slack.BotToken == "" {
-		return errors.New("config: digest.slack_channels: set slack.bot_token to post to Slack")
-	}
-	if len(c.Digest.DiscordChannels) > 0 && c.Discord.Token == "" {
-		return errors.New("config: digest.discord_channels: set discord.token to post to Discord")
 	}
 	for key, chans := range map[string][]string{"digest.slack_channels": c.Digest.SlackChannels, "digest.discord_channels": c.Digest.DiscordChannels} {
 		if err := checkIDs(key, "a channel id", chans); err != nil {
@@ -461,6 +476,64 @@ func (c Config) Validate() error {
 	}
 	if _, _, err := net.SplitHostPort(c.HTTP.Listen); err != nil {
 		return fmt.Errorf("config: http.listen: %q is not host:port", c.HTTP.Listen)
+	}
+	return nil
+}
+
+// slackOn and discordOn report whether a platform is on: its section
+// holds its credentials.
+func (c Config) slackOn() bool   { return c.Slack.BotToken != "" }
+func (c Config) discordOn() bool { return c.Discord.Token != "" }
+
+// platformsOff says, per platform that is off, why: for the one log line
+// at start.
+func (c Config) platformsOff() map[string]string {
+	off := map[string]string{}
+	for _, p := range []struct {
+		name, key string
+		on        bool
+	}{{"slack", "slack.bot_token", c.slackOn()}, {"discord", "discord.token", c.discordOn()}} {
+		if p.on {
+			continue
+		}
+		why := p.key + " is empty"
+		if v := c.unset[p.key]; v != "" {
+			why += " (" + v + " is not set)"
+		}
+		off[p.name] = why
+	}
+	return off
+}
+
+// CheckPlatforms checks what talking to the platforms needs (serve and
+// digest --post): the platforms that are on have what they need, and
+// digests go only to platforms that are on. Other commands never need
+// platform secrets.
+func (c Config) CheckPlatforms() error {
+	if c.slackOn() && c.Slack.AppToken == "" && c.Slack.SigningSecret == "" {
+		return errors.New("config: slack.signing_secret: required to serve Slack's HTTP endpoints (or set slack.app_token for Socket Mode)")
+	}
+	off := c.platformsOff()
+	check := func(key, platform string, chans []string) error {
+		if why, isOff := off[platform]; isOff && len(chans) > 0 {
+			return fmt.Errorf("config: %s: %s is off (%s); remove the channels or give its credentials", key, platform, why)
+		}
+		return nil
+	}
+	if err := check("digest.slack_channels", "slack", c.Digest.SlackChannels); err != nil {
+		return err
+	}
+	if err := check("digest.discord_channels", "discord", c.Digest.DiscordChannels); err != nil {
+		return err
+	}
+	for i, f := range c.Feeds {
+		key := fmt.Sprintf("feeds[%d].digest", i)
+		if err := check(key+".slack_channels", "slack", f.Digest.SlackChannels); err != nil {
+			return err
+		}
+		if err := check(key+".discord_channels", "discord", f.Digest.DiscordChannels); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -45,7 +45,7 @@ func TestParseConfigErrorsNameTheKey(t *testing.T) {
 		{"ack timeout an hour", "slack:\n  ack_timeout: 1h\n", "slack.ack_timeout"},
 		{"ack timeout without unit", "slack:\n  ack_timeout: 0\n", "slack.ack_timeout: must be a duration"},
 		{"ack timeout not a duration", "slack:\n  ack_timeout: snel\n", "slack.ack_timeout: must be a duration"},
-		{"missing variable", "discord:\n  token: ${NB_TEST_NOT_SET}\n", "NB_TEST_NOT_SET is not set"},
+		{"missing variable", "kb:\n  path: ${NB_TEST_NOT_SET}\n", "NB_TEST_NOT_SET is not set"},
 		{"feeds not a list", "feeds:\n  url: https://x.example/rss\n", "feeds: must be a list"},
 		{"feed unknown key", "feeds:\n  - url: https://x.example/rss\n    intervl: 5m\n", "unknown key feeds.intervl"},
 		{"feed without url", "feeds:\n  - name: x\n", "feeds[0].url"},
@@ -59,7 +59,12 @@ func TestParseConfigErrorsNameTheKey(t *testing.T) {
 		{"fetch user agent", "fetch:\n  user_agent: \"\"\n", "fetch.user_agent"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseConfig(strings.NewReader(tt.yaml))
+			// What only serve and digest --post need is checked by
+			// CheckPlatforms.
+			cfg, err := ParseConfig(strings.NewReader(tt.yaml))
+			if err == nil {
+				err = cfg.CheckPlatforms()
+			}
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("ParseConfig(%q) = %v, want an error containing %q", tt.yaml, err, tt.want)
 			}
@@ -149,6 +154,9 @@ func configKeys(t reflect.Type, prefix string) []string {
 	var keys []string
 	for i := range t.NumField() {
 		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
 		name := prefix + f.Tag.Get("yaml")
 		if f.Type.Kind() == reflect.Struct {
 			keys = append(keys, configKeys(f.Type, name+".")...)

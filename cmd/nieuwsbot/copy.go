@@ -16,7 +16,7 @@ import (
 // run again.
 func (m *Main) runCopy(ctx context.Context, args []string) error {
 	fset := commandFlags("copy")
-	if err := parseCommandFlags(fset, args); err != nil {
+	if err := m.parseCommandFlags(fset, args); err != nil {
 		return err
 	}
 	if fset.NArg() != 2 {

@@ -117,8 +117,12 @@ func (in *inbox) take(ctx context.Context, name string) bool {
 	path := filepath.Join(in.dir, name)
 	data, err := readArticle(path)
 	var res kb.IngestResult
+	var p kb.Prepared
 	if err == nil {
-		res, err = in.db.Ingest(ctx, name, data)
+		p, err = prepareFile(name, data)
+	}
+	if err == nil {
+		res, err = in.db.Store(ctx, p)
 	}
 	switch {
 	case err != nil && (kb.IsStorageError(err) || ctx.Err() != nil):

@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -48,7 +51,7 @@ func (s ingestSummary) String() string {
 func (m *Main) runIngest(ctx context.Context, args []string) error {
 	fs := commandFlags("ingest")
 	quiet := fs.Bool("q", false, "no progress bar")
-	if err := parseCommandFlags(fs, args); err != nil {
+	if err := m.parseCommandFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -72,6 +75,10 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	}
 	srcs := make([]source, 0, len(files))
 	for _, f := range files {
+		if items, ok := feedFileSources(f, m.Stderr); ok {
+			srcs = append(srcs, items...)
+			continue
+		}
 		srcs = append(srcs, fileSource(f))
 	}
 	if len(urls) > 0 {
@@ -191,25 +198,104 @@ func fileSource(path string) source {
 		if err != nil {
 			return kb.Prepared{}, err
 		}
-		if classifyFile(path, data) == feed.KindHTML {
-			return feed.FileArticle(filepath.Base(path), data)
-		}
-		return kb.Prepare(filepath.Base(path), data)
+		return prepareFile(filepath.Base(path), data)
 	}}
 }
 
+// prepareFile prepares an article file by what it holds: a web page goes
+// through the page extraction, text is read as an article, and anything
+// else is refused with what it is.
+func prepareFile(name string, data []byte) (kb.Prepared, error) {
+	kind, err := classifyFile(name, data)
+	switch {
+	case err != nil:
+		return kb.Prepared{}, err
+	case kind == feed.KindHTML:
+		p, err := feed.FileArticle(name, data)
+		if errors.Is(err, feed.ErrNoText) && htmlFragmentRe.Match(bytes.TrimSpace(data)) {
+			// Paragraphs without a page around them: too little for the
+			// page extraction to call an article, but text all the same.
+			return feed.FragmentArticle(name, data)
+		}
+		return p, err
+	}
+	return kb.Prepare(name, data)
+}
+
+// feedFileExts are the names of files that may be feeds.
+var feedFileExts = map[string]bool{".xml": true, ".rss": true, ".atom": true, ".json": true, ".feed": true}
+
+// feedFileSources reads a file named like a feed; when it is one, each of
+// its items is an article: the feed's own text of it (a local file fetches
+// nothing). ok is false for a file that is no feed.
+func feedFileSources(path string, errw io.Writer) (srcs []source, ok bool) {
+	if !feedFileExts[strings.ToLower(filepath.Ext(path))] {
+		return nil, false
+	}
+	data, err := readArticle(path)
+	if err != nil || feed.Sniff(data, "") != feed.KindFeed {
+		return nil, false
+	}
+	f, err := feed.ParseFeed(data, "", nil)
+	if err != nil {
+		return nil, false
+	}
+	if len(f.Items) == 0 {
+		fmt.Fprintf(errw, "nieuwsbot: ingest %s: the feed has no items with a link\n", terminalSafe(path))
+	}
+	for _, it := range f.Items {
+		srcs = append(srcs, source{name: path + " " + it.URL, load: func(context.Context) (kb.Prepared, error) {
+			return kb.PreparePage(filepath.Base(path), it.Page())
+		}})
+	}
+	return srcs, true
+}
+
+// archiveMagic are the first bytes of archives and compressed files.
+var archiveMagic = []struct{ magic, name string }{
+	{"PK\x03\x04", "a zip archive"}, {"\x1f\x8b", "a gzip file"}, {"BZh", "a bzip2 file"},
+	{"\xfd7zXZ\x00", "an xz file"}, {"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"}, {"Rar!\x1a\x07", "a RAR archive"},
+	{"\x28\xb5\x2f\xfd", "a zstd file"}, {"%PDF-", "a PDF file"},
+}
+
+// htmlFragmentRe matches a file that starts with an HTML element, without
+// the document around it.
+var htmlFragmentRe = regexp.MustCompile(`(?i)^<(?:p|div|article|section|main|span|h[1-6]|br|a|ul|ol|table|meta|title|header|figure|img|!--)[\s/>]`)
+
+// errNotArticle is a file that is no article; the message says what it is.
+type errNotArticle struct{ what, hint string }
+
+func (e errNotArticle) Error() string { return e.what + ", not an article" + e.hint }
+
 // classifyFile tells what an article file holds: feed.KindHTML for a web
-// page (by its content, or an .html or .htm name), else feed.KindOther,
-// which is read as article text.
-func classifyFile(name string, data []byte) feed.Kind {
+// page (by its content, or an .html or .htm name), feed.KindOther for text,
+// read as an article. A file that is neither (JSON, XML other than a
+// page, a feed, an archive) is an errNotArticle.
+func classifyFile(name string, data []byte) (feed.Kind, error) {
+	if len(data) >= 262 && string(data[257:262]) == "ustar" {
+		return feed.KindOther, errNotArticle{"a tar archive", ": unpack it and ingest the directory"}
+	}
+	for _, a := range archiveMagic {
+		if strings.HasPrefix(string(data), a.magic) {
+			return feed.KindOther, errNotArticle{a.name, ": unpack it and ingest the directory"}
+		}
+	}
 	ext := strings.ToLower(filepath.Ext(name))
 	if ext == ".html" || ext == ".htm" || ext == ".xhtml" {
-		return feed.KindHTML
+		return feed.KindHTML, nil
 	}
-	if k := feed.Sniff(data, ""); k == feed.KindHTML {
-		return k
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
+	switch k := feed.Sniff(data, ""); {
+	case k == feed.KindHTML || htmlFragmentRe.Match(head):
+		return feed.KindHTML, nil
+	case k == feed.KindFeed:
+		return k, errNotArticle{"a feed", ": name it .xml, .rss, .atom or .json to ingest its items, or give its URL"}
+	case len(head) > 0 && (head[0] == '{' || head[0] == '[') && json.Valid(head) || ext == ".json":
+		return k, errNotArticle{"JSON", ""}
+	case bytes.HasPrefix(head, []byte("<?xml")) || ext == ".xml":
+		return k, errNotArticle{"XML that is no web page and no feed", ""}
 	}
-	return feed.KindOther
+	return feed.KindOther, nil
 }
 
 // ingestSources loads and analyses the sources on all cores and stores them

@@ -47,7 +47,7 @@ func TestIngestCorpus(t *testing.T) {
 		t.Errorf("nieuwsbot %q with a corrupt file: exit %d, want 1", args, r.code)
 	}
 	checkErrorLines(t, args, r.stderr)
-	if !strings.Contains(r.stderr, corrupt+": not a text file") {
+	if !strings.Contains(r.stderr, corrupt+": a gzip file, not an article") {
 		t.Errorf("nieuwsbot %q: stderr %q, want the corrupt file reported", args, r.stderr)
 	}
 	if got, want := parseSummary(t, r.stdout), (ingestCounts{files: corpusArticles + 1, added: corpusArticles, failed: 1}); got != want {

@@ -130,7 +130,10 @@ func TestSlackHTTPNeedsSigningSecret(t *testing.T) {
 		{"slack:\n  bot_token: ${T_SLACK_BOT_TOKEN}\n  signing_secret: abc\n", true},
 		{"slack:\n  bot_token: ${T_SLACK_BOT_TOKEN}\n  app_token: xapp-1-2\n", true},
 	} {
-		_, err := ParseConfig(strings.NewReader(tt.in))
+		cfg, err := ParseConfig(strings.NewReader(tt.in))
+		if err == nil {
+			err = cfg.CheckPlatforms()
+		}
 		if tt.ok != (err == nil) {
 			t.Errorf("ParseConfig(%q) error = %v, want ok %v", tt.in, err, tt.ok)
 		}

@@ -56,6 +56,14 @@ func (m *Main) openService(ctx context.Context) (*service, error) {
 // wire builds the service from the configuration. It starts nothing.
 func (m *Main) wire(db *kb.DB) (*service, error) {
 	cfg := m.Config
+	if err := cfg.CheckPlatforms(); err != nil {
+		return nil, badInputError{err}
+	}
+	for _, p := range []string{"slack", "discord"} {
+		if why, off := cfg.platformsOff()[p]; off {
+			m.logger.Info(p+" off", "why", why)
+		}
+	}
 	if cfg.Discord.Command == "" {
 		cfg.Discord.Command = DefaultConfig().Discord.Command
 	}
@@ -101,24 +109,7 @@ func (m *Main) wire(db *kb.DB) (*service, error) {
 			return nil, badInputError{fmt.Errorf("config: %w", err)}
 		}
 	}
-	var targets []bot.Target
-	for _, ch := range cfg.Digest.SlackChannels {
-		targets = append(targets, bot.Target{Platform: "slack", Channel: ch, Poster: s.slack})
-	}
-	for _, ch := range cfg.Digest.DiscordChannels {
-		targets = append(targets, bot.Target{Platform: "discord", Channel: ch, Poster: s.discord})
-	}
-	for _, f := range cfg.Feeds {
-		scope := "feed " + f.URL
-		for _, ch := range f.Digest.SlackChannels {
-			targets = append(targets, bot.Target{Platform: "slack", Channel: ch, Poster: s.slack,
-				Digester: db.FeedDigester(f.URL), Scope: scope})
-		}
-		for _, ch := range f.Digest.DiscordChannels {
-			targets = append(targets, bot.Target{Platform: "discord", Channel: ch, Poster: s.discord,
-				Digester: db.FeedDigester(f.URL), Scope: scope})
-		}
-	}
+	targets := s.digestTargets(cfg, db)
 	if len(targets) > 0 {
 		hour, minute, err := bot.ParseClock(cfg.Digest.Time)
 		if err != nil {
@@ -151,7 +142,7 @@ type component struct {
 // and the knowledge base closed by Close.
 func (m *Main) runServe(ctx context.Context, args []string) error {
 	fs := commandFlags("serve")
-	if err := parseCommandFlags(fs, args); err != nil {
+	if err := m.parseCommandFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -401,4 +392,28 @@ func (m *Main) postDigestNow(ctx context.Context) error {
 	fmt.Fprintf(m.Stdout, "digest: today's digest done for %d of %d channels; the others had it already or failed\n",
 		n, len(s.sched.Targets))
 	return err
+}
+
+// digestTargets are the channels that get the daily digest: those of the
+// digest section, and those of each feed for that feed's articles.
+func (s *service) digestTargets(cfg Config, db *kb.DB) []bot.Target {
+	var targets []bot.Target
+	for _, ch := range cfg.Digest.SlackChannels {
+		targets = append(targets, bot.Target{Platform: "slack", Channel: ch, Poster: s.slack})
+	}
+	for _, ch := range cfg.Digest.DiscordChannels {
+		targets = append(targets, bot.Target{Platform: "discord", Channel: ch, Poster: s.discord})
+	}
+	for _, f := range cfg.Feeds {
+		scope := "feed " + f.URL
+		for _, ch := range f.Digest.SlackChannels {
+			targets = append(targets, bot.Target{Platform: "slack", Channel: ch, Poster: s.slack,
+				Digester: db.FeedDigester(f.URL), Scope: scope})
+		}
+		for _, ch := range f.Digest.DiscordChannels {
+			targets = append(targets, bot.Target{Platform: "discord", Channel: ch, Poster: s.discord,
+				Digester: db.FeedDigester(f.URL), Scope: scope})
+		}
+	}
+	return targets
 }

@@ -141,6 +141,13 @@ func FileArticle(name string, data []byte) (kb.Prepared, error) {
 	return kb.PreparePage(name, page)
 }
 
+// FragmentArticle prepares a file of HTML paragraphs without the page
+// around them (as a feed's description holds them): their text, without
+// the tags.
+func FragmentArticle(name string, data []byte) (kb.Prepared, error) {
+	return kb.PreparePage(name, kb.Page{Paragraphs: htmlText(string(data))})
+}
+
 // resolve returns ref against base, or nil when ref is not an absolute
 // http(s) URL after it.
 func resolve(base *url.URL, ref string) *url.URL {

@@ -81,11 +81,11 @@ func source(c *candidate) bot.Source {
 // sourceOf cites a sentence of an article. An untitled article is named
 // by the sentence, cut at a word boundary.
 func sourceOf(a Article, s Sentence) bot.Source {
-	title := a.Title
+	title, untitled := a.Title, a.Untitled
 	if title == "" {
-		title = cutWords(s.Text, 80)
+		title, untitled = cutWords(s.Text, 80), true
 	}
-	return bot.Source{ID: fmt.Sprint(a.ID), Title: title, Date: a.Date, URL: a.URL, Publisher: a.Publisher, Quote: s.Text}
+	return bot.Source{ID: fmt.Sprint(a.ID), Title: title, Untitled: untitled, Date: a.Date, URL: a.URL, Publisher: a.Publisher, Quote: s.Text}
 }
 
 // articleTitle is an article's title, or for an untitled one its first

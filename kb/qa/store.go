@@ -12,6 +12,7 @@ type Article struct {
 	ID        int64
 	Title     string
 	TitleLine bool // the title is a line of the article, so it may be quoted
+	Untitled  bool // the article has no title: Title is its lead
 	Date      string
 	URL       string
 	Publisher string

@@ -56,6 +56,27 @@ func (s *Splitter) Split(lemma string) []string {
 	return parts
 }
 
+// Modifier returns the parts of the front of a compound, as lemmas: a
+// known lemma or a compound of known lemmas, with the linking -s-, -en-,
+// -e- or hyphen that joins it to the head left off ("kabinets" → kabinet,
+// "senioren" → senior). Nil when w is no known front.
+func (s *Splitter) Modifier(w string) []string {
+	w = strings.ToLower(w)
+	for _, l := range linkers {
+		stem, ok := strings.CutSuffix(w, l)
+		if !ok || utf8.RuneCountInString(stem) < minPart || s.nonPart(stem) {
+			continue
+		}
+		if s.freq[stem] > 0 {
+			return []string{stem}
+		}
+		if parts := s.Split(stem); parts != nil {
+			return parts
+		}
+	}
+	return nil
+}
+
 // splitHyphen splits at hyphens ("EU-landen" → eu + land is the caller's
 // lemma "eu-land"), each piece split further.
 func (s *Splitter) splitHyphen(w string) []string {

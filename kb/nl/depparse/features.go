@@ -16,14 +16,14 @@ var (
 	hRoot = percep.Hash("<root>")
 )
 
-func newSent(forms, upos, xpos []string) *sent {
-	n := len(forms)
+func newSent(t Tagged) *sent {
+	n := len(t.Forms)
 	s := &sent{w: make([]uint64, n+1), p: make([]uint64, n+1), x: make([]uint64, n+1)}
 	s.w[0], s.p[0], s.x[0] = hRoot, hRoot, hRoot
-	for i := range forms {
-		s.w[i+1] = percep.Hash(strings.ToLower(forms[i]))
-		s.p[i+1] = percep.Hash(upos[i])
-		s.x[i+1] = percep.Hash(xpos[i])
+	for i := range t.Forms {
+		s.w[i+1] = percep.Hash(strings.ToLower(t.Forms[i]))
+		s.p[i+1] = percep.Hash(t.UPOS[i])
+		s.x[i+1] = percep.Hash(t.XPOS[i])
 	}
 	return s
 }

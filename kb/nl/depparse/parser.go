@@ -98,7 +98,7 @@ func Train(sents []conllu.Sentence, tagged []Tagged, o Options) *Parser {
 func (p *Parser) trainOne(tt, lt *percep.Trainer, e *example, explore bool, prob float64, rng *rand.Rand) {
 	n := len(e.tagged.Forms)
 	st := newState(n)
-	s := newSent(e.tagged.Forms, e.tagged.UPOS, e.tagged.XPOS)
+	s := newSent(e.tagged)
 	var fs, lfs []uint64
 	scores := make([]float32, nTrans)
 	lscores := make([]float32, len(p.labelNames))
@@ -167,7 +167,7 @@ func (p *Parser) Parse(t Tagged) ([]int, []string) {
 		return nil, nil
 	}
 	st := newState(n)
-	s := newSent(t.Forms, t.UPOS, t.XPOS)
+	s := newSent(t)
 	fs := make([]uint64, 0, 128)
 	lfs := make([]uint64, 0, 128)
 	scores := make([]float32, nTrans)

@@ -147,11 +147,24 @@ func mostFrequent(m map[string]map[string]int) map[string]string {
 	return out
 }
 
-// best returns the highest-scoring rule that applies to form, or -1.
+// best returns the highest-scoring rule that applies to form (the lowest
+// on ties), or -1. Most often the best-scoring rule applies: it is tried
+// first, before every rule is.
 func (l *Lemmatizer) best(scores []float32, form string) int {
+	if len(scores) == 0 {
+		return -1
+	}
+	if top := percep.Best(scores, nil); top >= 0 {
+		if l.rules[top].fits(form) {
+			return top
+		}
+	}
 	b := -1
 	for c, s := range scores {
-		if _, ok := l.rules[c].apply(form); ok && (b < 0 || s > scores[b]) {
+		if b >= 0 && s <= scores[b] {
+			continue
+		}
+		if l.rules[c].fits(form) {
 			b = c
 		}
 	}

@@ -27,16 +27,20 @@ func parseRule(s string) (rule, bool) {
 }
 
 // apply returns the lemma of form, false when the rule does not fit it.
-func (r rule) apply(form string) (string, bool) {
-	if !strings.HasPrefix(form, r.cutPre) || !strings.HasSuffix(form, r.cutSuf) ||
-		len(r.cutPre)+len(r.cutSuf) > len(form) {
+func (r *rule) apply(form string) (string, bool) {
+	if !r.fits(form) {
 		return "", false
 	}
-	mid := form[len(r.cutPre) : len(form)-len(r.cutSuf)]
-	if mid == "" && (r.cutPre != "" || r.cutSuf != "") && r.addPre == "" && r.addSuf == "" {
-		return "", false
+	return r.addPre + form[len(r.cutPre):len(form)-len(r.cutSuf)] + r.addSuf, true
+}
+
+// fits reports whether the rule applies to form.
+func (r *rule) fits(form string) bool {
+	if len(r.cutPre)+len(r.cutSuf) > len(form) || !strings.HasSuffix(form, r.cutSuf) || !strings.HasPrefix(form, r.cutPre) {
+		return false
 	}
-	return r.addPre + mid + r.addSuf, true
+	empty := len(r.cutPre)+len(r.cutSuf) == len(form)
+	return !empty || (r.cutPre == "" && r.cutSuf == "") || r.addPre != "" || r.addSuf != ""
 }
 
 // ruleOf returns the rule that maps form to lemma: the longest common

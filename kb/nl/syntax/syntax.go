@@ -154,15 +154,52 @@ func (p *Pipeline) Analyze(forms []string) []Word {
 // unknown compound noun's lemma joins its parts the way Alpino's lemmas do
 // ("hackersgroep" → "hackergroep").
 func (p *Pipeline) lemma(form, upos, xpos string) (string, []string) {
-	l := p.Lemmas.Lemma(form, upos, xpos)
 	if upos != "NOUN" || p.Compound == nil {
-		return l, nil
+		return p.Lemmas.Lemma(form, upos, xpos), nil
 	}
+	known := p.Lemmas.Known(form, upos)
+	if !known {
+		if l, parts := p.compoundLemma(form, xpos); parts != nil {
+			return l, parts
+		}
+	}
+	l := p.Lemmas.Lemma(form, upos, xpos)
 	parts := p.Compound.Split(l)
-	if parts != nil && !p.Lemmas.Known(form, upos) {
+	if parts != nil && !known {
 		l = strings.Join(parts, "")
 	}
 	return l, parts
+}
+
+// compoundLemma lemmatises an unknown noun as a compound whose head is a
+// known noun form: the longest such head after a front that is a known
+// lemma (or compound) with its linker ("kabinetsbesluiten" → kabinet +
+// besluit, lemma "kabinetbesluit"). Nil parts when there is none.
+func (p *Pipeline) compoundLemma(form, xpos string) (string, []string) {
+	lw := strings.ToLower(form)
+	if len(lw) > 64 {
+		return "", nil
+	}
+	for i := 3; i+3 <= len(lw); i++ {
+		if !utf8.RuneStart(lw[i]) {
+			continue
+		}
+		head := lw[i:]
+		if !p.Lemmas.Known(head, "NOUN") {
+			continue
+		}
+		front := p.Compound.Modifier(lw[:i])
+		if front == nil {
+			continue
+		}
+		hl := p.Lemmas.Lemma(head, "NOUN", xpos)
+		parts := append(front, hl)
+		if sub := p.Compound.Split(hl); sub != nil {
+			parts = append(front, sub...)
+		}
+		return strings.Join(front, "") + hl, parts
+	}
+	return "", nil
 }
 
 // joinParticles puts a separable verb's particle in front of its lemma, as

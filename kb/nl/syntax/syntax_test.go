@@ -2,6 +2,8 @@ package syntax
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -81,6 +83,7 @@ func TestWordAnalysis(t *testing.T) {
 func TestLemma(t *testing.T) {
 	for form, want := range map[string]string{
 		"ging": "gaan", "geëvacueerd": "evacueren", "bewoners": "bewoner", "aanvallen": "aanval",
+		"hackers": "hacker", "liepen": "lopen", "brandweermeldingen": "brandweermelding",
 	} {
 		if got := Lemma(form); got != want {
 			t.Errorf("Lemma(%q) = %q, want %q", form, got, want)
@@ -142,5 +145,68 @@ func checkTree(t *testing.T, in string, s Sentence) {
 	}
 	if len(s.Words) > 0 && roots != 1 {
 		t.Fatalf("Parse(%.40q): %d roots", in, roots)
+	}
+}
+
+// BenchmarkParse tokenizes, tags, lemmatises and parses the news sentences
+// of ../testdata, one goroutine, and reports tokens per second.
+func BenchmarkParse(b *testing.B) {
+	var lines []string
+	for _, name := range []string{"analyze_anp", "analyze_nos", "analyze_regio", "analyze_tech", "sentence_anp", "sentence_nos", "sentence_regio", "sentence_tech"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", name+".txt"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for line := range strings.SplitSeq(string(data), "\n") {
+			if strings.TrimSpace(line) != "" {
+				lines = append(lines, line)
+			}
+		}
+	}
+	p, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens := 0
+	b.ResetTimer()
+	for b.Loop() {
+		for _, l := range lines {
+			tokens += len(p.Parse(l).Words)
+		}
+	}
+	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// TestCompoundWords analyses inflected compounds in a sentence: the
+// parts come from the learned lexicon, the head is lemmatised as the known
+// noun it ends in. None of these compounds occurs in the treebanks.
+func TestCompoundWords(t *testing.T) {
+	tests := []struct {
+		sentence, word string
+		parts          []string
+	}{
+		{"Het seniorencomplex in Weert is ontruimd.", "seniorencomplex", []string{"senior", "complex"}},
+		{"De brandweermeldingen namen zondag toe.", "brandweermeldingen", []string{"brandweer", "melding"}},
+		{"Volgens de AIVD zit een hackersgroep achter de aanvallen.", "hackersgroep", []string{"hacker", "groep"}},
+		{"Het kabinetsbesluit viel dinsdag.", "kabinetsbesluit", []string{"kabinet", "besluit"}},
+		{"De stormschade in Zeeland is groot.", "stormschade", []string{"storm", "schade"}},
+		{"De verkiezingsuitslag werd woensdag bekend.", "verkiezingsuitslag", []string{"verkiezing", "uitslag"}},
+	}
+	for _, tt := range tests {
+		s := Parse(tt.sentence)
+		_, w := word(s, tt.word)
+		if !slices.Equal(w.Parts, tt.parts) {
+			t.Errorf("Parse(%q): %s has parts %v, want %v\n%s", tt.sentence, tt.word, w.Parts, tt.parts, dump(s))
+		}
+	}
+}
+
+// TestNames checks that proper names keep their form as lemma.
+func TestNames(t *testing.T) {
+	s := Parse("Minister Hugo de Jonge sprak dinsdag in Weert met Mark Rutte en Erik Akerboom.")
+	for _, name := range []string{"Hugo", "Jonge", "Weert", "Mark", "Rutte", "Erik", "Akerboom"} {
+		if _, w := word(s, name); w.Lemma != name {
+			t.Errorf("%s: lemma %q %s, want the name unchanged\n%s", name, w.Lemma, w.UPOS, dump(s))
+		}
 	}
 }

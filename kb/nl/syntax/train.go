@@ -3,6 +3,7 @@ package syntax
 import (
 	"strings"
 
+	"github.com/nieuwsbot/nieuwsbot/kb/nl/cluster"
 	"github.com/nieuwsbot/nieuwsbot/kb/nl/compound"
 	"github.com/nieuwsbot/nieuwsbot/kb/nl/conllu"
 	"github.com/nieuwsbot/nieuwsbot/kb/nl/depparse"
@@ -16,14 +17,16 @@ type TrainOptions struct {
 	Tagger   tagger.Options
 	Lemma    lemma.Options
 	Parser   depparse.Options
+	Clusters cluster.Options
 	Folds    int      // jackknife folds for the parser's training tags; 0 or 1: gold tags
-	Corpus   []string // raw sentences whose lemma counts extend the compound lexicon
+	Corpus   []string // raw sentences for the word classes and the compound lexicon
 	Progress func(step string)
 }
 
 // DefaultTrainOptions are the settings of the committed models.
 var DefaultTrainOptions = TrainOptions{
-	Tagger: tagger.DefaultOptions, Lemma: lemma.DefaultOptions, Parser: depparse.DefaultOptions, Folds: 5,
+	Tagger: tagger.DefaultOptions, Lemma: lemma.DefaultOptions, Parser: depparse.DefaultOptions,
+	Clusters: cluster.DefaultOptions, Folds: 5,
 }
 
 // Train trains the pipeline on gold sentences. The parser learns from the
@@ -35,12 +38,14 @@ func Train(sents []conllu.Sentence, o TrainOptions) *Pipeline {
 		progress = func(string) {}
 	}
 	p := &Pipeline{}
+	progress("clusters")
+	cls := cluster.Train(ClusterText(o.Corpus, sents), o.Clusters)
 	progress("tagger")
-	p.Tagger = tagger.Train(sents, o.Tagger)
+	p.Tagger = tagger.Train(sents, cls, o.Tagger)
 	progress("lemma")
 	p.Lemmas = lemma.Train(sents, o.Lemma)
 	progress("parser tags")
-	tagged := jackknife(sents, o)
+	tagged := Jackknife(sents, cls, o)
 	progress("parser")
 	p.Parser = depparse.Train(sents, tagged, o.Parser)
 	progress("compound")
@@ -58,9 +63,9 @@ func goldTagged(s conllu.Sentence) depparse.Tagged {
 	return t
 }
 
-// jackknife tags each fold of the sentences with a tagger trained on the
+// Jackknife tags each fold of the sentences with a tagger trained on the
 // other folds.
-func jackknife(sents []conllu.Sentence, o TrainOptions) []depparse.Tagged {
+func Jackknife(sents []conllu.Sentence, cls *cluster.Clusters, o TrainOptions) []depparse.Tagged {
 	out := make([]depparse.Tagged, len(sents))
 	for i, s := range sents {
 		out[i] = goldTagged(s)
@@ -75,7 +80,7 @@ func jackknife(sents []conllu.Sentence, o TrainOptions) []depparse.Tagged {
 				rest = append(rest, s)
 			}
 		}
-		tg := tagger.Train(rest, o.Tagger)
+		tg := tagger.Train(rest, cls, o.Tagger)
 		for i := k; i < len(sents); i += o.Folds {
 			tags := tg.Tag(out[i].Forms)
 			for j, t := range tags {

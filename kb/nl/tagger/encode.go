@@ -5,12 +5,13 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/nieuwsbot/nieuwsbot/kb/nl/cluster"
 	"github.com/nieuwsbot/nieuwsbot/kb/nl/internal/percep"
 )
 
 // Version names the tagger's features and model format; it changes when a
 // model trained by another version would tag differently.
-const Version = "tagger-1"
+const Version = "tagger-2"
 
 // MarshalBinary encodes the tagger as a model file.
 func (t *Tagger) MarshalBinary() ([]byte, error) {
@@ -31,6 +32,13 @@ func (t *Tagger) MarshalBinary() ([]byte, error) {
 	sort.Strings(feats)
 	b.Add("feats", []byte(strings.Join(feats, "\n")))
 	b.Add("lexicon", []byte(strings.Join(t.lexLines, "\n")))
+	if t.clusters != nil {
+		data, err := t.clusters.MarshalBinary()
+		if err != nil {
+			return nil, err
+		}
+		b.Add("clusters", data)
+	}
 	return b.Encode(Version), nil
 }
 
@@ -65,6 +73,11 @@ func Unmarshal(data []byte) (*Tagger, error) {
 	for line := range strings.SplitSeq(string(feats), "\n") {
 		if f := strings.Split(line, "\t"); len(f) == 3 {
 			t.feats[[2]string{f[0], f[1]}] = f[2]
+		}
+	}
+	if data, e := b.Section("clusters"); e == nil {
+		if t.clusters, err = cluster.Unmarshal(data); err != nil {
+			return nil, fmt.Errorf("tagger: %w", err)
 		}
 	}
 	t.lexLines = strings.Split(string(lex), "\n")

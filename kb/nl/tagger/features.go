@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/nieuwsbot/nieuwsbot/kb/nl/cluster"
 	"github.com/nieuwsbot/nieuwsbot/kb/nl/internal/percep"
 )
 
@@ -17,19 +18,24 @@ type word struct {
 	amb    uint64 // the tags the lexicon knows for the word, hashed; 0 unknown
 	suf    [4]uint64
 	pre    [3]uint64
-	first  bool // first token of the sentence
+	first  bool   // first token of the sentence
+	cr, cl uint64 // coarse word classes by right and left context, 0 none
+	fr, fl uint64 // fine word classes
 }
 
 // Lexicon maps a lower-cased form to the set of tags it had in training,
 // hashed: an ambiguity class ("ADJ|ADV").
 type Lexicon map[string]uint64
 
-func (l Lexicon) words(forms []string, out []word) []word {
+func (l Lexicon) words(forms []string, out []word, cls *cluster.Clusters) []word {
 	out = out[:0]
 	for i, f := range forms {
 		lw := strings.ToLower(f)
 		w := word{lower: lw, hLower: percep.Hash(lw), hForm: percep.Hash(f),
 			shape: percep.Hash(shape(f)), amb: l[lw], first: i == 0}
+		if c := cls.Of(lw); len(c) >= 4 {
+			w.cr, w.cl, w.fr, w.fl = uint64(c[0]), uint64(c[1]), uint64(c[2]), uint64(c[3])
+		}
 		for k := range w.suf {
 			w.suf[k] = percep.Hash(suffix(lw, k+1))
 		}
@@ -119,6 +125,20 @@ const (
 	fUp1
 	fU0Um1
 	fU0Up1
+	fCR0
+	fCL0
+	fCRm1
+	fCLp1
+	fCR0L0
+	fTm1CL0
+	fCRm1CL0
+	fCR0CLp1
+	fU0CR
+	fU0CL
+	fFR0
+	fFL0
+	fFR0L0
+	fU0FR
 )
 
 var none = percep.Hash("<none>")
@@ -128,6 +148,20 @@ func at(ws []word, i int) *word {
 		return nil
 	}
 	return &ws[i]
+}
+
+func crOf(w *word) uint64 {
+	if w == nil {
+		return 1 << 20
+	}
+	return w.cr
+}
+
+func clOf(w *word) uint64 {
+	if w == nil {
+		return 1 << 20
+	}
+	return w.cl
 }
 
 func lowerOf(w *word) uint64 {
@@ -163,6 +197,10 @@ func uposFeatures(fs []uint64, ws []word, i int, tm1, tm2 uint64) []uint64 {
 		m(fTm1, tm1), m(fTm2, tm2), m(m(fTm12, tm1), tm2), m(m(fTm1W0, tm1), w.hLower),
 		m(fAmb0, w.amb), m(fAmbP1, ambOf(at(ws, i+1))), m(fAmbP2, ambOf(at(ws, i+2))),
 		m(fAmbM1, ambOf(at(ws, i-1))), m(m(fTm1Suf, tm1), w.suf[2]), m(m(fAmb0Tm1, w.amb), tm1))
+	crm1, clp1 := crOf(at(ws, i-1)), clOf(at(ws, i+1))
+	fs = append(fs, m(fCR0, w.cr), m(fCL0, w.cl), m(fCRm1, crm1), m(fCLp1, clp1),
+		m(m(fCR0L0, w.cr), w.cl), m(m(fTm1CL0, tm1), w.cl), m(m(fCRm1CL0, crm1), w.cl), m(m(fCR0CLp1, w.cr), clp1),
+		m(fFR0, w.fr), m(fFL0, w.fl), m(m(fFR0L0, w.fr), w.fl))
 	if p := at(ws, i+1); p != nil {
 		fs = append(fs, m(fSufP1, p.suf[2]))
 	} else {
@@ -195,7 +233,8 @@ func xposFeatures(fs []uint64, ws []word, i int, u []uint64) []uint64 {
 	for k, s := range w.suf {
 		fs = append(fs, m(m(m(fU0Suf, u0), uint64(k)), s))
 	}
-	fs = append(fs, m(m(fAmb0, w.amb), u0), m(m(fForm0, w.hForm), u0), m(m(fShape, w.shape), u0))
+	fs = append(fs, m(m(fAmb0, w.amb), u0), m(m(fForm0, w.hForm), u0), m(m(fShape, w.shape), u0),
+		m(m(fU0CR, u0), w.cr), m(m(fU0CL, u0), w.cl), m(m(fU0FR, u0), w.fr), m(m(fU0FR, u0), w.fl+1<<17))
 	return fs
 }
 

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/nieuwsbot/nieuwsbot/kb/nl/cluster"
 	"github.com/nieuwsbot/nieuwsbot/kb/nl/conllu"
 	"github.com/nieuwsbot/nieuwsbot/kb/nl/internal/percep"
 )
@@ -38,6 +39,7 @@ type Tagger struct {
 	lex        Lexicon
 	lexLines   []string // the lexicon as "word\tTAG|TAG" lines, for encoding
 	uposHash   []uint64
+	clusters   *cluster.Clusters
 }
 
 // Options are the training settings.
@@ -49,9 +51,10 @@ type Options struct {
 // DefaultOptions are the settings the committed model is trained with.
 var DefaultOptions = Options{Epochs: 10, Seed: 1}
 
-// Train trains a tagger on gold sentences.
-func Train(sents []conllu.Sentence, o Options) *Tagger {
-	t := &Tagger{feats: map[[2]string]string{}}
+// Train trains a tagger on gold sentences, with word classes cls learned
+// from raw text (nil: none).
+func Train(sents []conllu.Sentence, cls *cluster.Clusters, o Options) *Tagger {
+	t := &Tagger{feats: map[[2]string]string{}, clusters: cls}
 	t.lexLines = lexiconLines(sents)
 	t.lex = lexiconOf(t.lexLines)
 	folds := foldLexicons(sents, 10)
@@ -88,7 +91,7 @@ func Train(sents []conllu.Sentence, o Options) *Tagger {
 		for _, k := range order {
 			s := sents[k]
 			forms, gold := formsOf(s)
-			ws = folds[k%len(folds)].words(forms, ws)
+			ws = folds[k%len(folds)].words(forms, ws, cls)
 			tags := make([]uint64, len(ws))
 			goldU := make([]uint64, len(ws))
 			for i := range ws {
@@ -244,7 +247,7 @@ func (t *Tagger) index() {
 
 // Tag tags a sentence given as its tokens' forms.
 func (t *Tagger) Tag(forms []string) []Tag {
-	ws := t.lex.words(forms, make([]word, 0, len(forms)))
+	ws := t.lex.words(forms, make([]word, 0, len(forms)), t.clusters)
 	out := make([]Tag, len(forms))
 	u := make([]uint64, len(forms))
 	ui := make([]int, len(forms))
@@ -270,6 +273,9 @@ func (t *Tagger) Tag(forms []string) []Tag {
 	}
 	return out
 }
+
+// Clusters returns the word classes the tagger reads, nil when none.
+func (t *Tagger) Clusters() *cluster.Clusters { return t.clusters }
 
 // Check reports a model that cannot tag.
 func (t *Tagger) Check() error {

@@ -15,12 +15,23 @@ import (
 type Model struct {
 	nclass int
 	mask   uint64
-	fp     []uint32 // per slot: key>>32 | 1, 0 for an empty slot
-	start  []uint32 // per slot: first entry; entries run to the next used slot's start
-	end    []uint32
-	cls    []uint16
-	w      []int16
+	slots  []slot
+	ents   []weight
 	scale  float32
+}
+
+// slot is one place of the table, kept together so a lookup touches one
+// cache line.
+type slot struct {
+	fp    uint32 // key>>32 | 1, 0 for an empty slot
+	start uint32 // first entry
+	end   uint32 // past the last entry
+}
+
+// weight is one class's weight of a feature.
+type weight struct {
+	cls uint16
+	w   int16
 }
 
 // NClass is the number of classes.
@@ -29,8 +40,8 @@ func (m *Model) NClass() int { return m.nclass }
 // Features is the number of features the model holds.
 func (m *Model) Features() int {
 	n := 0
-	for _, f := range m.fp {
-		if f != 0 {
+	for _, sl := range m.slots {
+		if sl.fp != 0 {
 			n++
 		}
 	}
@@ -46,11 +57,12 @@ func (m *Model) lookup(key uint64) (int, int) {
 	}
 	fp := fingerprint(key)
 	for i := key & m.mask; ; i = (i + 1) & m.mask {
-		switch m.fp[i] {
+		sl := &m.slots[i]
+		switch sl.fp {
 		case 0:
 			return 0, 0
 		case fp:
-			return int(m.start[i]), int(m.end[i])
+			return int(sl.start), int(sl.end)
 		}
 	}
 }
@@ -61,8 +73,8 @@ func (m *Model) Scores(feats []uint64, scores []float32) {
 	clear(scores)
 	for _, f := range feats {
 		a, b := m.lookup(f)
-		for j := a; j < b; j++ {
-			scores[m.cls[j]] += float32(m.w[j])
+		for _, e := range m.ents[a:b] {
+			scores[e.cls] += float32(e.w)
 		}
 	}
 	for i := range scores {
@@ -102,8 +114,7 @@ func (b *builder) build() *Model {
 	for size < 2*len(b.keys)+2 {
 		size <<= 1
 	}
-	m := &Model{nclass: b.nclass, mask: uint64(size - 1),
-		fp: make([]uint32, size), start: make([]uint32, size), end: make([]uint32, size)}
+	m := &Model{nclass: b.nclass, mask: uint64(size - 1), slots: make([]slot, size)}
 	var maxAbs float32
 	for _, ws := range b.ws {
 		for _, w := range ws {
@@ -116,16 +127,16 @@ func (b *builder) build() *Model {
 	}
 	for k, key := range b.keys {
 		i := key & m.mask
-		for m.fp[i] != 0 {
+		for m.slots[i].fp != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.fp[i] = fingerprint(key)
-		m.start[i] = uint32(len(m.cls))
+		sl := &m.slots[i]
+		sl.fp = fingerprint(key)
+		sl.start = uint32(len(m.ents))
 		for j, c := range b.cls[k] {
-			m.cls = append(m.cls, c)
-			m.w = append(m.w, int16(math.Round(float64(b.ws[k][j]/m.scale))))
+			m.ents = append(m.ents, weight{c, int16(math.Round(float64(b.ws[k][j] / m.scale)))})
 		}
-		m.end[i] = uint32(len(m.cls))
+		sl.end = uint32(len(m.ents))
 	}
 	return m
 }
@@ -141,38 +152,38 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	le := binary.LittleEndian
 	buf = append(buf, magic...)
 	buf = le.AppendUint32(buf, uint32(m.nclass))
-	buf = le.AppendUint32(buf, uint32(len(m.fp)))
+	buf = le.AppendUint32(buf, uint32(len(m.slots)))
 	buf = le.AppendUint32(buf, math.Float32bits(m.scale))
-	buf = le.AppendUint32(buf, uint32(len(m.cls)))
+	buf = le.AppendUint32(buf, uint32(len(m.ents)))
 	used := 0
-	for _, fp := range m.fp {
-		if fp != 0 {
+	for _, sl := range m.slots {
+		if sl.fp != 0 {
 			used++
 		}
 	}
 	buf = le.AppendUint32(buf, uint32(used))
 	last := -1
-	for i, fp := range m.fp {
-		if fp == 0 {
+	for i, sl := range m.slots {
+		if sl.fp == 0 {
 			continue
 		}
 		buf = binary.AppendUvarint(buf, uint64(i-last))
 		last = i
-		buf = le.AppendUint32(buf, fp)
-		buf = binary.AppendUvarint(buf, uint64(m.end[i]-m.start[i]))
+		buf = le.AppendUint32(buf, sl.fp)
+		buf = binary.AppendUvarint(buf, uint64(sl.end-sl.start))
 	}
 	wide := m.nclass > 256
-	for i, fp := range m.fp {
-		if fp == 0 {
+	for _, sl := range m.slots {
+		if sl.fp == 0 {
 			continue
 		}
-		for j := m.start[i]; j < m.end[i]; j++ {
+		for _, e := range m.ents[sl.start:sl.end] {
 			if wide {
-				buf = le.AppendUint16(buf, m.cls[j])
+				buf = le.AppendUint16(buf, e.cls)
 			} else {
-				buf = append(buf, byte(m.cls[j]))
+				buf = append(buf, byte(e.cls))
 			}
-			buf = le.AppendUint16(buf, uint16(m.w[j]))
+			buf = le.AppendUint16(buf, uint16(e.w))
 		}
 	}
 	return buf, nil
@@ -195,10 +206,9 @@ func Unmarshal(data []byte) (*Model, error) {
 		return nil, fmt.Errorf("percep: bad table size %d", size)
 	}
 	m := &Model{nclass: nclass, mask: uint64(size - 1), scale: scale,
-		fp: make([]uint32, size), start: make([]uint32, size), end: make([]uint32, size),
-		cls: make([]uint16, nent), w: make([]int16, nent)}
+		slots: make([]slot, size), ents: make([]weight, nent)}
 	p := 24
-	slot := -1
+	at0 := -1
 	var at uint32
 	for range used {
 		gap, n1 := binary.Uvarint(data[p:])
@@ -206,9 +216,9 @@ func Unmarshal(data []byte) (*Model, error) {
 			return nil, errShort
 		}
 		p += n1
-		slot += int(gap)
-		if slot >= size {
-			return nil, fmt.Errorf("percep: slot %d of %d", slot, size)
+		at0 += int(gap)
+		if at0 >= size {
+			return nil, fmt.Errorf("percep: slot %d of %d", at0, size)
 		}
 		fp := le.Uint32(data[p:])
 		p += 4
@@ -217,7 +227,7 @@ func Unmarshal(data []byte) (*Model, error) {
 			return nil, errShort
 		}
 		p += n2
-		m.fp[slot], m.start[slot], m.end[slot] = fp, at, at+uint32(cnt)
+		m.slots[at0] = slot{fp, at, at + uint32(cnt)}
 		at += uint32(cnt)
 	}
 	width := 3
@@ -227,16 +237,17 @@ func Unmarshal(data []byte) (*Model, error) {
 	if int(at) != nent || p+width*nent != len(data) {
 		return nil, fmt.Errorf("percep: %d entries in the table, %d in the data", at, nent)
 	}
-	for j := 0; j < nent; j++ {
+	for j := range m.ents {
+		e := &m.ents[j]
 		if width == 4 {
-			m.cls[j] = le.Uint16(data[p:])
+			e.cls = le.Uint16(data[p:])
 		} else {
-			m.cls[j] = uint16(data[p])
+			e.cls = uint16(data[p])
 		}
-		m.w[j] = int16(le.Uint16(data[p+width-2:]))
+		e.w = int16(le.Uint16(data[p+width-2:]))
 		p += width
-		if int(m.cls[j]) >= nclass {
-			return nil, fmt.Errorf("percep: class %d of %d", m.cls[j], nclass)
+		if int(e.cls) >= nclass {
+			return nil, fmt.Errorf("percep: class %d of %d", e.cls, nclass)
 		}
 	}
 	return m, nil

@@ -1,6 +1,6 @@
 // Command train rebuilds the committed model files of the Dutch syntax
 // pipeline from the UD Dutch treebanks (and, for the compound lexicon, the
-// lemma counts of a news corpus). Deterministic: the same inputs give the
+// word classes and the lemma counts of a news corpus). Deterministic: the same inputs give the
 // same files.
 //
 // Usage (go generate ./kb/nl/syntax runs it):
@@ -9,17 +9,13 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
-	"github.com/nieuwsbot/nieuwsbot/kb/nl"
 	"github.com/nieuwsbot/nieuwsbot/kb/nl/conllu"
 	"github.com/nieuwsbot/nieuwsbot/kb/nl/syntax"
 )
@@ -49,7 +45,7 @@ func run(ud, corpus, out string) error {
 	}
 	o := syntax.DefaultTrainOptions
 	if corpus != "" {
-		lines, err := readCorpus(corpus)
+		lines, err := syntax.ReadCorpus(corpus)
 		if err != nil {
 			return err
 		}
@@ -72,29 +68,4 @@ func run(ud, corpus, out string) error {
 		slog.Info("wrote", "file", path, "bytes", len(f.Data))
 	}
 	return nil
-}
-
-// readCorpus returns the sentences of the corpus's articles.
-func readCorpus(path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("corpus: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	var out []string
-	for sc.Scan() {
-		var a struct {
-			Title, Text string
-		}
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			return nil, fmt.Errorf("corpus %s: %w", path, err)
-		}
-		text := a.Title + "\n" + a.Text
-		for _, sp := range nl.Sentences(text) {
-			out = append(out, strings.TrimSpace(text[sp.Start:sp.End]))
-		}
-	}
-	return out, sc.Err()
 }

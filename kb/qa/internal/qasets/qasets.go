@@ -28,6 +28,7 @@ type Set struct {
 	Corpus    string `json:"corpus"`    // a DpgMedia2019 corpus file, or ""
 	Questions string `json:"questions"` // JSON lines (shared/eval format)
 	Blind     bool   `json:"blind"`     // its questions are never read: print totals only
+	Holdout   bool   `json:"holdout"`   // never fitted on: it measures the shipped model on unseen news
 	Missing   bool   `json:"-"`         // its corpus file is not on this machine
 }
 

@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -59,6 +61,12 @@ func labeled(ctx context.Context, s set, cache map[string]*kb.DB) ([]qa.Labeled,
 // refit reports leave-one-set-out accuracy and writes the model fitted on
 // every set, with thresholds from the held-out decisions.
 func refit(ctx context.Context, sets []set, out string) error {
+	sets = slices.DeleteFunc(slices.Clone(sets), func(s set) bool {
+		if s.Holdout {
+			log.Printf("%s: held out of the fit", s.Name)
+		}
+		return s.Holdout
+	})
 	cache := map[string]*kb.DB{}
 	data := make([][]qa.Labeled, len(sets))
 	for i, s := range sets {
