@@ -1,7 +1,9 @@
 package kb
 
 import (
+	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -9,6 +11,7 @@ import (
 	"time"
 
 	"github.com/nieuwsbot/nieuwsbot/kb/nl"
+	"github.com/nieuwsbot/nieuwsbot/kb/pgtest"
 )
 
 // The behaviour every backend shares: each test runs on SQLite and on
@@ -403,6 +406,137 @@ func TestBackendConcurrentIngest(t *testing.T) {
 		df, n, err := dbs[1].QA().DocFreq(t.Context(), terms)
 		if err != nil || n != len(ps) || df[terms[0]] != len(ps) || df[terms[1]] != len(ps) || df[terms[2]] != len(ps) {
 			t.Errorf("DocFreq = %v of %d, %v; want every term in all %d", df, n, err, len(ps))
+		}
+	})
+}
+
+// TestBackendLead runs two processes' Lead for one lease: on PostgreSQL
+// one runs and the other waits until the first stops; on SQLite each runs
+// at once.
+func TestBackendLead(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, path string) {
+		dbs := []*DB{openBackend(t, path), openBackend(t, path)}
+		running := make(chan int, 2)
+		stops := []context.CancelFunc{}
+		done := make(chan error, 2)
+		for i, db := range dbs {
+			db.LeaseInterval = 20 * time.Millisecond
+			ctx, cancel := context.WithCancel(t.Context())
+			stops = append(stops, cancel)
+			go func() {
+				done <- db.Lead(ctx, "test", nil, func(ctx context.Context) error {
+					running <- i
+					<-ctx.Done()
+					return nil
+				})
+			}()
+		}
+		first := <-running
+		if !dbs[0].pg {
+			<-running // SQLite: both at once
+		} else {
+			select {
+			case i := <-running:
+				t.Fatalf("Lead ran %d while %d held the lease", i, first)
+			case <-time.After(100 * time.Millisecond): // five lease intervals
+			}
+			stops[first]()
+			if got := <-running; got != 1-first {
+				t.Fatalf("after %d stopped, %d took the lease; want %d", first, got, 1-first)
+			}
+		}
+		for _, stop := range stops {
+			stop()
+		}
+		for range dbs {
+			if err := <-done; err != nil {
+				t.Errorf("Lead = %v, want nil when its context ends", err)
+			}
+		}
+	})
+}
+
+// TestPostgresSessionLostMidIngest cuts the connection in the middle of a
+// batch (a trigger ends the session when it sees a marked sentence): the
+// batch fails with a storage error that says what failed, nothing of it is
+// stored, and the next batch, on a new connection, is stored.
+func TestPostgresSessionLostMidIngest(t *testing.T) {
+	path := pgtest.URL(t)
+	db := openBackend(t, path)
+	ctx := t.Context()
+	if _, err := db.db.ExecContext(ctx, `CREATE FUNCTION sterf() RETURNS trigger LANGUAGE plpgsql AS '
+		BEGIN IF NEW.text LIKE ''%STERF%'' THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NEW; END';
+		CREATE TRIGGER sterf BEFORE INSERT ON sentences FOR EACH ROW EXECUTE FUNCTION sterf()`); err != nil {
+		t.Fatal(err)
+	}
+	var batch []Prepared
+	for i, text := range []string{"De NAVO beschuldigt Rusland.", "Hier STERF de verbinding.", "Iran ontkent alles."} {
+		p, err := Prepare(fmt.Sprintf("a%d.txt", i), []byte(fmt.Sprintf("Bericht %d\n\n%s\n", i, text)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		batch = append(batch, p)
+	}
+	_, _, err := db.StoreBatch(ctx, batch)
+	if err == nil || !IsStorageError(err) || !strings.Contains(err.Error(), "kb: ingest") {
+		t.Fatalf("StoreBatch with the session cut = %v; want a storage error saying the ingest failed", err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM articles`); n != 0 {
+		t.Errorf("%d articles stored of the failed batch, want none", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM sentences`); n != 0 {
+		t.Errorf("%d sentences stored of the failed batch, want none", n)
+	}
+	res, errs, err := db.StoreBatch(ctx, []Prepared{batch[0], batch[2]})
+	if err != nil || errs[0] != nil || errs[1] != nil || !res[0].Added || !res[1].Added {
+		t.Fatalf("StoreBatch after = %+v, %v, %v; want both added", res, errs, err)
+	}
+	if a, err := engineAnswer(ctx, db, "wie beschuldigt Rusland?"); err != nil || !a.Found {
+		t.Errorf("Answer after = %+v, %v; want found", a, err)
+	}
+}
+
+// TestBackendCopyResumes copies 300 articles into each backend from
+// SQLite, cut off after the first batch, then again: the second run
+// completes the copy, the counts agree, and the digest log came along.
+func TestBackendCopyResumes(t *testing.T) {
+	src := openBackend(t, filepath.Join(t.TempDir(), "src.db"))
+	ctx := t.Context()
+	var ps []Prepared
+	for i := range 300 {
+		p, err := Prepare(fmt.Sprintf("a%d.txt", i), []byte(fmt.Sprintf("Bericht %d\n\nDe NAVO beschuldigt land %d van sabotage.\n", i, i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	if _, _, err := src.StoreBatch(ctx, ps); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 3, 1, 7, 0, 0, 0, time.UTC)
+	if _, ok, err := src.ClaimDigest(ctx, "slack:C1", "2026-03-01", at); err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	forEachBackend(t, func(t *testing.T, path string) {
+		dst := openBackend(t, path)
+		cut, cancel := context.WithCancel(ctx)
+		_, err := Copy(cut, src, dst, func(done, total int) { cancel() })
+		if err == nil {
+			t.Fatal("Copy cut off after its first batch = nil, want an error")
+		}
+		if n := count(t, dst, `SELECT count(*) FROM articles`); n != copyBatch {
+			t.Fatalf("%d articles after the first batch, want %d", n, copyBatch)
+		}
+		rep, err := Copy(ctx, src, dst, nil)
+		if err != nil || rep.Copied != len(ps)-copyBatch || rep.Skipped != copyBatch || rep.Destination.Articles != len(ps) {
+			t.Fatalf("Copy again = %+v, %v; want the rest copied", rep, err)
+		}
+		if _, ok, err := dst.ClaimDigest(ctx, "slack:C1", "2026-03-01", at); err != nil || ok {
+			t.Errorf("ClaimDigest of the copied day = %v, %v; want it claimed already", ok, err)
+		}
+		d, err := dst.Digest(ctx, time.Time{}, time.Now().Add(time.Hour))
+		if err != nil || len(d.Articles) == 0 {
+			t.Errorf("Digest of the copy = %d articles, %v", len(d.Articles), err)
 		}
 	})
 }

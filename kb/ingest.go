@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -38,6 +39,7 @@ type Prepared struct {
 	sents []sentence
 	// bundled marks an example article shipped in the binary (see Seed).
 	bundled bool
+	addedAt int64 // when it was first ingested (Unix seconds), for a copy; 0 for now
 }
 
 // Prepare parses and analyses an article file.
@@ -279,7 +281,7 @@ func (w *writer) article(ctx context.Context, p Prepared) (IngestResult, error) 
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`,
 		// The body is not stored twice: its sentences are (see articleText);
 		// nor is the lead, made of them when read (see fillLeads).
-		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, "", "", w.db.Now().Unix(), doc.TitleLine,
+		doc.Hash, doc.Title, doc.Date, doc.URL, doc.Publisher, doc.Place, doc.Name, "", "", cmp.Or(p.addedAt, w.db.Now().Unix()), doc.TitleLine,
 		doc.Untitled, p.bundled).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ?`, doc.Hash).Scan(&res.ID)

@@ -45,6 +45,9 @@ type DB struct {
 
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// LeaseInterval is how often Lead tries and checks a lease
+	// (DefaultLeaseInterval when 0).
+	LeaseInterval time.Duration
 
 	entMu    sync.Mutex
 	entCache map[entityKey]int64
@@ -314,7 +317,7 @@ func (db *DB) migrate(ctx context.Context) error {
 	if db.pg {
 		// Replicas starting together migrate one at a time; SQLite's
 		// write transaction is that lock already.
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, lockMigrate); err != nil {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+lockMigrate+`)`); err != nil {
 			return fmt.Errorf("kb: migrate: %w", err)
 		}
 	}

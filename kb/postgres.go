@@ -211,8 +211,10 @@ func pgOpenError(dsn string, err error) error {
 }
 
 // Advisory lock keys (pg_advisory_lock) of the work that one process at
-// a time does on a PostgreSQL knowledge base.
+// a time does on a PostgreSQL knowledge base: the hash of the schema and
+// a name, so that the knowledge bases in other schemas of one database
+// have their own.
 const (
-	lockMigrate int64 = 0x6e62_0001 // "nb" 1: migrations
-	lockReindex int64 = 0x6e62_0002 // re-analysis of the stored articles
+	lockMigrate = `hashtextextended(current_schema() || ':migrate', 0)`
+	lockReindex = `hashtextextended(current_schema() || ':reindex', 0)`
 )

@@ -94,14 +94,14 @@ func (db *DB) checkAnalysisPG(ctx context.Context, want string) error {
 	}
 	defer conn.Close()
 	var locked bool
-	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock(?)`, lockReindex).Scan(&locked); err != nil {
+	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock(`+lockReindex+`)`).Scan(&locked); err != nil {
 		return fmt.Errorf("kb: reindex: %w", err)
 	}
 	if !locked {
 		db.logger.Info("the stored articles are re-analysed by another process")
 		return nil
 	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock(?)`, lockReindex)
+	defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock(`+lockReindex+`)`)
 	return db.reindexPending(ctx, conn, want)
 }
 
@@ -203,39 +203,50 @@ func (db *DB) reindexStep(ctx context.Context, tx *sql.Tx, want string, newEntit
 // in tx, and returns the last one's id; 0 when none is left. The entities
 // it creates are added to newEntities, to be cached once tx commits.
 func (db *DB) reindexBatch(ctx context.Context, tx *sql.Tx, after int64, newEntities map[entityKey]int64) (int64, error) {
-	// Older versions stored the body; newer ones only its sentences,
-	// one a paragraph here, which split again into the same sentences.
-	paragraphs := db.joinSentences(2)
-	rows, err := tx.QueryContext(ctx, `SELECT id, CASE WHEN title_line <> 0 THEN title ELSE '' END,
-		CASE WHEN body <> '' THEN body ELSE coalesce((SELECT `+paragraphs+`
-			FROM sentences WHERE article_id = a.id AND (pos > 0 OR a.title_line = 0)), '') END
-		FROM articles a WHERE id > ? ORDER BY id LIMIT ?`, after, reindexBatch)
-	if err != nil {
-		return 0, err
-	}
-	type art struct {
-		id          int64
-		title, body string
-	}
-	var batch []art
-	for rows.Next() {
-		var a art
-		if err := rows.Scan(&a.id, &a.title, &a.body); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		batch = append(batch, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(batch) == 0 {
+	batch, err := db.storedArticles(ctx, tx, after, reindexBatch)
+	if err != nil || len(batch) == 0 {
 		return 0, err
 	}
 	for _, a := range batch {
-		if err := db.reindexArticle(ctx, tx, a.id, a.title, a.body, newEntities); err != nil {
+		if err := db.reindexArticle(ctx, tx, a.id, titleLine(a.Doc), a.Body, newEntities); err != nil {
 			return 0, err
 		}
 	}
 	return batch[len(batch)-1].id, nil
+}
+
+// storedArticle is an article as stored, with the text it was analysed
+// from.
+type storedArticle struct {
+	id      int64
+	addedAt int64
+	bundled bool
+	Doc
+}
+
+// storedArticles reads up to limit stored articles after id after, in
+// order, with their text: older versions stored the body, newer ones only
+// its sentences, read here one a paragraph, which split again into the
+// same sentences.
+func (db *DB) storedArticles(ctx context.Context, q querier, after int64, limit int) ([]storedArticle, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, hash, title, title_line, untitled, bundled, date, url, publisher, place, source, added_at,
+		CASE WHEN body <> '' THEN body ELSE coalesce((SELECT `+db.joinSentences(2)+`
+			FROM sentences WHERE article_id = a.id AND (pos > 0 OR a.title_line = 0)), '') END
+		FROM articles a WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []storedArticle
+	for rows.Next() {
+		var a storedArticle
+		if err := rows.Scan(&a.id, &a.Hash, &a.Title, &a.TitleLine, &a.Untitled, &a.bundled, &a.Date, &a.URL, &a.Publisher, &a.Place, &a.Name,
+			&a.addedAt, &a.Body); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
 }
 
 func (db *DB) reindexArticle(ctx context.Context, tx *sql.Tx, id int64, title, body string, newEntities map[entityKey]int64) error {

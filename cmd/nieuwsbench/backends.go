@@ -179,13 +179,15 @@ func reportBackends(w io.Writer, o options, textBytes int64, runs []backendRun) 
 	row := func(name string, f func(r backendRun) string) {
 		fmt.Fprintf(w, "| %s | %s | %s |\n", name, f(runs[0]), f(runs[1]))
 	}
-	row("ingest (`nieuwsbot ingest`), articles/s", func(r backendRun) string {
-		return fmt.Sprintf("%.0f", float64(o.n)/r.ingest.Seconds())
-	})
-	row("ingest CPU time of the nieuwsbot process per article", func(r backendRun) string {
-		return ms(r.ingestCPU / time.Duration(o.n))
-	})
-	row("peak RSS of nieuwsbot ingest", func(r backendRun) string { return mb(r.ingestRSS) })
+	if !o.skipIngest {
+		row("ingest (`nieuwsbot ingest`), articles/s", func(r backendRun) string {
+			return fmt.Sprintf("%.0f", float64(o.n)/r.ingest.Seconds())
+		})
+		row("ingest CPU time of the nieuwsbot process per article", func(r backendRun) string {
+			return ms(r.ingestCPU / time.Duration(o.n))
+		})
+		row("peak RSS of nieuwsbot ingest", func(r backendRun) string { return mb(r.ingestRSS) })
+	}
 	row(fmt.Sprintf("answer, first time: p50 / p99 / max of %d", runs[0].asked), func(r backendRun) string {
 		return ms(r.answers.p50) + " / " + ms(r.answers.p99) + " / " + ms(r.answers.max)
 	})

@@ -21,6 +21,7 @@ var commands = map[string]func(m *Main, ctx context.Context, args []string) erro
 	"serve":  (*Main).runServe,
 	"eval":   (*Main).runEval,
 	"stats":  (*Main).runStats,
+	"copy":   (*Main).runCopy,
 }
 
 // helps are the commands' help texts: the synopsis, every flag and an
@@ -28,6 +29,7 @@ var commands = map[string]func(m *Main, ctx context.Context, args []string) erro
 var helps = map[string]string{
 	"ask": askHelp, "chat": chatHelp, "ingest": ingestHelp, "digest": digestHelp,
 	"remove": removeHelp, "serve": serveHelp, "eval": evalHelp, "stats": statsHelp,
+	"copy": copyHelp,
 }
 
 // printHelp prints a command's help on stdout.
@@ -61,11 +63,13 @@ Commands:
   serve              run the Slack and Discord adapters, feeds, the digest and /healthz
   eval FILE          score the answers to a question file (--docs DIR, -v)
   stats              what the knowledge base holds (--json)
+  copy SRC DST       copy a knowledge base, SQLite to PostgreSQL or back (resumable)
 
 Global flags, before or after the command:
-  --db PATH          the SQLite knowledge base (env NIEUWSBOT_DB; default kb.path
+  --db PATH|URL      the SQLite knowledge base (env NIEUWSBOT_DB; default kb.path
                      of the config, else ~/.local/share/nieuwsbot/kb.db, created
-                     on first use); a path given must be in an existing directory
+                     on first use); a path given must be in an existing directory;
+                     or a PostgreSQL database as a postgres:// URL
   --config FILE      YAML configuration (env NIEUWSBOT_CONFIG; see config.example.yaml)
   --no-seed          do not fill a new, empty knowledge base with the bundled
                      example articles
@@ -212,6 +216,24 @@ Flags:
 Examples:
   nieuwsbot stats
   nieuwsbot --db nieuws.db stats --json
+` + globalNote
+
+const copyHelp = `Usage: nieuwsbot copy SRC DST
+
+Copies the knowledge base SRC into DST, each a SQLite file or a PostgreSQL
+database as a postgres:// URL: every article (as ingest stores it, with its
+content hash and time of ingest), the digest log, the feeds and their
+items. DST is made as needed and never seeded. Run it again after an
+interruption: the articles DST holds already are left out. At the end the
+numbers of articles, sentences and claims of both are compared; the copy
+fails when they differ.
+
+Flags:
+  -h, --help   print this help
+
+Examples:
+  nieuwsbot copy /var/lib/nieuwsbot/kb.db postgres://nieuwsbot@db/nieuwsbot
+  nieuwsbot copy postgres://nieuwsbot@db/nieuwsbot kopie.db
 ` + globalNote
 
 // version is set at build time: go build -ldflags "-X main.version=v1.2.3".

@@ -73,6 +73,8 @@ type Main struct {
 	// time.Now and time.After.
 	now   func() time.Time
 	after func(time.Duration) <-chan time.Time
+	// leaseInterval, when set, is the knowledge base's LeaseInterval.
+	leaseInterval time.Duration
 	// listening, when set, receives the address serve's HTTP server
 	// listens on, once it does.
 	listening chan<- string
@@ -325,6 +327,7 @@ func (m *Main) openDB(ctx context.Context) (*kb.DB, error) {
 	if m.now != nil {
 		db.Now = m.now
 	}
+	db.LeaseInterval = m.leaseInterval
 	if !m.NoSeed && !db.ReadOnly() {
 		if _, err := db.Seed(ctx, seeds.FS); err != nil {
 			return nil, err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,5 +75,48 @@ func TestPostgresBadURLs(t *testing.T) {
 	r := cliRun(t, nil, "--config", cfg, "stats")
 	if r.code != 2 || !strings.Contains(r.stderr, "kb.path") || strings.Contains(r.stderr, "geheim") {
 		t.Errorf("kb.path with a bad URL: exit %d, stderr %q; want 2, naming kb.path, no password", r.code, r.stderr)
+	}
+}
+
+// TestCopyBetweenBackends copies a SQLite knowledge base to PostgreSQL and
+// back: the same answers from all three, the digest log along, and a
+// second copy adds nothing.
+func TestCopyBetweenBackends(t *testing.T) {
+	pg := pgtest.URL(t)
+	dir := t.TempDir()
+	src, back := filepath.Join(dir, "src.db"), filepath.Join(dir, "back.db")
+	if err := os.Mkdir(filepath.Join(dir, "in"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		writeTestFile(t, filepath.Join(dir, "in", fmt.Sprintf("a%d.txt", i)), []byte(smallArticle(i)))
+	}
+	if r := cliRun(t, nil, "--db", src, "ingest", filepath.Join(dir, "in")); r.code != 0 {
+		t.Fatalf("ingest: exit %d, %q", r.code, r.stderr)
+	}
+	for _, c := range []struct{ from, to string }{{src, pg}, {pg, back}} {
+		r := cliRun(t, nil, "copy", c.from, c.to)
+		if r.code != 0 || !strings.Contains(r.stdout, "copied 7 articles (0 there already)") {
+			t.Fatalf("copy: exit %d, stdout %q, stderr %q; want 7 articles copied", r.code, r.stdout, r.stderr)
+		}
+	}
+	if r := cliRun(t, nil, "copy", src, pg); r.code != 0 || !strings.Contains(r.stdout, "copied 0 articles (7 there already)") {
+		t.Errorf("copy again: exit %d, stdout %q; want nothing copied", r.code, r.stdout)
+	}
+	var answers []string
+	for _, db := range []string{src, pg, back} {
+		r := cliRun(t, nil, "--db", db, "--no-seed", "ask", "--json", "wie beschuldigt China?")
+		if r.code != 0 {
+			t.Fatalf("ask on %s: exit %d, %q", db, r.code, r.stderr)
+		}
+		answers = append(answers, r.stdout)
+	}
+	if answers[0] != answers[1] || answers[0] != answers[2] {
+		t.Errorf("answers differ:\nsqlite:   %s\npostgres: %s\nback:     %s", answers[0], answers[1], answers[2])
+	}
+	for _, bad := range [][]string{{"copy", src}, {"copy", src, src}, {"copy", filepath.Join(dir, "geen.db"), pg}, {"copy", "postgres://%zz", pg}} {
+		if r := cliRun(t, nil, bad...); r.code != 2 {
+			t.Errorf("nieuwsbot %q: exit %d (stderr %q), want 2", bad, r.code, r.stderr)
+		}
 	}
 }

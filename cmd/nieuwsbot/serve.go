@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/nieuwsbot/nieuwsbot/adapters/discord"
@@ -38,6 +39,9 @@ type service struct {
 	inbox   *inbox         // nil without kb.inbox
 	feeds   *feed.Follower // nil without feeds
 	loc     *time.Location
+	// standby is set while another replica on the same PostgreSQL
+	// database holds the Discord gateway (see runDiscord).
+	standby atomic.Bool
 }
 
 // openService opens the knowledge base and wires the service on it.
@@ -167,7 +171,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	}
 	if s.discord != nil {
 		s.logger.InfoContext(ctx, "discord adapter on", "message_content", m.Config.Discord.MessageContent)
-		comps = append(comps, component{"discord", s.discord.Run})
+		comps = append(comps, component{"discord", s.runDiscord})
 	}
 	if s.slack == nil && s.discord == nil {
 		s.logger.WarnContext(ctx, "no chat adapter configured (slack.bot_token, discord.token); serving /healthz and /metrics only")
@@ -295,11 +299,25 @@ func (s *service) warnUnfinishedDigests(ctx context.Context) {
 	}
 }
 
+// runDiscord holds the Discord gateway while this process holds the
+// knowledge base's "discord" lease: Discord sends each event to every
+// connection of a bot, so of several replicas on one PostgreSQL database
+// one answers, and another takes over when it stops or dies. On SQLite it
+// runs at once.
+func (s *service) runDiscord(ctx context.Context) error {
+	s.standby.Store(true)
+	defer s.standby.Store(false)
+	return s.db.Lead(ctx, "discord", func(leading bool) { s.standby.Store(!leading) }, s.discord.Run)
+}
+
 // health is the body of /healthz.
 type health struct {
 	Status   string          `json:"status"` // "ok" or "unhealthy"
 	KB       string          `json:"kb"`     // "ok" or "unreachable"
 	Adapters map[string]bool `json:"adapters"`
+	// Standby lists the adapters that another replica runs: healthy here,
+	// and not connected.
+	Standby []string `json:"standby,omitempty"`
 }
 
 // connected reports, per enabled adapter, whether it is connected.
@@ -323,6 +341,10 @@ func (s *service) healthz(w http.ResponseWriter, r *http.Request) {
 	if err := s.db.Ping(ctx); err != nil {
 		s.logger.WarnContext(ctx, "healthz: knowledge base unreachable", "err", err)
 		h.Status, h.KB = "unhealthy", "unreachable"
+	}
+	if s.discord != nil && s.standby.Load() && !h.Adapters["discord"] {
+		h.Adapters["discord"] = true
+		h.Standby = append(h.Standby, "discord")
 	}
 	for _, up := range h.Adapters {
 		if !up {

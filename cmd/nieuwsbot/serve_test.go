@@ -184,6 +184,7 @@ type e2e struct {
 	slack   *slackfake.Server
 	discord *discordfake.Server
 	logs    []*syncBuffer // the standard error of every Main run
+	lease   time.Duration // the knowledge base's LeaseInterval; 0 for its default
 }
 
 // newE2E sets up fakes and a config; slackExtra is added to the slack
@@ -232,6 +233,7 @@ func (e *e2e) main(args ...string) (*Main, *syncBuffer) {
 	stdout, stderr := &syncBuffer{}, &syncBuffer{}
 	m.Stdin, m.Stdout, m.Stderr = strings.NewReader(""), stdout, stderr
 	m.now, m.after = e.clock.Now, e.clock.After
+	m.leaseInterval = e.lease
 	e.logs = append(e.logs, stderr)
 	if err := m.ParseFlags(append([]string{"--config", e.config}, args...)); err != nil {
 		e.t.Fatalf("ParseFlags(%q) = %v", args, err)
@@ -277,6 +279,20 @@ type server struct {
 // gateway is connected and the digest scheduler sleeps.
 func (e *e2e) serve() *server {
 	e.t.Helper()
+	s := e.start()
+	id := recv(e.t, e.discord.Identifies, "the Discord IDENTIFY")
+	if id.Token != "Bot "+e2eDiscordToken {
+		e.t.Errorf("IDENTIFY token = %q, want the configured token", id.Token)
+	}
+	s.discordCall("commands", "")
+	s.sleep = e.clock.idle(e.t)
+	return s
+}
+
+// start starts `nieuwsbot serve` and waits until it listens; it is
+// stopped when the test ends.
+func (e *e2e) start() *server {
+	e.t.Helper()
 	m, _ := e.main("serve")
 	listening := make(chan string, 1)
 	m.listening = listening
@@ -291,12 +307,6 @@ func (e *e2e) serve() *server {
 		e.t.Fatal("timed out waiting for serve to listen")
 	}
 	e.t.Cleanup(s.stop)
-	id := recv(e.t, e.discord.Identifies, "the Discord IDENTIFY")
-	if id.Token != "Bot "+e2eDiscordToken {
-		e.t.Errorf("IDENTIFY token = %q, want the configured token", id.Token)
-	}
-	s.discordCall("commands", "")
-	s.sleep = e.clock.idle(e.t)
 	return s
 }
 
