@@ -302,30 +302,72 @@ func classifyFile(name string, data []byte) (feed.Kind, error) {
 // in batches, in their order. Failures are printed and counted.
 func ingestSources(ctx context.Context, db *kb.DB, srcs []source, bar *progressbar.ProgressBar, errw io.Writer) (ingestSummary, error) {
 	start := time.Now()
-	sum := ingestSummary{Files: len(srcs)}
-	type job struct {
-		idx  int // place in srcs: articles are stored in this order
-		path string
-		p    kb.Prepared
-		err  error
+	r := &ingestRun{db: db, srcs: srcs, bar: bar, errw: errw, sum: ingestSummary{Files: len(srcs)}}
+	jobs := prepareSources(ctx, srcs)
+	// The workers finish in any order; the articles are stored in the order
+	// of the files, so the same files always make the same knowledge base.
+	pending := map[int]ingestJob{}
+	next := 0
+	for j := range jobs {
+		pending[j.idx] = j
+		for {
+			nj, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			r.take(nj)
+		}
+		// Store what has arrived when the workers pause or the batch is full.
+		if len(r.batch) >= maxBatch || len(jobs) == 0 && len(pending) == 0 {
+			r.store(ctx)
+		}
 	}
-	type file struct {
-		idx  int
-		path string
+	// Left over only when the run was stopped: in order all the same.
+	rest := make([]int, 0, len(pending))
+	for idx := range pending {
+		rest = append(rest, idx)
 	}
-	paths := make(chan file)
-	jobs := make(chan job, 2*maxBatch) // room for a full batch while the last one is stored
+	sort.Ints(rest)
+	for _, idx := range rest {
+		r.take(pending[idx])
+	}
+	r.store(ctx)
+	if bar != nil {
+		bar.Finish()
+	}
+	r.sum.Took = time.Since(start)
+	if r.fatal == nil && ctx.Err() != nil {
+		r.fatal = ctx.Err()
+	}
+	return r.sum, r.fatal
+}
+
+// ingestJob is one source, loaded and analysed.
+type ingestJob struct {
+	idx  int // place in srcs: articles are stored in this order
+	path string
+	p    kb.Prepared
+	err  error
+}
+
+// prepareSources loads and analyses the sources on as many workers as
+// there are cores; the jobs come out in any order and the channel closes
+// when all are done or ctx ends.
+func prepareSources(ctx context.Context, srcs []source) <-chan ingestJob {
+	paths := make(chan int)
+	jobs := make(chan ingestJob, 2*maxBatch) // room for a full batch while the last one is stored
 	// As many preparing as there are cores: the writer is the slower half,
 	// but leaving it a core of its own measured no faster on 2 cores.
-	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
-	for range workers {
+	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for f := range paths {
-				j := job{idx: f.idx, path: f.path}
-				j.p, j.err = srcs[f.idx].load(ctx)
+			for i := range paths {
+				j := ingestJob{idx: i, path: srcs[i].name}
+				j.p, j.err = srcs[i].load(ctx)
 				select {
 				case jobs <- j:
 				case <-ctx.Done():
@@ -336,118 +378,93 @@ func ingestSources(ctx context.Context, db *kb.DB, srcs []source, bar *progressb
 	}
 	go func() {
 		defer close(paths)
-		for i, src := range srcs {
+		for i := range srcs {
 			select {
-			case paths <- file{i, src.name}:
+			case paths <- i:
 			case <-ctx.Done():
 				return
 			}
 		}
 	}()
 	go func() { wg.Wait(); close(jobs) }()
+	return jobs
+}
 
-	report := func(path string, err error) {
-		if bar != nil {
-			bar.Clear() // the message on its own line, not over the bar
-		}
-		fmt.Fprintf(errw, "nieuwsbot: ingest %s: %s\n", terminalSafe(path), terminalSafe(err.Error()))
+// ingestRun is the storing half of an ingest: the batch being filled, the
+// counts, and the database error that stops the run.
+type ingestRun struct {
+	db    *kb.DB
+	srcs  []source
+	bar   *progressbar.ProgressBar
+	errw  io.Writer
+	sum   ingestSummary
+	batch []ingestJob
+	fatal error
+}
+
+func (r *ingestRun) report(path string, err error) {
+	if r.bar != nil {
+		r.bar.Clear() // the message on its own line, not over the bar
 	}
-	var fatal error
-	var batch []job
-	store := func() {
-		if len(batch) == 0 || fatal != nil {
-			batch = batch[:0]
-			return
-		}
-		ps := make([]kb.Prepared, len(batch))
-		for i, j := range batch {
-			ps[i] = j.p
-		}
-		// Many articles per transaction: one commit and one index flush. An
-		// article that fails is retried alone, so only it is left out.
-		res, errs, err := db.StoreBatch(ctx, ps)
-		for i, j := range batch {
-			switch {
-			case errs[i] != nil && !kb.IsStorageError(errs[i]) && ctx.Err() == nil:
-				sum.Failed++
-				report(j.path, errs[i])
-			case errs[i] != nil:
-				continue
-			case res[i].Replaced:
-				sum.Replaced++
-			case res[i].Added:
-				sum.Added++
-			case err == nil:
-				sum.Unchanged++
-			default:
-				continue
-			}
-			if f := srcs[j.idx].stored; f != nil {
-				f(ctx, res[i])
-			}
-		}
-		if err != nil {
-			// A database error (disk full, read-only) stops the run: every
-			// later file would fail the same way.
-			fatal = err
-			if ctx.Err() != nil {
-				fatal = ctx.Err()
-			}
-		}
-		batch = batch[:0]
+	fmt.Fprintf(r.errw, "nieuwsbot: ingest %s: %s\n", terminalSafe(path), terminalSafe(err.Error()))
+}
+
+// take adds a prepared source to the batch, or counts its failure.
+func (r *ingestRun) take(j ingestJob) {
+	if r.bar != nil {
+		r.bar.Add(1)
 	}
-	// The workers finish in any order; the articles are stored in the order
-	// of the files, so the same files always make the same knowledge base.
-	pending := map[int]job{}
-	next := 0
-	take := func(j job) {
-		if bar != nil {
-			bar.Add(1)
-		}
-		if fatal != nil {
-			return
-		}
-		if j.err != nil {
-			sum.Failed++
-			report(j.path, errors.New(describeIngestError(j.err)))
-		} else {
-			batch = append(batch, j)
-		}
+	if r.fatal != nil {
+		return
 	}
-	for j := range jobs {
-		pending[j.idx] = j
-		for {
-			nj, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			take(nj)
+	if j.err != nil {
+		r.sum.Failed++
+		r.report(j.path, errors.New(describeIngestError(j.err)))
+		return
+	}
+	r.batch = append(r.batch, j)
+}
+
+// store writes the batch in one transaction. An article that fails is
+// retried alone by StoreBatch, so only it is left out; a database error
+// (disk full, read-only) stops the run, as every later file would fail the
+// same way.
+func (r *ingestRun) store(ctx context.Context) {
+	defer func() { r.batch = r.batch[:0] }()
+	if len(r.batch) == 0 || r.fatal != nil {
+		return
+	}
+	ps := make([]kb.Prepared, len(r.batch))
+	for i, j := range r.batch {
+		ps[i] = j.p
+	}
+	res, errs, err := r.db.StoreBatch(ctx, ps)
+	for i, j := range r.batch {
+		switch {
+		case errs[i] != nil && !kb.IsStorageError(errs[i]) && ctx.Err() == nil:
+			r.sum.Failed++
+			r.report(j.path, errs[i])
+		case errs[i] != nil:
+			continue
+		case res[i].Replaced:
+			r.sum.Replaced++
+		case res[i].Added:
+			r.sum.Added++
+		case err == nil:
+			r.sum.Unchanged++
+		default:
+			continue
 		}
-		// Store what has arrived when the workers pause or the batch is full.
-		if len(batch) >= maxBatch || len(jobs) == 0 && len(pending) == 0 {
-			store()
+		if f := r.srcs[j.idx].stored; f != nil {
+			f(ctx, res[i])
 		}
 	}
-	// Left over only when the run was stopped: in order all the same.
-	rest := make([]int, 0, len(pending))
-	for idx := range pending {
-		rest = append(rest, idx)
+	if err != nil {
+		r.fatal = err
+		if ctx.Err() != nil {
+			r.fatal = ctx.Err()
+		}
 	}
-	sort.Ints(rest)
-	for _, idx := range rest {
-		take(pending[idx])
-	}
-	store()
-	if bar != nil {
-		bar.Finish()
-	}
-	sum.Took = time.Since(start)
-	if fatal == nil && ctx.Err() != nil {
-		fatal = ctx.Err()
-	}
-	return sum, fatal
 }
 
 // readArticle reads a file, refusing one larger than an article can be
