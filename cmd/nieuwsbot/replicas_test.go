@@ -21,17 +21,10 @@ import (
 // the others stop, the first takes it again and answers. The failover
 // times are logged.
 func TestServeReplicasOnPostgres(t *testing.T) {
-	db := pgtest.URL(t)
+	pgtest.SkipUnlessAvailable(t)
 	e := newE2E(t, time.Date(2026, 3, 2, 5, 0, 0, 0, time.UTC), "") // 06:00 in Amsterdam: no digest due
 	e.lease = 100 * time.Millisecond
-	cfg, err := os.ReadFile(e.config)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg = []byte(strings.Replace(string(cfg), "path: "+filepath.Join(e.dir, "kb.db"), "path: "+strconv.Quote(db), 1))
-	if err := os.WriteFile(e.config, cfg, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	db := e.onPostgres()
 	e.run("ingest", e.writeArticle("a.txt", "Nieuws\n\nDe Verenigde Staten beschuldigen China van een hack op de haven.\n"))
 
 	replicas := []*server{e.serve()} // the first takes the gateway
@@ -84,6 +77,22 @@ func TestServeReplicasOnPostgres(t *testing.T) {
 		}
 		break
 	}
+}
+
+// onPostgres moves the setup's knowledge base to a PostgreSQL database of
+// its own (a schema, dropped at the end) and returns its URL.
+func (e *e2e) onPostgres() string {
+	e.t.Helper()
+	db := pgtest.URL(e.t)
+	cfg, err := os.ReadFile(e.config)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	cfg = []byte(strings.Replace(string(cfg), "path: "+filepath.Join(e.dir, "kb.db"), "path: "+strconv.Quote(db), 1))
+	if err := os.WriteFile(e.config, cfg, 0o600); err != nil {
+		e.t.Fatal(err)
+	}
+	return db
 }
 
 // serveStandby starts a replica that stands by for the Discord gateway,
