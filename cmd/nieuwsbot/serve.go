@@ -94,6 +94,7 @@ func (m *Main) wire(db *kb.DB) (*service, error) {
 			Public:        cfg.Slack.Public,
 			AckTimeout:    cfg.Slack.AckTimeout,
 			Replays:       db,
+			Events:        db,
 		}, s.bot, logger)
 		if err != nil {
 			return nil, badInputError{fmt.Errorf("config: %w", err)}
