@@ -75,6 +75,7 @@ type options struct {
 	slackN     int
 	coldRuns   int
 	cpuprofile string
+	memprofile string
 	skipIngest bool
 	prepareDir string // run only the analysis of the files of this directory
 	readers    bool
@@ -98,6 +99,7 @@ func main() {
 	flag.IntVar(&o.slackN, "slack", 300, fmt.Sprintf("slash commands sent, %d at a time (0: skip)", slackConcurrency))
 	flag.IntVar(&o.coldRuns, "cold", 5, "cold-start runs")
 	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the answer phase to this file")
+	flag.StringVar(&o.memprofile, "memprofile", "", "write an allocation profile of the answer phase to this file")
 	flag.BoolVar(&o.skipIngest, "reuse", false, "reuse the databases of an earlier run with the same -n")
 	flag.StringVar(&o.prepareDir, "prepare-dir", "", "internal: analyse the files of this directory on all cores, store nothing, and exit")
 	flag.BoolVar(&o.readers, "readers", false, "measure read-only commands while another process writes, instead of the rest")
@@ -214,18 +216,13 @@ func run(ctx context.Context, o options, logger *slog.Logger) error {
 	if err := counts(ctx, dbPath, &r); err != nil {
 		return err
 	}
-	if o.cpuprofile != "" {
-		f, err := os.Create(o.cpuprofile)
-		if err != nil {
-			return err
-		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	stop, err := startProfiles(o)
+	if err != nil {
+		return err
 	}
 	logger.Info("answers, first time and again", "questions", len(qs))
-	if err := answers(ctx, db, dbPath, o.seed, qs, &r); err != nil {
+	err = answers(ctx, db, dbPath, o.seed, qs, &r)
+	if err := cmp(err, stop()); err != nil {
 		return err
 	}
 	if o.slackN > 0 {
@@ -247,6 +244,40 @@ func run(ctx context.Context, o options, logger *slog.Logger) error {
 	r.benchRSS = peakRSS()
 	report(os.Stdout, o, r)
 	return nil
+}
+
+// startProfiles starts the CPU profile of the answer phase that
+// -cpuprofile asks for; stop ends it and writes the allocation profile of
+// -memprofile. That one counts from the process's start, but ingest runs
+// in child processes, so what this one allocated before the answers is
+// small beside them.
+func startProfiles(o options) (stop func() error, err error) {
+	var cpu *os.File
+	if o.cpuprofile != "" {
+		if cpu, err = os.Create(o.cpuprofile); err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(cpu); err != nil {
+			cpu.Close()
+			return nil, err
+		}
+	}
+	return func() error {
+		var err error
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			err = cpu.Close()
+		}
+		if o.memprofile != "" {
+			f, ferr := os.Create(o.memprofile)
+			if ferr != nil {
+				return cmp(err, ferr)
+			}
+			err = cmp(err, pprof.Lookup("allocs").WriteTo(f, 0))
+			err = cmp(err, f.Close())
+		}
+		return err
+	}, nil
 }
 
 // setup generates the corpus of -n articles unless it is there, builds the
