@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/nieuwsbot/nieuwsbot/kb/nl"
+	"github.com/nieuwsbot/nieuwsbot/kb/nl/syntax"
 )
 
 // IngestResult tells what ingesting one article file did.
@@ -29,6 +30,7 @@ type sentence struct {
 	heading bool
 	title   bool   // the article's title line
 	terms   string // the stemmed text the index holds
+	syntax  []byte // its parse (syntax.Encode); nil: made later (see syntax.go)
 	nl.SentenceAnalysis
 }
 
@@ -48,7 +50,7 @@ func Prepare(name string, data []byte) (Prepared, error) {
 	if err != nil {
 		return Prepared{}, fmt.Errorf("kb: ingest %s: %w", name, err)
 	}
-	return Prepared{Doc: doc, sents: analyse(recognizer(), titleLine(doc), doc.Body)}, nil
+	return Prepared{Doc: doc, sents: analyse(recognizer(), titleLine(doc), doc.Body, true)}, nil
 }
 
 // Ingest parses an article file and stores it, in one transaction: on error
@@ -358,8 +360,8 @@ func titleLine(d Doc) string {
 }
 
 // analyse splits the title line (may be "") and the body into sentences
-// and analyses them.
-func analyse(rec *nl.Recognizer, title, body string) []sentence {
+// and analyses them; with parse, their syntax too.
+func analyse(rec *nl.Recognizer, title, body string, parse bool) []sentence {
 	spans := nl.Sentences(body)
 	sents := make([]sentence, 0, len(spans)+1)
 	texts := make([]string, 0, len(spans)+1)
@@ -387,6 +389,9 @@ func analyse(rec *nl.Recognizer, title, body string) []sentence {
 	// writer.
 	for i := range sents {
 		sents[i].terms = nl.StemText(sents[i].text)
+		if parse {
+			sents[i].syntax = syntax.Encode(syntax.Parse(sents[i].text))
+		}
 	}
 	return sents
 }
@@ -467,7 +472,7 @@ type writer struct {
 // and reused by every article's transaction. The index rows differ on
 // PostgreSQL (see pgWriterSQL).
 var writerSQL = [...]string{
-	`INSERT INTO sentences (article_id, pos, heading, text) VALUES (?, ?, ?, ?) RETURNING id`,
+	`INSERT INTO sentences (article_id, pos, heading, text, syntax) VALUES (?, ?, ?, ?, ?) RETURNING id`,
 	`INSERT INTO sentences_fts (rowid, terms) VALUES (?, ?)`,
 	`INSERT INTO mentions (sentence_id, article_id, entity_id, text, prep, demonym) VALUES (?, ?, ?, ?, ?, ?)`,
 	`INSERT INTO claims (sentence_id, article_id, relation, agent_id, target_id, about, target_state) VALUES (?, ?, ?, ?, ?, ?, ?)`,

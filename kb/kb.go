@@ -56,6 +56,8 @@ type DB struct {
 	stmts  []*sql.Stmt // ingest statements; see writerStmts
 
 	readOnly bool // opened with OpenReadOnly
+
+	memo memo // values kept until the next commit; see memo.go
 }
 
 type entityKey struct {
@@ -264,6 +266,7 @@ func (db *DB) Close() error {
 	}
 	db.stmts = nil
 	db.stmtMu.Unlock()
+	db.closeMemo()
 	if err := db.db.Close(); err != nil {
 		return fmt.Errorf("kb: close: %w", err)
 	}

@@ -76,6 +76,7 @@ type options struct {
 	coldRuns   int
 	cpuprofile string
 	memprofile string
+	stages     bool
 	skipIngest bool
 	prepareDir string // run only the analysis of the files of this directory
 	readers    bool
@@ -100,6 +101,7 @@ func main() {
 	flag.IntVar(&o.coldRuns, "cold", 5, "cold-start runs")
 	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the answer phase to this file")
 	flag.StringVar(&o.memprofile, "memprofile", "", "write an allocation profile of the answer phase to this file")
+	flag.BoolVar(&o.stages, "stages", false, "time the answering engine's store calls per method and print their share (no Slack run)")
 	flag.BoolVar(&o.skipIngest, "reuse", false, "reuse the databases of an earlier run with the same -n")
 	flag.StringVar(&o.prepareDir, "prepare-dir", "", "internal: analyse the files of this directory on all cores, store nothing, and exit")
 	flag.BoolVar(&o.readers, "readers", false, "measure read-only commands while another process writes, instead of the rest")
@@ -146,6 +148,7 @@ type result struct {
 	slack                      []slackRun
 	benchRSS                   int64
 	sentences, claims, entries int64
+	stages                     *timedAnswerer // -stages
 }
 
 type latency struct{ p50, p99, max time.Duration }
@@ -216,16 +219,10 @@ func run(ctx context.Context, o options, logger *slog.Logger) error {
 	if err := counts(ctx, dbPath, &r); err != nil {
 		return err
 	}
-	stop, err := startProfiles(o)
-	if err != nil {
+	if err := answerPhase(ctx, o, logger, store, db, dbPath, qs, &r); err != nil {
 		return err
 	}
-	logger.Info("answers, first time and again", "questions", len(qs))
-	err = answers(ctx, db, dbPath, o.seed, qs, &r)
-	if err := cmp(err, stop()); err != nil {
-		return err
-	}
-	if o.slackN > 0 {
+	if o.slackN > 0 && !o.stages {
 		logger.Info("slack acknowledgements", "commands", o.slackN, "concurrent", slackConcurrency)
 		// The default waits up to 2 s to answer inline; a short timeout
 		// acks at once and answers on response_url.
@@ -243,6 +240,36 @@ func run(ctx context.Context, o options, logger *slog.Logger) error {
 	}
 	r.benchRSS = peakRSS()
 	report(os.Stdout, o, r)
+	if r.stages != nil {
+		r.stages.report(os.Stdout)
+	}
+	return nil
+}
+
+// answerPhase times the answers (see answers), profiled as -cpuprofile and
+// -memprofile ask; with -stages through a store that times its calls, whose
+// table it prints after the report.
+func answerPhase(ctx context.Context, o options, logger *slog.Logger, store *kb.DB, db bot.Answerer, dbPath string, qs []corpus.Question, r *result) error {
+	var timed *timedAnswerer
+	if o.stages {
+		var err error
+		if timed, err = newTimedAnswerer(store); err != nil {
+			return err
+		}
+		db = timed
+	}
+	stop, err := startProfiles(o)
+	if err != nil {
+		return err
+	}
+	logger.Info("answers, first time and again", "questions", len(qs))
+	err = answers(ctx, db, dbPath, o.seed, qs, r)
+	if err := cmp(err, stop()); err != nil {
+		return err
+	}
+	if timed != nil {
+		r.stages = timed
+	}
 	return nil
 }
 

@@ -86,6 +86,12 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 		srcs, failed = append(srcs, more...), failed+n
 	}
 	sum, err := ingestSources(ctx, db, srcs, m.progress(len(srcs), *quiet), m.Stderr)
+	if err == nil {
+		// Ingest stores the parse of what it adds; this makes that of
+		// sentences stored without one (before the parse was stored, or
+		// re-analysed since).
+		_, err = db.ParseBacklog(ctx)
+	}
 	sum.Failed += failed
 	sum.Files += failed
 	fmt.Fprintln(m.Stdout, sum)

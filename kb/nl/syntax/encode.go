@@ -176,6 +176,14 @@ func appendString(b []byte, s string) []byte {
 	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 
+// Current reports whether data is a stored parse made by the committed
+// models: one that Decode takes.
+func Current(data []byte) bool {
+	c, err := defaultCodec()
+	return err == nil && len(data) >= 7 && data[0] == encMagic && data[1] == encFormat &&
+		binary.LittleEndian.Uint32(data[2:6]) == c.version
+}
+
 // ErrStale is Decode's error for an analysis made by other models.
 var ErrStale = errors.New("syntax: stored analysis made by other models")
 
