@@ -266,7 +266,6 @@ func (db *DB) Close() error {
 	}
 	db.stmts = nil
 	db.stmtMu.Unlock()
-	db.closeMemo()
 	if err := db.db.Close(); err != nil {
 		return fmt.Errorf("kb: close: %w", err)
 	}

@@ -41,19 +41,61 @@ func ftsOr(terms []string) string {
 // SearchArticles returns the articles that hold any of the terms, ranked by
 // BM25 with the title weighing double; of articles that rank the same, the
 // newest first.
+//
+// On SQLite the terms in half of the articles or more are left out of the
+// search when the others find enough articles: FTS5 gives such a term an
+// IDF of 1e-6, so it adds nothing to a score that could reorder two
+// articles but costs a BM25 step for every article that holds it, most of
+// the search's time on a large archive.
 func (s *Store) SearchArticles(ctx context.Context, terms []string, limit int) ([]qa.ArticleHit, error) {
-	query, args := `SELECT a.id, a.title, a.title_line, a.untitled, a.date, a.url, a.publisher, a.place, -f.rank
-		FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(2.0, 1.0)'
-			ORDER BY rank, rowid DESC LIMIT ?) f
-		JOIN articles a ON a.id = f.rowid ORDER BY f.rank, a.id DESC`, []any{ftsOr(terms), limit}
-	if args[0] == "" {
-		return nil, nil
-	}
 	if s.db.pg {
-		if query, args = pgArticleSearch(terms, limit); query == "" {
+		query, args := pgArticleSearch(terms, limit)
+		if query == "" {
 			return nil, nil
 		}
+		return s.articleHits(ctx, query, args...)
 	}
+	if some, err := s.informative(ctx, terms); err != nil {
+		return nil, err
+	} else if len(some) < len(terms) && len(some) > 0 {
+		hits, err := s.ftsSearch(ctx, some, limit)
+		if err != nil || len(hits) >= limit {
+			return hits, err
+		}
+	}
+	return s.ftsSearch(ctx, terms, limit)
+}
+
+func (s *Store) ftsSearch(ctx context.Context, terms []string, limit int) ([]qa.ArticleHit, error) {
+	match := ftsOr(terms)
+	if match == "" {
+		return nil, nil
+	}
+	return s.articleHits(ctx, `SELECT a.id, a.title, a.title_line, a.untitled, a.date, a.url, a.publisher, a.place, -f.rank
+		FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(2.0, 1.0)'
+			ORDER BY rank, rowid DESC LIMIT ?) f
+		JOIN articles a ON a.id = f.rowid ORDER BY f.rank, a.id DESC`, match, limit)
+}
+
+// informative returns the terms, but those in more than half of the
+// articles, for which FTS5's IDF is its floor of 1e-6: ln((N - n + 0.5) /
+// (n + 0.5)) <= 0. One over half is the margin for an article count that
+// is a little off.
+func (s *Store) informative(ctx context.Context, terms []string) ([]string, error) {
+	df, n, err := s.DocFreq(ctx, terms)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, t := range terms {
+		if d, ok := df[t]; !ok || 2*d < n+2 {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+func (s *Store) articleHits(ctx context.Context, query string, args ...any) ([]qa.ArticleHit, error) {
 	rows, err := s.db.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("kb: search articles: %w", err)

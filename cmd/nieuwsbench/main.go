@@ -77,6 +77,8 @@ type options struct {
 	cpuprofile string
 	memprofile string
 	stages     bool
+	nullSyntax bool // drop the stored parses before answering
+	backfill   bool // time kb.DB.ParseBacklog after the answers
 	skipIngest bool
 	prepareDir string // run only the analysis of the files of this directory
 	readers    bool
@@ -101,6 +103,8 @@ func main() {
 	flag.IntVar(&o.coldRuns, "cold", 5, "cold-start runs")
 	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the answer phase to this file")
 	flag.StringVar(&o.memprofile, "memprofile", "", "write an allocation profile of the answer phase to this file")
+	flag.BoolVar(&o.nullSyntax, "null-syntax", false, "drop the stored parses (sentences.syntax) before answering: the engine parses at question time")
+	flag.BoolVar(&o.backfill, "backfill", false, "after the answers, time the backfill of the parses (kb.DB.ParseBacklog)")
 	flag.BoolVar(&o.stages, "stages", false, "time the answering engine's store calls per method and print their share (no Slack run)")
 	flag.BoolVar(&o.skipIngest, "reuse", false, "reuse the databases of an earlier run with the same -n")
 	flag.StringVar(&o.prepareDir, "prepare-dir", "", "internal: analyse the files of this directory on all cores, store nothing, and exit")
@@ -149,6 +153,8 @@ type result struct {
 	benchRSS                   int64
 	sentences, claims, entries int64
 	stages                     *timedAnswerer // -stages
+	backfill                   time.Duration  // -backfill
+	backfilled                 int
 }
 
 type latency struct{ p50, p99, max time.Duration }
@@ -243,13 +249,24 @@ func run(ctx context.Context, o options, logger *slog.Logger) error {
 	if r.stages != nil {
 		r.stages.report(os.Stdout)
 	}
+	if o.backfill {
+		fmt.Printf("\nBackfill of the parses (kb.DB.ParseBacklog): %d sentences in %.1f s, %.0f sentences/s, load average %s.\n",
+			r.backfilled, r.backfill.Seconds(), float64(r.backfilled)/max(r.backfill.Seconds(), 1e-9), loadAverage())
+	}
 	return nil
 }
 
 // answerPhase times the answers (see answers), profiled as -cpuprofile and
 // -memprofile ask; with -stages through a store that times its calls, whose
-// table it prints after the report.
+// table it prints after the report; with -null-syntax on the knowledge base
+// without its stored parses, and with -backfill it times their backfill
+// after.
 func answerPhase(ctx context.Context, o options, logger *slog.Logger, store *kb.DB, db bot.Answerer, dbPath string, qs []corpus.Question, r *result) error {
+	if o.nullSyntax {
+		if err := nullSyntax(ctx, dbPath); err != nil {
+			return err
+		}
+	}
 	var timed *timedAnswerer
 	if o.stages {
 		var err error
@@ -269,6 +286,11 @@ func answerPhase(ctx context.Context, o options, logger *slog.Logger, store *kb.
 	}
 	if timed != nil {
 		r.stages = timed
+	}
+	if o.backfill {
+		if r.backfill, r.backfilled, err = timeBackfill(ctx, store); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -790,10 +812,20 @@ func report(w io.Writer, o options, r result) {
 // machine describes the machine for the reports: cores, CPU, Go, load.
 func machine() string {
 	load := ""
-	if data, err := os.ReadFile("/proc/loadavg"); err == nil {
-		load = ", load average " + strings.Join(strings.Fields(string(data))[:3], " ")
+	if l := loadAverage(); l != "" {
+		load = ", load average " + l
 	}
 	return fmt.Sprintf("%d cores (%s), GOMAXPROCS %d, %s%s", runtime.NumCPU(), cpuModel(), runtime.GOMAXPROCS(0), runtime.Version(), load)
+}
+
+// loadAverage is the machine's load average over 1, 5 and 15 minutes, ""
+// where it cannot be read.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return ""
 }
 
 func cpuModel() string {

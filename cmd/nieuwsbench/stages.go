@@ -108,7 +108,8 @@ func (a *timedAnswerer) Answer(ctx context.Context, question string) (bot.Answer
 
 // report prints the store's share of the answers' time, per method.
 func (a *timedAnswerer) report(w io.Writer) {
-	fmt.Fprintf(w, "\nStore calls of %d answers (wall time, all answers together %.0f ms, %.2f ms an answer):\n\n", a.n, ms64(a.total), ms64(a.total)/float64(max(a.n, 1)))
+	fmt.Fprintf(w, "\nStore calls of %d answers (wall time, all answers together %.0f ms, %.2f ms an answer; load average %s):\n\n",
+		a.n, ms64(a.total), ms64(a.total)/float64(max(a.n, 1)), loadAverage())
 	fmt.Fprintln(w, "| store method | calls | total | per answer | share of answer time |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|---:|")
 	var methods []string
@@ -126,3 +127,25 @@ func (a *timedAnswerer) report(w io.Writer) {
 }
 
 func ms64(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// nullSyntax drops the stored parses of the knowledge base, so that the
+// engine parses every sentence it reads at question time (-null-syntax):
+// the placement of the parse before it was stored.
+func nullSyntax(ctx context.Context, dbPath string) error {
+	raw, err := openSQL(dbPath)
+	if err != nil {
+		return err
+	}
+	defer raw.Close()
+	if _, err := raw.ExecContext(ctx, `UPDATE sentences SET syntax = NULL WHERE syntax IS NOT NULL`); err != nil {
+		return fmt.Errorf("drop the stored parses: %w", err)
+	}
+	return nil
+}
+
+// timeBackfill times the backfill of the parses that are missing.
+func timeBackfill(ctx context.Context, db *kb.DB) (time.Duration, int, error) {
+	start := time.Now()
+	n, err := db.ParseBacklog(ctx)
+	return time.Since(start), n, err
+}

@@ -8,3 +8,17 @@
 -- them.
 ALTER TABLE sentences ADD COLUMN syntax BLOB;
 CREATE INDEX sentences_unparsed ON sentences(id) WHERE syntax IS NULL;
+
+-- generation counts the commits that change the articles, made by any
+-- process: the values answering reads off the whole knowledge base with
+-- every question (the number of articles, the topics of the "Dat weet ik
+-- niet" hint) are kept until it changes (kb/memo.go). Every change of
+-- the sentences, mentions and claims comes with one of its article's row
+-- (a re-analysis sets its lead).
+INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', '0');
+CREATE TRIGGER articles_generation_insert AFTER INSERT ON articles
+	BEGIN UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
+CREATE TRIGGER articles_generation_update AFTER UPDATE ON articles
+	BEGIN UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
+CREATE TRIGGER articles_generation_delete AFTER DELETE ON articles
+	BEGIN UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
