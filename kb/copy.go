@@ -97,7 +97,7 @@ func (db *DB) copyArticles(ctx context.Context, batch []storedArticle, rep *Copy
 			rep.Skipped++
 			continue
 		}
-		ps = append(ps, Prepared{Doc: a.Doc, sents: analyse(db.rec, titleLine(a.Doc), a.Body, false), bundled: a.bundled, addedAt: a.addedAt})
+		ps = append(ps, Prepared{Doc: a.Doc, sents: analyse(db.rec, titleLine(a.Doc), a.Body), bundled: a.bundled, addedAt: a.addedAt})
 	}
 	_, errs, err := db.StoreBatch(ctx, ps)
 	if err != nil {

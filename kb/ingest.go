@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/nieuwsbot/nieuwsbot/kb/nl"
@@ -50,7 +52,43 @@ func Prepare(name string, data []byte) (Prepared, error) {
 	if err != nil {
 		return Prepared{}, fmt.Errorf("kb: ingest %s: %w", name, err)
 	}
-	return Prepared{Doc: doc, sents: analyse(recognizer(), titleLine(doc), doc.Body, true)}, nil
+	return Prepared{Doc: doc, sents: analyse(recognizer(), titleLine(doc), doc.Body)}, nil
+}
+
+// Parse makes the syntax analysis of the article's sentences, which
+// storing it keeps (sentences.syntax) for the answering engine. Storing
+// makes it when it was not made (unless DB.ParseLater); making it here
+// puts the work on the caller's goroutine, as the preparing workers of a
+// bulk ingest do. Safe to call more than once.
+func (p Prepared) Parse() {
+	for i := range p.sents {
+		if p.sents[i].syntax == nil {
+			p.sents[i].syntax = syntax.Encode(syntax.Parse(p.sents[i].text))
+		}
+	}
+}
+
+// parseAll parses, on every core, the sentences of the articles that have
+// no parse yet; nothing with ParseLater, which leaves them to the
+// backfill (ParseBacklog).
+func (db *DB) parseAll(ps []Prepared) {
+	if db.ParseLater {
+		return
+	}
+	next := make(chan Prepared)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(ps)) {
+		wg.Go(func() {
+			for p := range next {
+				p.Parse()
+			}
+		})
+	}
+	for _, p := range ps {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
 }
 
 // Ingest parses an article file and stores it, in one transaction: on error
@@ -74,6 +112,9 @@ func (db *DB) Store(ctx context.Context, p Prepared) (IngestResult, error) {
 }
 
 func (db *DB) store(ctx context.Context, p Prepared) (IngestResult, error) {
+	if !db.ParseLater {
+		p.Parse()
+	}
 	for try := 1; ; try++ {
 		res, err := db.storeOnce(ctx, p)
 		// Concurrent ingests on PostgreSQL (replicas polling the same
@@ -132,6 +173,7 @@ func (db *DB) StoreBatch(ctx context.Context, ps []Prepared) (res []IngestResult
 	if len(ps) == 0 {
 		return res, errs, nil
 	}
+	db.parseAll(ps)
 	ok, err := db.storeAll(ctx, ps, res)
 	if err != nil || ok {
 		return res, errs, err
@@ -360,8 +402,8 @@ func titleLine(d Doc) string {
 }
 
 // analyse splits the title line (may be "") and the body into sentences
-// and analyses them; with parse, their syntax too.
-func analyse(rec *nl.Recognizer, title, body string, parse bool) []sentence {
+// and analyses them; their syntax is made apart (Prepared.Parse).
+func analyse(rec *nl.Recognizer, title, body string) []sentence {
 	spans := nl.Sentences(body)
 	sents := make([]sentence, 0, len(spans)+1)
 	texts := make([]string, 0, len(spans)+1)
@@ -389,9 +431,6 @@ func analyse(rec *nl.Recognizer, title, body string, parse bool) []sentence {
 	// writer.
 	for i := range sents {
 		sents[i].terms = nl.StemText(sents[i].text)
-		if parse {
-			sents[i].syntax = syntax.Encode(syntax.Parse(sents[i].text))
-		}
 	}
 	return sents
 }

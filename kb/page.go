@@ -77,7 +77,7 @@ func PreparePage(name string, p Page) (Prepared, error) {
 	if err != nil {
 		return Prepared{}, fmt.Errorf("kb: ingest %s: %w", name, err)
 	}
-	return Prepared{Doc: doc, sents: analyse(recognizer(), titleLine(doc), doc.Body, true)}, nil
+	return Prepared{Doc: doc, sents: analyse(recognizer(), titleLine(doc), doc.Body)}, nil
 }
 
 // squeezeBlank leaves one blank line where furniture cut out more.

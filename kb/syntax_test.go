@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/nieuwsbot/nieuwsbot/kb/nl/syntax"
+	"github.com/nieuwsbot/nieuwsbot/seeds"
 )
 
 // syntaxRows returns every stored sentence with its stored parse.
@@ -115,4 +116,30 @@ func TestSentencesCarryTheirParse(t *testing.T) {
 			t.Errorf("sentence %q: no current parse (%d bytes)", s.Text, len(s.Syntax))
 		}
 	}
+}
+
+// TestBackendParseLater: with ParseLater the articles are stored without
+// their parse, answer as they would with it, and the backfill makes it.
+func TestBackendParseLater(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, path string) {
+		ctx := t.Context()
+		qs := []string{"wie beschuldigt China?", "Hoeveel servers in Nederland zijn besmet?", "Wat zei Borrell?"}
+		now := openSeeded(t, filepath.Join(t.TempDir(), "now.db"))
+		want := answersOf(ctx, t, now, qs)
+		db := openBackend(t, path)
+		db.ParseLater = true
+		if _, err := db.Seed(ctx, seeds.FS); err != nil {
+			t.Fatal(err)
+		}
+		total := count(t, db, `SELECT count(*) FROM sentences`)
+		if n := count(t, db, `SELECT count(*) FROM sentences WHERE syntax IS NULL`); n != total || n == 0 {
+			t.Errorf("ParseLater: %d of %d sentences without a parse, want all", n, total)
+		}
+		if got := answersOf(ctx, t, db, qs); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("answers before the parse =\n%q\nwith it\n%q", got, want)
+		}
+		if n, err := db.ParseBacklog(ctx); err != nil || n != total {
+			t.Errorf("ParseBacklog = %d, %v; want %d", n, err, total)
+		}
+	})
 }
