@@ -157,6 +157,7 @@ type result struct {
 	sentences, claims, entries int64
 	stages                     *timedAnswerer // -stages
 	backfill                   time.Duration  // -backfill
+	answerCPU                  time.Duration  // this process's CPU time over the answers (and their floors)
 	backfilled                 int
 }
 
@@ -283,7 +284,9 @@ func answerPhase(ctx context.Context, o options, logger *slog.Logger, store *kb.
 		return err
 	}
 	logger.Info("answers, first time and again", "questions", len(qs))
+	cpu := selfCPU()
 	err = answers(ctx, db, dbPath, o.seed, qs, r)
+	r.answerCPU = selfCPU() - cpu
 	if err := cmp(err, stop()); err != nil {
 		return err
 	}
@@ -509,6 +512,15 @@ func maxRSS(ps *os.ProcessState) int64 {
 		return ru.Maxrss << 10 // kilobytes on Linux
 	}
 	return 0
+}
+
+// selfCPU is the CPU time (user and system) this process has used.
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // peakRSS is this process's high-water resident set.
@@ -810,6 +822,10 @@ func report(w io.Writer, o options, r result) {
 			ms(goalAnswerP99), verdict(a.p99 <= goalAnswerP99))
 		fmt.Fprintf(w, "| answer \"%s\", asked again (cached): p50 / p99 of %d (found %d) | %s / %s | %s / %s | %.1f | | |\n",
 			k, r.asked[k], r.foundAgain[k], ms(c.p50), ms(c.p99), ms(f.p50), ms(f.p99), float64(c.p99)/float64(max(f.p99, 1)))
+	}
+	if n := len(corpus.Kinds) * o.perKind * 2; n > 0 {
+		fmt.Fprintf(w, "| CPU time per answer (user+sys of the bench process, first time and again, with the floors' queries), mean | %.2f ms | | | | |\n",
+			float64(r.answerCPU.Microseconds())/1000/float64(n))
 	}
 	fmt.Fprintf(w, "| every answer, first time / again: p50 / p99 | %s / %s; %s / %s | | | p99 ≤ %s (first time) | %s |\n",
 		ms(r.allUncached.p50), ms(r.allUncached.p99), ms(r.allCached.p50), ms(r.allCached.p99),
