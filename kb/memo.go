@@ -67,3 +67,44 @@ func memoized[T any](ctx context.Context, db *DB, key string, read func() (T, er
 	m.mu.Unlock()
 	return val, nil
 }
+
+// memoizedEach returns the values of the keys: those kept, and the others
+// read by read (a key it leaves out has the zero value), which are kept
+// until the next change too. prefix sets the keys apart from others'.
+func memoizedEach[T any](ctx context.Context, db *DB, prefix string, keys []string, read func([]string) (map[string]T, error)) (map[string]T, error) {
+	v, ok := db.dataVersion(ctx)
+	if !ok {
+		return read(keys)
+	}
+	m := &db.memo
+	out := make(map[string]T, len(keys))
+	var missing []string
+	m.mu.Lock()
+	for _, k := range keys {
+		if x, hit := m.values[prefix+k]; hit {
+			out[k] = x.(T)
+		} else {
+			missing = append(missing, k)
+		}
+	}
+	m.mu.Unlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	got, err := read(missing)
+	if err != nil {
+		return nil, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.version == v && m.values == nil {
+		m.values = map[string]any{}
+	}
+	for _, k := range missing {
+		out[k] = got[k]
+		if m.version == v {
+			m.values[prefix+k] = got[k]
+		}
+	}
+	return out, nil
+}

@@ -156,7 +156,6 @@ func int64Args(ids []int64) []any {
 // DocFreq returns in how many articles each term stands, and how many
 // articles there are.
 func (s *Store) DocFreq(ctx context.Context, terms []string) (map[string]int, int, error) {
-	out := make(map[string]int, len(terms))
 	n, err := memoized(ctx, s.db, "articles", func() (int, error) {
 		var n int
 		err := s.db.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n)
@@ -165,34 +164,52 @@ func (s *Store) DocFreq(ctx context.Context, terms []string) (map[string]int, in
 	if err != nil {
 		return nil, 0, fmt.Errorf("kb: doc freq: %w", err)
 	}
-	uniq := map[string]bool{}
-	var args []any
+	var uniq []string
+	seen := map[string]bool{}
 	for _, t := range terms {
-		if !uniq[t] {
-			uniq[t] = true
-			args = append(args, t)
+		if !seen[t] {
+			seen[t] = true
+			uniq = append(uniq, t)
 		}
 	}
-	if len(args) == 0 {
-		return out, n, nil
+	if len(uniq) == 0 {
+		return map[string]int{}, n, nil
+	}
+	// Kept until the articles change: the same words come back in many
+	// questions, and the search asks again.
+	out, err := memoizedEach(ctx, s.db, "df ", uniq, func(ts []string) (map[string]int, error) { return s.docFreq(ctx, ts) })
+	if err != nil {
+		return nil, 0, fmt.Errorf("kb: doc freq: %w", err)
+	}
+	for t, d := range out {
+		if d == 0 {
+			delete(out, t)
+		}
+	}
+	return out, n, nil
+}
+
+// docFreq reads the document frequencies of the terms off the index.
+func (s *Store) docFreq(ctx context.Context, terms []string) (map[string]int, error) {
+	out := make(map[string]int, len(terms))
+	args := make([]any, len(terms))
+	for i, t := range terms {
+		args[i] = t
 	}
 	rows, err := s.db.db.QueryContext(ctx, `SELECT term, doc FROM articles_vocab WHERE term IN (`+placeholders(len(args))+`)`, args...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("kb: doc freq: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var t string
 		var d int
 		if err := rows.Scan(&t, &d); err != nil {
-			return nil, 0, fmt.Errorf("kb: doc freq: %w", err)
+			return nil, err
 		}
 		out[t] = d
 	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("kb: doc freq: %w", err)
-	}
-	return out, n, nil
+	return out, rows.Err()
 }
 
 // Annotations returns the quotes and roles stored for the articles'
