@@ -68,10 +68,10 @@ func (p Prepared) Parse() {
 	}
 }
 
-// parseAll parses, on every core, the sentences of the articles that have
+// parsePrepared parses, on every core, the sentences of the articles that have
 // no parse yet; nothing with ParseLater, which leaves them to the
 // backfill (ParseBacklog).
-func (db *DB) parseAll(ps []Prepared) {
+func (db *DB) parsePrepared(ps []Prepared) {
 	if db.ParseLater {
 		return
 	}
@@ -173,7 +173,7 @@ func (db *DB) StoreBatch(ctx context.Context, ps []Prepared) (res []IngestResult
 	if len(ps) == 0 {
 		return res, errs, nil
 	}
-	db.parseAll(ps)
+	db.parsePrepared(ps)
 	ok, err := db.storeAll(ctx, ps, res)
 	if err != nil || ok {
 		return res, errs, err
