@@ -43,7 +43,7 @@ func (w *writer) insertSentence(ctx context.Context, pos int, s sentence) (int64
 		}
 		return w.sentIDs[pos], nil
 	}
-	r, err := w.insSentence.ExecContext(ctx, w.articleID, pos, s.heading, s.text)
+	r, err := w.insSentence.ExecContext(ctx, w.articleID, pos, s.heading, s.text, s.syntax)
 	if err != nil {
 		return 0, err
 	}

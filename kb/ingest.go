@@ -7,10 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/nieuwsbot/nieuwsbot/kb/nl"
+	"github.com/nieuwsbot/nieuwsbot/kb/nl/syntax"
 )
 
 // IngestResult tells what ingesting one article file did.
@@ -29,6 +32,7 @@ type sentence struct {
 	heading bool
 	title   bool   // the article's title line
 	terms   string // the stemmed text the index holds
+	syntax  []byte // its parse (syntax.Encode); nil: made later (see syntax.go)
 	nl.SentenceAnalysis
 }
 
@@ -49,6 +53,42 @@ func Prepare(name string, data []byte) (Prepared, error) {
 		return Prepared{}, fmt.Errorf("kb: ingest %s: %w", name, err)
 	}
 	return Prepared{Doc: doc, sents: analyse(recognizer(), titleLine(doc), doc.Body)}, nil
+}
+
+// Parse makes the syntax analysis of the article's sentences, which
+// storing it keeps (sentences.syntax) for the answering engine. Storing
+// makes it when it was not made (unless DB.ParseLater); making it here
+// puts the work on the caller's goroutine, as the preparing workers of a
+// bulk ingest do. Safe to call more than once.
+func (p Prepared) Parse() {
+	for i := range p.sents {
+		if p.sents[i].syntax == nil {
+			p.sents[i].syntax = syntax.Encode(syntax.Parse(p.sents[i].text))
+		}
+	}
+}
+
+// parsePrepared parses, on every core, the sentences of the articles that have
+// no parse yet; nothing with ParseLater, which leaves them to the
+// backfill (ParseBacklog).
+func (db *DB) parsePrepared(ps []Prepared) {
+	if db.ParseLater {
+		return
+	}
+	next := make(chan Prepared)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(ps)) {
+		wg.Go(func() {
+			for p := range next {
+				p.Parse()
+			}
+		})
+	}
+	for _, p := range ps {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
 }
 
 // Ingest parses an article file and stores it, in one transaction: on error
@@ -72,6 +112,9 @@ func (db *DB) Store(ctx context.Context, p Prepared) (IngestResult, error) {
 }
 
 func (db *DB) store(ctx context.Context, p Prepared) (IngestResult, error) {
+	if !db.ParseLater {
+		p.Parse()
+	}
 	for try := 1; ; try++ {
 		res, err := db.storeOnce(ctx, p)
 		// Concurrent ingests on PostgreSQL (replicas polling the same
@@ -130,6 +173,7 @@ func (db *DB) StoreBatch(ctx context.Context, ps []Prepared) (res []IngestResult
 	if len(ps) == 0 {
 		return res, errs, nil
 	}
+	db.parsePrepared(ps)
 	ok, err := db.storeAll(ctx, ps, res)
 	if err != nil || ok {
 		return res, errs, err
@@ -358,7 +402,7 @@ func titleLine(d Doc) string {
 }
 
 // analyse splits the title line (may be "") and the body into sentences
-// and analyses them.
+// and analyses them; their syntax is made apart (Prepared.Parse).
 func analyse(rec *nl.Recognizer, title, body string) []sentence {
 	spans := nl.Sentences(body)
 	sents := make([]sentence, 0, len(spans)+1)
@@ -467,7 +511,7 @@ type writer struct {
 // and reused by every article's transaction. The index rows differ on
 // PostgreSQL (see pgWriterSQL).
 var writerSQL = [...]string{
-	`INSERT INTO sentences (article_id, pos, heading, text) VALUES (?, ?, ?, ?) RETURNING id`,
+	`INSERT INTO sentences (article_id, pos, heading, text, syntax) VALUES (?, ?, ?, ?, ?) RETURNING id`,
 	`INSERT INTO sentences_fts (rowid, terms) VALUES (?, ?)`,
 	`INSERT INTO mentions (sentence_id, article_id, entity_id, text, prep, demonym) VALUES (?, ?, ?, ?, ?, ?)`,
 	`INSERT INTO claims (sentence_id, article_id, relation, agent_id, target_id, about, target_state) VALUES (?, ?, ?, ?, ?, ?, ?)`,

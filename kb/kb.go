@@ -48,6 +48,11 @@ type DB struct {
 	// LeaseInterval is how often Lead tries and checks a lease
 	// (DefaultLeaseInterval when 0).
 	LeaseInterval time.Duration
+	// ParseLater stores articles without the syntax analysis of their
+	// sentences, for ParseBacklog to make after: a bulk ingest is
+	// searchable sooner (the parse is most of the analysis), and the
+	// engine parses the sentences it reads until then.
+	ParseLater bool
 
 	entMu    sync.Mutex
 	entCache map[entityKey]int64
@@ -56,6 +61,8 @@ type DB struct {
 	stmts  []*sql.Stmt // ingest statements; see writerStmts
 
 	readOnly bool // opened with OpenReadOnly
+
+	memo memo // values kept until the next commit; see memo.go
 }
 
 type entityKey struct {

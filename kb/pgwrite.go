@@ -124,15 +124,21 @@ func (w *writer) insertSentences(ctx context.Context, sents []sentence) error {
 	pos := make([]int64, len(sents))
 	heading := make([]int64, len(sents))
 	text := make([]string, len(sents))
+	syn := make([][]byte, len(sents))
 	for i, s := range sents {
 		pos[i], text[i] = int64(i), pgText(s.text)
+		if text[i] == s.text {
+			// A text PostgreSQL cannot hold as it is gets its parse from
+			// the backfill, made of the text stored.
+			syn[i] = s.syntax
+		}
 		if s.heading {
 			heading[i] = 1
 		}
 	}
-	rows, err := w.tx.QueryContext(ctx, `INSERT INTO sentences (article_id, pos, heading, text)
-		SELECT ?, p, h, t FROM unnest(?::int[], ?::int[], ?::text[]) AS u(p, h, t) ORDER BY p RETURNING id, pos`,
-		w.articleID, pos, heading, text)
+	rows, err := w.tx.QueryContext(ctx, `INSERT INTO sentences (article_id, pos, heading, text, syntax)
+		SELECT ?, p, h, t, x FROM unnest(?::int[], ?::int[], ?::text[], ?::bytea[]) AS u(p, h, t, x) ORDER BY p RETURNING id, pos`,
+		w.articleID, pos, heading, text, syn)
 	if err != nil {
 		return err
 	}

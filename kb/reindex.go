@@ -262,6 +262,8 @@ func (db *DB) reindexArticle(ctx context.Context, tx *sql.Tx, id int64, title, b
 	if _, err := tx.ExecContext(ctx, `DELETE FROM sentences WHERE article_id = ?`, id); err != nil {
 		return err
 	}
+	// The parse is left to the backfill (syntax.go), which runs it on
+	// every core, off the write transaction.
 	sents := analyse(db.rec, title, body)
 	// The lead is made of the sentences when read (see fillLeads).
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET lead = '' WHERE id = ?`, id); err != nil {

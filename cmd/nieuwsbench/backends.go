@@ -66,7 +66,7 @@ func runBackends(ctx context.Context, o options, logger *slog.Logger) error {
 		r := backendRun{name: b.name}
 		if !o.skipIngest {
 			logger.Info("ingest through nieuwsbot", "backend", b.name, "articles", o.n)
-			if r.ingest, r.ingestRSS, r.ingestCPU, err = ingest(ctx, bin, b.path, dir); err != nil {
+			if r.ingest, r.ingestRSS, r.ingestCPU, err = ingest(ctx, bin, b.path, dir, false); err != nil {
 				return err
 			}
 		}

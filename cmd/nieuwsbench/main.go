@@ -35,6 +35,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/pprof"
 	"slices"
@@ -75,6 +76,11 @@ type options struct {
 	slackN     int
 	coldRuns   int
 	cpuprofile string
+	memprofile string
+	stages     bool
+	nullSyntax bool // drop the stored parses before answering
+	backfill   bool // time kb.DB.ParseBacklog after the answers
+	parseLater bool // ingest with --parse-later
 	skipIngest bool
 	prepareDir string // run only the analysis of the files of this directory
 	readers    bool
@@ -98,6 +104,11 @@ func main() {
 	flag.IntVar(&o.slackN, "slack", 300, fmt.Sprintf("slash commands sent, %d at a time (0: skip)", slackConcurrency))
 	flag.IntVar(&o.coldRuns, "cold", 5, "cold-start runs")
 	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the answer phase to this file")
+	flag.StringVar(&o.memprofile, "memprofile", "", "write an allocation profile of the answer phase to this file")
+	flag.BoolVar(&o.nullSyntax, "null-syntax", false, "drop the stored parses (sentences.syntax) before answering: the engine parses at question time")
+	flag.BoolVar(&o.parseLater, "parse-later", false, "ingest with --parse-later: the ingest rate is until every article is stored, the analysis alone without the parse")
+	flag.BoolVar(&o.backfill, "backfill", false, "after the answers, time the backfill of the parses (kb.DB.ParseBacklog)")
+	flag.BoolVar(&o.stages, "stages", false, "time the answering engine's store calls per method and print their share (no Slack run)")
 	flag.BoolVar(&o.skipIngest, "reuse", false, "reuse the databases of an earlier run with the same -n")
 	flag.StringVar(&o.prepareDir, "prepare-dir", "", "internal: analyse the files of this directory on all cores, store nothing, and exit")
 	flag.BoolVar(&o.readers, "readers", false, "measure read-only commands while another process writes, instead of the rest")
@@ -105,7 +116,7 @@ func main() {
 	flag.Parse()
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	if o.prepareDir != "" {
-		if err := prepareAll(o.prepareDir); err != nil {
+		if err := prepareAll(o.prepareDir, !o.parseLater); err != nil {
 			fmt.Fprintln(os.Stderr, "nieuwsbench: prepare:", err)
 			os.Exit(1)
 		}
@@ -144,6 +155,10 @@ type result struct {
 	slack                      []slackRun
 	benchRSS                   int64
 	sentences, claims, entries int64
+	stages                     *timedAnswerer // -stages
+	backfill                   time.Duration  // -backfill
+	answerCPU                  time.Duration  // this process's CPU time over the answers (and their floors)
+	backfilled                 int
 }
 
 type latency struct{ p50, p99, max time.Duration }
@@ -179,11 +194,11 @@ func run(ctx context.Context, o options, logger *slog.Logger) error {
 	barePath := filepath.Join(o.dir, fmt.Sprintf("bare-%d.db", o.n))
 	if !o.skipIngest {
 		logger.Info("ingest through nieuwsbot", "articles", o.n)
-		if r.ingest, r.ingestRSS, r.ingestCPU, err = ingest(ctx, bin, dbPath, dir); err != nil {
+		if r.ingest, r.ingestRSS, r.ingestCPU, err = ingest(ctx, bin, dbPath, dir, o.parseLater); err != nil {
 			return err
 		}
 		logger.Info("analysis alone (kb.Prepare on all cores)", "articles", o.n)
-		if r.prepare, r.prepareRSS, r.prepareCPU, err = prepareChild(ctx, dir); err != nil {
+		if r.prepare, r.prepareRSS, r.prepareCPU, err = prepareChild(ctx, dir, o.parseLater); err != nil {
 			return err
 		}
 		logger.Info("bare FTS5 insert, batched", "articles", o.n)
@@ -214,21 +229,10 @@ func run(ctx context.Context, o options, logger *slog.Logger) error {
 	if err := counts(ctx, dbPath, &r); err != nil {
 		return err
 	}
-	if o.cpuprofile != "" {
-		f, err := os.Create(o.cpuprofile)
-		if err != nil {
-			return err
-		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer func() { pprof.StopCPUProfile(); f.Close() }()
-	}
-	logger.Info("answers, first time and again", "questions", len(qs))
-	if err := answers(ctx, db, dbPath, o.seed, qs, &r); err != nil {
+	if err := answerPhase(ctx, o, logger, store, db, dbPath, qs, &r); err != nil {
 		return err
 	}
-	if o.slackN > 0 {
+	if o.slackN > 0 && !o.stages {
 		logger.Info("slack acknowledgements", "commands", o.slackN, "concurrent", slackConcurrency)
 		// The default waits up to 2 s to answer inline; a short timeout
 		// acks at once and answers on response_url.
@@ -246,7 +250,89 @@ func run(ctx context.Context, o options, logger *slog.Logger) error {
 	}
 	r.benchRSS = peakRSS()
 	report(os.Stdout, o, r)
+	if r.stages != nil {
+		r.stages.report(os.Stdout)
+	}
+	if o.backfill {
+		fmt.Printf("\nBackfill of the parses (kb.DB.ParseBacklog): %d sentences in %.1f s, %.0f sentences/s, load average %s.\n",
+			r.backfilled, r.backfill.Seconds(), float64(r.backfilled)/max(r.backfill.Seconds(), 1e-9), loadAverage())
+	}
 	return nil
+}
+
+// answerPhase times the answers (see answers), profiled as -cpuprofile and
+// -memprofile ask; with -stages through a store that times its calls, whose
+// table it prints after the report; with -null-syntax on the knowledge base
+// without its stored parses, and with -backfill it times their backfill
+// after.
+func answerPhase(ctx context.Context, o options, logger *slog.Logger, store *kb.DB, db bot.Answerer, dbPath string, qs []corpus.Question, r *result) error {
+	if o.nullSyntax {
+		if err := nullSyntax(ctx, dbPath); err != nil {
+			return err
+		}
+	}
+	var timed *timedAnswerer
+	if o.stages {
+		var err error
+		if timed, err = newTimedAnswerer(store); err != nil {
+			return err
+		}
+		db = timed
+	}
+	stop, err := startProfiles(o)
+	if err != nil {
+		return err
+	}
+	logger.Info("answers, first time and again", "questions", len(qs))
+	cpu := selfCPU()
+	err = answers(ctx, db, dbPath, o.seed, qs, r)
+	r.answerCPU = selfCPU() - cpu
+	if err := cmp(err, stop()); err != nil {
+		return err
+	}
+	if timed != nil {
+		r.stages = timed
+	}
+	if o.backfill {
+		if r.backfill, r.backfilled, err = timeBackfill(ctx, store); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// startProfiles starts the CPU profile of the answer phase that
+// -cpuprofile asks for; stop ends it and writes the allocation profile of
+// -memprofile. That one counts from the process's start, but ingest runs
+// in child processes, so what this one allocated before the answers is
+// small beside them.
+func startProfiles(o options) (stop func() error, err error) {
+	var cpu *os.File
+	if o.cpuprofile != "" {
+		if cpu, err = os.Create(o.cpuprofile); err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(cpu); err != nil {
+			cpu.Close()
+			return nil, err
+		}
+	}
+	return func() error {
+		var err error
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			err = cpu.Close()
+		}
+		if o.memprofile != "" {
+			f, ferr := os.Create(o.memprofile)
+			if ferr != nil {
+				return cmp(err, ferr)
+			}
+			err = cmp(err, pprof.Lookup("allocs").WriteTo(f, 0))
+			err = cmp(err, f.Close())
+		}
+		return err
+	}, nil
 }
 
 // setup generates the corpus of -n articles unless it is there, builds the
@@ -306,12 +392,18 @@ func removeDB(path string) error {
 
 // ingest runs `nieuwsbot ingest` on the corpus into a new database and
 // returns its wall time, peak RSS and CPU time (user and system), which a
-// machine shared with other work leaves less noisy than wall time.
-func ingest(ctx context.Context, bin, dbPath, dir string) (time.Duration, int64, time.Duration, error) {
+// machine shared with other work leaves less noisy than wall time. With
+// later (--parse-later) the wall time is until every article was stored,
+// searchable, as the command reports it; the parse comes after.
+func ingest(ctx context.Context, bin, dbPath, dir string, later bool) (time.Duration, int64, time.Duration, error) {
 	if err := removeDB(dbPath); err != nil {
 		return 0, 0, 0, err
 	}
-	cmd := exec.CommandContext(ctx, bin, "--db", dbPath, "--no-seed", "ingest", "-q", dir)
+	args := []string{"--db", dbPath, "--no-seed", "ingest", "-q"}
+	if later {
+		args = append(args, "--parse-later")
+	}
+	cmd := exec.CommandContext(ctx, bin, append(args, dir)...)
 	cmd.Env = benchEnv()
 	var out strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &out
@@ -321,19 +413,27 @@ func ingest(ctx context.Context, bin, dbPath, dir string) (time.Duration, int64,
 	if err != nil {
 		return 0, 0, 0, fmt.Errorf("nieuwsbot ingest: %w: %s", err, lastLines(out.String(), 5))
 	}
+	if m := storedIn.FindStringSubmatch(out.String()); later && m != nil {
+		if d, err := time.ParseDuration(m[1]); err == nil {
+			took = d
+		}
+	}
 	ps := cmd.ProcessState
 	return took, maxRSS(ps), ps.UserTime() + ps.SystemTime(), nil
 }
 
+// storedIn reads the storing time off the summary line of nieuwsbot ingest.
+var storedIn = regexp.MustCompile(`failed in (\S+) \(`)
+
 // prepareChild runs prepareAll in a child process, so that its time,
 // memory and CPU are its own, and returns them: what ingest would take if
 // storing cost nothing, the floor the analysis sets.
-func prepareChild(ctx context.Context, dir string) (time.Duration, int64, time.Duration, error) {
+func prepareChild(ctx context.Context, dir string, later bool) (time.Duration, int64, time.Duration, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	cmd := exec.CommandContext(ctx, self, "-prepare-dir", dir)
+	cmd := exec.CommandContext(ctx, self, "-prepare-dir", dir, fmt.Sprintf("-parse-later=%t", later))
 	var out strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
@@ -346,9 +446,10 @@ func prepareChild(ctx context.Context, dir string) (time.Duration, int64, time.D
 	return took, maxRSS(ps), ps.UserTime() + ps.SystemTime(), nil
 }
 
-// prepareAll reads and analyses (kb.Prepare) every file of dir on
-// GOMAXPROCS goroutines, as nieuwsbot ingest does, and stores nothing.
-func prepareAll(dir string) error {
+// prepareAll reads and analyses (kb.Prepare, and with parse the syntax)
+// every file of dir on GOMAXPROCS goroutines, as nieuwsbot ingest does, and
+// stores nothing.
+func prepareAll(dir string, parse bool) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
@@ -360,8 +461,12 @@ func prepareAll(dir string) error {
 		wg.Go(func() {
 			for name := range names {
 				data, err := os.ReadFile(filepath.Join(dir, name))
+				var p kb.Prepared
 				if err == nil {
-					_, err = kb.Prepare(name, data)
+					p, err = kb.Prepare(name, data)
+				}
+				if err == nil && parse {
+					p.Parse()
 				}
 				if err != nil {
 					select {
@@ -407,6 +512,15 @@ func maxRSS(ps *os.ProcessState) int64 {
 		return ru.Maxrss << 10 // kilobytes on Linux
 	}
 	return 0
+}
+
+// selfCPU is the CPU time (user and system) this process has used.
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // peakRSS is this process's high-water resident set.
@@ -686,8 +800,12 @@ func report(w io.Writer, o options, r result) {
 	if r.ingest > 0 {
 		rate := float64(r.n) / r.ingest.Seconds()
 		bareRate := float64(r.n) / r.bareInsert.Seconds()
-		fmt.Fprintf(w, "| ingest (`nieuwsbot ingest`, %d articles a transaction), articles/s | %.0f | %.0f (bare FTS5 insert, %d a transaction) | %.2f | ≥ %.0f/s, and as close to the floor as the analysis allows | %s |\n",
-			bareBatch, rate, bareRate, bareBatch, rate/bareRate, goalIngestRate, verdict(rate >= goalIngestRate))
+		how := ""
+		if o.parseLater {
+			how = " --parse-later, until every article is stored and searchable"
+		}
+		fmt.Fprintf(w, "| ingest (`nieuwsbot ingest`%s, %d articles a transaction), articles/s | %.0f | %.0f (bare FTS5 insert, %d a transaction) | %.2f | ≥ %.0f/s, and as close to the floor as the analysis allows | %s |\n",
+			how, bareBatch, rate, bareRate, bareBatch, rate/bareRate, goalIngestRate, verdict(rate >= goalIngestRate))
 		fmt.Fprintf(w, "| ingest CPU time per article (user+sys, all cores) | %.2f ms | | | | |\n",
 			float64(r.ingestCPU.Microseconds())/1000/float64(r.n))
 		prate := float64(r.n) / r.prepare.Seconds()
@@ -704,6 +822,10 @@ func report(w io.Writer, o options, r result) {
 			ms(goalAnswerP99), verdict(a.p99 <= goalAnswerP99))
 		fmt.Fprintf(w, "| answer \"%s\", asked again (cached): p50 / p99 of %d (found %d) | %s / %s | %s / %s | %.1f | | |\n",
 			k, r.asked[k], r.foundAgain[k], ms(c.p50), ms(c.p99), ms(f.p50), ms(f.p99), float64(c.p99)/float64(max(f.p99, 1)))
+	}
+	if n := len(corpus.Kinds) * o.perKind * 2; n > 0 {
+		fmt.Fprintf(w, "| CPU time per answer (user+sys of the bench process, first time and again, with the floors' queries), mean | %.2f ms | | | | |\n",
+			float64(r.answerCPU.Microseconds())/1000/float64(n))
 	}
 	fmt.Fprintf(w, "| every answer, first time / again: p50 / p99 | %s / %s; %s / %s | | | p99 ≤ %s (first time) | %s |\n",
 		ms(r.allUncached.p50), ms(r.allUncached.p99), ms(r.allCached.p50), ms(r.allCached.p99),
@@ -732,10 +854,20 @@ func report(w io.Writer, o options, r result) {
 // machine describes the machine for the reports: cores, CPU, Go, load.
 func machine() string {
 	load := ""
-	if data, err := os.ReadFile("/proc/loadavg"); err == nil {
-		load = ", load average " + strings.Join(strings.Fields(string(data))[:3], " ")
+	if l := loadAverage(); l != "" {
+		load = ", load average " + l
 	}
 	return fmt.Sprintf("%d cores (%s), GOMAXPROCS %d, %s%s", runtime.NumCPU(), cpuModel(), runtime.GOMAXPROCS(0), runtime.Version(), load)
+}
+
+// loadAverage is the machine's load average over 1, 5 and 15 minutes, ""
+// where it cannot be read.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return ""
 }
 
 func cpuModel() string {

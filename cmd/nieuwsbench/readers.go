@@ -50,7 +50,7 @@ func runReaders(ctx context.Context, o options, logger *slog.Logger) error {
 	}
 	dbPath := filepath.Join(o.dir, fmt.Sprintf("readers-%d.db", o.n))
 	logger.Info("ingest the base knowledge base", "articles", o.n)
-	if _, _, _, err := ingest(ctx, bin, dbPath, dir); err != nil {
+	if _, _, _, err := ingest(ctx, bin, dbPath, dir, false); err != nil {
 		return err
 	}
 	extra := filepath.Join(o.dir, fmt.Sprintf("extra-%d-%d", o.n, readersIngest))

@@ -57,7 +57,7 @@ Usage:
 Commands:
   ask QUESTION…      answer one question (--json, --explain)
   chat               ask questions one after another
-  ingest PATH|URL…   add article files, directories, feeds or article pages (-q)
+  ingest PATH|URL…   add article files, directories, feeds or article pages (-q, --parse-later)
   digest             print the digest of what came in (--since DUR, --post)
   remove ID|URL…     delete articles (--seeds: the bundled example articles)
   serve              run the Slack and Discord adapters, feeds, the digest and /healthz
@@ -117,7 +117,7 @@ Examples:
   printf 'wie beschuldigt China?\n' | nieuwsbot chat
 ` + globalNote
 
-const ingestHelp = `Usage: nieuwsbot ingest [-q] PATH|URL…
+const ingestHelp = `Usage: nieuwsbot ingest [-q] [--parse-later] PATH|URL…
 
 Adds articles to the knowledge base: text files, HTML pages saved as files,
 directories (read recursively; hidden files are skipped), feed URLs (RSS,
@@ -127,9 +127,15 @@ article (JSON, XML other than a feed, archives) are refused with the reason.
 Re-ingesting the same text changes nothing. One bad file does not stop the
 rest; the exit code is 1 when any failed.
 
+Each sentence's syntax analysis is stored with it, for the answers. It is
+most of the work of an ingest: --parse-later stores every article first
+(searchable at once, the bot parses what it reads meanwhile) and makes the
+analyses after, before the command ends.
+
 Flags:
-  -q           no progress bar on a terminal
-  -h, --help   print this help
+  -q              no progress bar on a terminal
+  --parse-later   store the articles first, their syntax analysis after
+  -h, --help      print this help
 
 Examples:
   nieuwsbot ingest artikelen/

@@ -51,6 +51,7 @@ func (s ingestSummary) String() string {
 func (m *Main) runIngest(ctx context.Context, args []string) error {
 	fs := commandFlags("ingest")
 	quiet := fs.Bool("q", false, "no progress bar")
+	later := fs.Bool("parse-later", false, "store the articles first, their syntax analysis after")
 	if err := m.parseCommandFlags(fs, args); err != nil {
 		return err
 	}
@@ -73,6 +74,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	db.ParseLater = *later
 	srcs := make([]source, 0, len(files))
 	for _, f := range files {
 		if items, ok := feedFileSources(f, m.Stderr); ok {
@@ -91,6 +93,15 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	fmt.Fprintln(m.Stdout, sum)
 	if err != nil {
 		return err
+	}
+	// Ingest stores the parse of what it adds (or, with --parse-later,
+	// leaves it to this); this makes those of the sentences stored without
+	// one (before the parse was stored, or re-analysed since).
+	start := time.Now()
+	if n, err := db.ParseBacklog(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		fmt.Fprintf(m.Stdout, "ingest: syntax analysis of %d sentences in %s\n", n, time.Since(start).Round(time.Millisecond))
 	}
 	if sum.Failed > 0 {
 		return fmt.Errorf("ingest: %d of %d files failed", sum.Failed, sum.Files)
@@ -303,7 +314,7 @@ func classifyFile(name string, data []byte) (feed.Kind, error) {
 func ingestSources(ctx context.Context, db *kb.DB, srcs []source, bar *progressbar.ProgressBar, errw io.Writer) (ingestSummary, error) {
 	start := time.Now()
 	r := &ingestRun{db: db, srcs: srcs, bar: bar, errw: errw, sum: ingestSummary{Files: len(srcs)}}
-	jobs := prepareSources(ctx, srcs)
+	jobs := prepareSources(ctx, srcs, db.ParseLater)
 	// The workers finish in any order; the articles are stored in the order
 	// of the files, so the same files always make the same knowledge base.
 	pending := map[int]ingestJob{}
@@ -355,7 +366,7 @@ type ingestJob struct {
 // prepareSources loads and analyses the sources on as many workers as
 // there are cores; the jobs come out in any order and the channel closes
 // when all are done or ctx ends.
-func prepareSources(ctx context.Context, srcs []source) <-chan ingestJob {
+func prepareSources(ctx context.Context, srcs []source, parseLater bool) <-chan ingestJob {
 	paths := make(chan int)
 	jobs := make(chan ingestJob, 2*maxBatch) // room for a full batch while the last one is stored
 	// As many preparing as there are cores: the writer is the slower half,
@@ -368,6 +379,10 @@ func prepareSources(ctx context.Context, srcs []source) <-chan ingestJob {
 			for i := range paths {
 				j := ingestJob{idx: i, path: srcs[i].name}
 				j.p, j.err = srcs[i].load(ctx)
+				if j.err == nil && !parseLater {
+					// Here, on every core, rather than in the writer.
+					j.p.Parse()
+				}
 				select {
 				case jobs <- j:
 				case <-ctx.Done():

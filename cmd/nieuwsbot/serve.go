@@ -191,6 +191,9 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		s.logger.InfoContext(ctx, "following feeds", "feeds", len(s.feeds.Sources))
 		comps = append(comps, component{"feeds", s.feeds.Run})
 	}
+	if !s.db.ReadOnly() {
+		comps = append(comps, component{"syntax backfill", s.parseBacklog})
+	}
 
 	ln, err := net.Listen("tcp", m.Config.HTTP.Listen)
 	if err != nil {
@@ -414,4 +417,20 @@ func (s *service) digestTargets(cfg Config, db *kb.DB) []bot.Target {
 		}
 	}
 	return targets
+}
+
+// parseBacklog stores the parse of the sentences that have none (see
+// kb.DB.ParseBacklog) and then waits for the end: answers are the same
+// meanwhile, the engine parses those sentences when it reads them. A
+// failure is logged and left for the next start.
+func (s *service) parseBacklog(ctx context.Context) error {
+	n, err := s.db.ParseBacklog(ctx)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		s.logger.Warn("syntax backfill stopped; the next start goes on", "err", err)
+	case n > 0:
+		s.logger.Info("syntax backfill done", "sentences", n)
+	}
+	<-ctx.Done()
+	return nil
 }

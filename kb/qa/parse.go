@@ -35,8 +35,14 @@ func parseSentence(text string) *syntax.Sentence {
 	return &p
 }
 
-// tree returns the passage's parse.
+// tree returns the passage's parse: the one stored at ingest, else (none
+// stored, or one made by other models) parsed now.
 func (p *passage) tree() *syntax.Sentence {
+	if p.parse == nil && len(p.Syntax) > 0 {
+		if s, err := syntax.Decode(p.Text, p.Syntax); err == nil {
+			p.parse = &s
+		}
+	}
 	if p.parse == nil {
 		p.parse = parseSentence(p.Text)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 
 	"github.com/nieuwsbot/nieuwsbot/kb/nl"
 	"github.com/nieuwsbot/nieuwsbot/kb/nl/syntax"
@@ -148,14 +149,38 @@ func newRetrieved(h ArticleHit, rank int, sents []Sentence, words []weighted, to
 	return r
 }
 
+// termSet returns the index terms of a sentence as a set, kept for the
+// next question that reads the sentence (an answer reads a few hundred, and
+// the same articles answer many questions). Callers must not change it.
 func termSet(text string) map[string]bool {
+	termCache.Lock()
+	m, ok := termCache.m[text]
+	termCache.Unlock()
+	if ok {
+		return m
+	}
 	ts := termsOf(text)
-	m := make(map[string]bool, len(ts))
+	m = make(map[string]bool, len(ts))
 	for _, t := range ts {
 		m[t] = true
 	}
+	termCache.Lock()
+	if len(termCache.m) >= termCacheMax {
+		clear(termCache.m)
+	}
+	termCache.m[text] = m
+	termCache.Unlock()
 	return m
 }
+
+// termCache keeps the term sets of recently read sentences, by text; it is
+// cleared when full.
+var termCache = struct {
+	sync.Mutex
+	m map[string]map[string]bool
+}{m: map[string]map[string]bool{}}
+
+const termCacheMax = 1 << 16
 
 // holds reports whether a term set holds one of the word's terms.
 func holds(set map[string]bool, w Word) bool {

@@ -26,6 +26,9 @@ type Sentence struct {
 	Pos     int
 	Heading bool // a heading or the title line
 	Text    string
+	// Syntax is the sentence's parse as stored at ingest (syntax.Encode);
+	// nil when the store has none yet, and then the engine parses it.
+	Syntax []byte
 }
 
 // ArticleHit is an article that matched a search, with its score (higher
@@ -74,7 +77,8 @@ type Store interface {
 	// SearchArticles returns the articles that hold any of the index terms,
 	// best first, at most limit.
 	SearchArticles(ctx context.Context, terms []string, limit int) ([]ArticleHit, error)
-	// Sentences returns the sentences of the articles, in article order.
+	// Sentences returns the sentences of the articles, in article order,
+	// with their stored parse where there is one.
 	Sentences(ctx context.Context, articles []int64) (map[int64][]Sentence, error)
 	// DocFreq returns in how many articles each index term stands, and the
 	// number of articles.

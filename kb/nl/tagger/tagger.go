@@ -265,13 +265,21 @@ func (t *Tagger) Tag(forms []string) []Tag {
 		t.xpos.Scores(fs, scores[:len(t.xposNames)])
 		x := percep.Best(scores[:len(t.xposNames)], func(c int) bool { return t.allowed[ui[i]][c] })
 		up, xp := UPOS[ui[i]], t.xposNames[x]
-		f, ok := t.feats[[2]string{up, xp}]
-		if !ok {
-			f = "_"
-		}
-		out[i] = Tag{UPOS: up, XPOS: xp, Feats: f}
+		out[i] = Tag{UPOS: up, XPOS: xp, Feats: t.FeatsOf(up, xp)}
 	}
 	return out
+}
+
+// XPOSNames returns the Lassy tags the tagger can assign, in the model's
+// order; the caller must not change them.
+func (t *Tagger) XPOSNames() []string { return t.xposNames }
+
+// FeatsOf returns the features Tag gives a word tagged upos and xpos.
+func (t *Tagger) FeatsOf(upos, xpos string) string {
+	if f, ok := t.feats[[2]string{upos, xpos}]; ok {
+		return f
+	}
+	return "_"
 }
 
 // Clusters returns the word classes the tagger reads, nil when none.
