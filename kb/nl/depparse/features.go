@@ -56,137 +56,191 @@ func lab(st *state, i int) uint64 {
 	return uint64(st.label[i]) + 1
 }
 
+// positions are the words that the features of a state read: the stack
+// top s0 with its head, grandparent and outer children, the second stack
+// word s1, the next buffer words n0..n2 and n0's leftmost children; -1 for
+// none.
+type positions struct {
+	s0, s1, n0, n1, n2   int
+	s0h, s0h2            int
+	s0l, s0l2, s0r, s0r2 int
+	n0l, n0l2            int
+	dist                 uint64 // n0 - s0, capped at 6; 0 without both
+}
+
+func positionsOf(st *state) positions {
+	s0 := st.s0()
+	q := positions{s0: s0, s1: -1, n0: at(st, st.b), n1: at(st, st.b+1), n2: at(st, st.b+2),
+		s0h: -1, s0h2: -1, s0l: -1, s0l2: -1, s0r: -1, s0r2: -1, n0l: -1, n0l2: -1}
+	if s0 > 0 {
+		q.s0h = st.head[s0]
+		if q.s0h > 0 {
+			q.s0h2 = st.head[q.s0h]
+		}
+		q.s0l, q.s0l2, q.s0r, q.s0r2 = st.lc[s0][0], st.lc[s0][1], st.rc[s0][0], st.rc[s0][1]
+	}
+	if q.n0 >= 0 {
+		q.n0l, q.n0l2 = st.lc[q.n0][0], st.lc[q.n0][1]
+	}
+	if len(st.stack) > 1 {
+		q.s1 = st.stack[len(st.stack)-2]
+	}
+	if q.n0 >= 0 && s0 > 0 {
+		q.dist = uint64(min(q.n0-s0, 6))
+	}
+	return q
+}
+
+// featureSet collects the keys of one state's features.
+type featureSet struct {
+	fs []uint64
+	st *state
+	s  *sent
+	q  positions
+}
+
+// f appends the key of template id joined with vals.
+func (c *featureSet) f(id uint64, vals ...uint64) {
+	h := id
+	for _, v := range vals {
+		h = percep.Mix(h, v)
+	}
+	c.fs = append(c.fs, h)
+}
+
 // features appends the Zhang and Nivre (2011) arc-eager features of the
 // state: words, tags and fine tags of the stack top and the next buffer
 // words, their heads and outermost children, distance, valency and the
 // label sets of the children.
 func features(fs []uint64, st *state, s *sent) []uint64 {
-	s0 := st.s0()
-	n0, n1, n2 := at(st, st.b), at(st, st.b+1), at(st, st.b+2)
-	s0h, s0h2 := -1, -1
-	s0l, s0l2, s0r, s0r2 := -1, -1, -1, -1
-	if s0 > 0 {
-		s0h = st.head[s0]
-		if s0h > 0 {
-			s0h2 = st.head[s0h]
-		}
-		s0l, s0l2, s0r, s0r2 = st.lc[s0][0], st.lc[s0][1], st.rc[s0][0], st.rc[s0][1]
-	}
-	n0l, n0l2 := -1, -1
-	if n0 >= 0 {
-		n0l, n0l2 = st.lc[n0][0], st.lc[n0][1]
-	}
-	s1 := -1
-	if len(st.stack) > 1 {
-		s1 = st.stack[len(st.stack)-2]
-	}
-	w, p, x := s.word, s.tag, s.fine
-	m := percep.Mix
-	f := func(id uint64, vals ...uint64) {
-		h := id
-		for _, v := range vals {
-			h = m(h, v)
-		}
-		fs = append(fs, h)
-	}
-	d := uint64(0)
-	if n0 >= 0 && s0 > 0 {
-		d = uint64(min(n0-s0, 6))
-	}
-	f(1)
-	// single words
-	f(2, w(s0), p(s0))
-	f(3, w(s0))
-	f(4, p(s0))
-	f(5, w(n0), p(n0))
-	f(6, w(n0))
-	f(7, p(n0))
-	f(8, w(n1), p(n1))
-	f(9, w(n1))
-	f(10, p(n1))
-	f(11, w(n2), p(n2))
-	f(12, p(n2))
-	f(13, x(s0))
-	f(14, x(n0))
-	f(15, x(s0), x(n0))
-	// pairs
-	f(20, w(s0), p(s0), w(n0), p(n0))
-	f(21, w(s0), p(s0), w(n0))
-	f(22, w(s0), w(n0), p(n0))
-	f(23, w(s0), p(s0), p(n0))
-	f(24, p(s0), w(n0), p(n0))
-	f(25, w(s0), w(n0))
-	f(26, p(s0), p(n0))
-	f(27, p(n0), p(n1))
-	// triples
-	f(30, p(n0), p(n1), p(n2))
-	f(31, p(s0), p(n0), p(n1))
-	f(32, p(s0h), p(s0), p(n0))
-	f(33, p(s0), p(s0l), p(n0))
-	f(34, p(s0), p(s0r), p(n0))
-	f(35, p(s0), p(n0), p(n0l))
-	f(36, p(s1), p(s0), p(n0))
-	f(37, w(s1), p(s0), p(n0))
-	// distance
-	f(40, w(s0), d)
-	f(41, p(s0), d)
-	f(42, w(n0), d)
-	f(43, p(n0), d)
-	f(44, w(s0), w(n0), d)
-	f(45, p(s0), p(n0), d)
-	// valency
+	c := featureSet{fs: fs, st: st, s: s, q: positionsOf(st)}
+	c.unigrams()
+	c.pairs()
+	c.distanceValency()
+	c.children()
+	c.labelSets()
+	return c.fs
+}
+
+// unigrams are the single words, pairs and triples of the stack top and
+// the buffer.
+func (c *featureSet) unigrams() {
+	w, p, x := c.s.word, c.s.tag, c.s.fine
+	s0, n0, n1, n2 := c.q.s0, c.q.n0, c.q.n1, c.q.n2
+	c.f(1)
+	c.f(2, w(s0), p(s0))
+	c.f(3, w(s0))
+	c.f(4, p(s0))
+	c.f(5, w(n0), p(n0))
+	c.f(6, w(n0))
+	c.f(7, p(n0))
+	c.f(8, w(n1), p(n1))
+	c.f(9, w(n1))
+	c.f(10, p(n1))
+	c.f(11, w(n2), p(n2))
+	c.f(12, p(n2))
+	c.f(13, x(s0))
+	c.f(14, x(n0))
+	c.f(15, x(s0), x(n0))
+}
+
+// pairs are the pairs and triples of the stack top, the buffer and their
+// neighbours in the tree.
+func (c *featureSet) pairs() {
+	w, p := c.s.word, c.s.tag
+	q := c.q
+	s0, n0, n1, n2 := q.s0, q.n0, q.n1, q.n2
+	c.f(20, w(s0), p(s0), w(n0), p(n0))
+	c.f(21, w(s0), p(s0), w(n0))
+	c.f(22, w(s0), w(n0), p(n0))
+	c.f(23, w(s0), p(s0), p(n0))
+	c.f(24, p(s0), w(n0), p(n0))
+	c.f(25, w(s0), w(n0))
+	c.f(26, p(s0), p(n0))
+	c.f(27, p(n0), p(n1))
+	c.f(30, p(n0), p(n1), p(n2))
+	c.f(31, p(s0), p(n0), p(n1))
+	c.f(32, p(q.s0h), p(s0), p(n0))
+	c.f(33, p(s0), p(q.s0l), p(n0))
+	c.f(34, p(s0), p(q.s0r), p(n0))
+	c.f(35, p(s0), p(n0), p(q.n0l))
+	c.f(36, p(q.s1), p(s0), p(n0))
+	c.f(37, w(q.s1), p(s0), p(n0))
+}
+
+// distanceValency are the distance between s0 and n0 and the numbers of
+// children, with the words and tags.
+func (c *featureSet) distanceValency() {
+	w, p := c.s.word, c.s.tag
+	s0, n0, d := c.q.s0, c.q.n0, c.q.dist
+	st := c.st
+	c.f(40, w(s0), d)
+	c.f(41, p(s0), d)
+	c.f(42, w(n0), d)
+	c.f(43, p(n0), d)
+	c.f(44, w(s0), w(n0), d)
+	c.f(45, p(s0), p(n0), d)
 	if s0 >= 0 {
-		f(50, w(s0), uint64(st.nr[s0]))
-		f(51, p(s0), uint64(st.nr[s0]))
-		f(52, w(s0), uint64(st.nl[s0]))
-		f(53, p(s0), uint64(st.nl[s0]))
+		c.f(50, w(s0), uint64(st.nr[s0]))
+		c.f(51, p(s0), uint64(st.nr[s0]))
+		c.f(52, w(s0), uint64(st.nl[s0]))
+		c.f(53, p(s0), uint64(st.nl[s0]))
 	}
 	if n0 >= 0 {
-		f(54, w(n0), uint64(st.nl[n0]))
-		f(55, p(n0), uint64(st.nl[n0]))
+		c.f(54, w(n0), uint64(st.nl[n0]))
+		c.f(55, p(n0), uint64(st.nl[n0]))
 	}
-	// heads and children
-	f(60, w(s0h))
-	f(61, p(s0h))
-	f(62, lab(st, s0))
-	f(63, w(s0l))
-	f(64, p(s0l))
-	f(65, lab(st, s0l))
-	f(66, w(s0r))
-	f(67, p(s0r))
-	f(68, lab(st, s0r))
-	f(69, w(n0l))
-	f(70, p(n0l))
-	f(71, lab(st, n0l))
-	// third order
-	f(80, w(s0h2))
-	f(81, p(s0h2))
-	f(82, lab(st, s0h))
-	f(83, w(s0l2))
-	f(84, p(s0l2))
-	f(85, lab(st, s0l2))
-	f(86, w(s0r2))
-	f(87, p(s0r2))
-	f(88, lab(st, s0r2))
-	f(89, w(n0l2))
-	f(90, p(n0l2))
-	f(91, lab(st, n0l2))
-	f(92, p(s0), p(s0l), p(s0l2))
-	f(93, p(s0), p(s0r), p(s0r2))
-	f(94, p(s0), p(s0h), p(s0h2))
-	f(95, p(n0), p(n0l), p(n0l2))
-	// label sets
+}
+
+// children are the heads and outermost children of s0 and n0, to the
+// second order.
+func (c *featureSet) children() {
+	w, p := c.s.word, c.s.tag
+	q, st := c.q, c.st
+	c.f(60, w(q.s0h))
+	c.f(61, p(q.s0h))
+	c.f(62, lab(st, q.s0))
+	c.f(63, w(q.s0l))
+	c.f(64, p(q.s0l))
+	c.f(65, lab(st, q.s0l))
+	c.f(66, w(q.s0r))
+	c.f(67, p(q.s0r))
+	c.f(68, lab(st, q.s0r))
+	c.f(69, w(q.n0l))
+	c.f(70, p(q.n0l))
+	c.f(71, lab(st, q.n0l))
+	c.f(80, w(q.s0h2))
+	c.f(81, p(q.s0h2))
+	c.f(82, lab(st, q.s0h))
+	c.f(83, w(q.s0l2))
+	c.f(84, p(q.s0l2))
+	c.f(85, lab(st, q.s0l2))
+	c.f(86, w(q.s0r2))
+	c.f(87, p(q.s0r2))
+	c.f(88, lab(st, q.s0r2))
+	c.f(89, w(q.n0l2))
+	c.f(90, p(q.n0l2))
+	c.f(91, lab(st, q.n0l2))
+	c.f(92, p(q.s0), p(q.s0l), p(q.s0l2))
+	c.f(93, p(q.s0), p(q.s0r), p(q.s0r2))
+	c.f(94, p(q.s0), p(q.s0h), p(q.s0h2))
+	c.f(95, p(q.n0), p(q.n0l), p(q.n0l2))
+}
+
+// labelSets are the sets of labels of the children of s0 and n0.
+func (c *featureSet) labelSets() {
+	w, p := c.s.word, c.s.tag
+	s0, n0, st := c.q.s0, c.q.n0, c.st
 	if s0 >= 0 {
-		f(100, w(s0), st.rs[s0])
-		f(101, p(s0), st.rs[s0])
-		f(102, w(s0), st.ls[s0])
-		f(103, p(s0), st.ls[s0])
+		c.f(100, w(s0), st.rs[s0])
+		c.f(101, p(s0), st.rs[s0])
+		c.f(102, w(s0), st.ls[s0])
+		c.f(103, p(s0), st.ls[s0])
 	}
 	if n0 >= 0 {
-		f(104, w(n0), st.ls[n0])
-		f(105, p(n0), st.ls[n0])
+		c.f(104, w(n0), st.ls[n0])
+		c.f(105, p(n0), st.ls[n0])
 	}
-	return fs
 }
 
 func at(st *state, i int) int {
