@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -356,6 +357,50 @@ func TestBackendDigestOnceAcrossReplicas(t *testing.T) {
 		runOnce(t, openBackend(t, path), day.Add(time.Hour), p)
 		if len(p.posts) != 2 {
 			t.Errorf("posts after a replica restarts = %q, want still one per channel", p.posts)
+		}
+	})
+}
+
+// TestBackendClaimEvent claims Slack events as replicas do: of many
+// claims of one event from three handles at once, one wins; a claim holds
+// until it expires, then the event can be claimed again.
+func TestBackendClaimEvent(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, path string) {
+		dbs := []*DB{openBackend(t, path), openBackend(t, path), openBackend(t, path)}
+		at := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
+		var won atomic.Int32
+		var wg sync.WaitGroup
+		for i := range 12 {
+			wg.Go(func() {
+				ok, err := dbs[i%3].ClaimEvent(t.Context(), "msg/C1/1780000000.000100", at, time.Hour)
+				if err != nil {
+					t.Errorf("ClaimEvent %d: %v", i, err)
+				}
+				if ok {
+					won.Add(1)
+				}
+			})
+		}
+		wg.Wait()
+		if n := won.Load(); n != 1 {
+			t.Errorf("%d of 12 concurrent claims of one event won, want 1", n)
+		}
+		for _, c := range []struct {
+			key  string
+			at   time.Time
+			want bool
+		}{
+			{"msg/C1/1780000000.000100", at.Add(59 * time.Minute), false}, // still claimed
+			{"msg/C2/1780000000.000100", at, true},                        // another event
+			{"msg/C1/1780000000.000100", at.Add(time.Hour), true},         // expired: claimed anew
+			{"msg/C1/1780000000.000100", at.Add(time.Hour + time.Minute), false},
+		} {
+			if ok, err := dbs[1].ClaimEvent(t.Context(), c.key, c.at, time.Hour); err != nil || ok != c.want {
+				t.Errorf("ClaimEvent(%s, %v) = %v, %v; want %v", c.key, c.at, ok, err, c.want)
+			}
+		}
+		if n := count(t, dbs[0], `SELECT count(*) FROM seen_events`); n != 1 {
+			t.Errorf("%d events remembered, want 1 (the expired one forgotten)", n)
 		}
 	})
 }

@@ -9,7 +9,7 @@ import (
 // articles, the topics of the "Dat weet ik niet" hint) until the articles
 // change, by this process or any other: on SQLite the meta row
 // generation, which triggers on the articles table count up in the
-// writer's own transaction (migration 013). Answering asks for them with
+// writer's own transaction (migration 014). Answering asks for them with
 // every question, and reading them again took longer than the rest of an
 // answer. On PostgreSQL nothing is kept.
 type memo struct {

@@ -97,10 +97,30 @@ func ParseArticle(name string, data []byte) (Doc, error) {
 	text = strings.TrimPrefix(text, "\ufeff")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
+	lines := d.cutURLAndFurniture(strings.Split(text, "\n"))
+	lines = d.cutHead(lines)
+	dateline := cutDateline(&d, lines)
+	d.Body = strings.TrimSpace(strings.Join(lines, "\n"))
+	if strings.TrimSpace(d.Body) == "" {
+		return d, ErrEmpty
+	}
+	d.fromURL()
+	if d.Date == "" {
+		if m := nameDateRe.FindStringSubmatch(filepath.Base(name)); m != nil {
+			d.Date = joinDate(m[1], m[2], m[3])
+		}
+	}
+	if d.Title == "" {
+		d.Title, d.Untitled = titleFromBody(d.Body), true
+	}
+	d.Hash = hashWithDateline(d, dateline)
+	return d, nil
+}
 
-	lines := strings.Split(text, "\n")
-	// The trailing URL line is metadata. Some pages put it above their
-	// furniture, so it is looked for again once the furniture is cut.
+// cutURLAndFurniture takes the URL line and the page furniture off the
+// lines. The trailing URL line is metadata. Some pages put it above their
+// furniture, so it is looked for again once the furniture is cut.
+func (d *Doc) cutURLAndFurniture(lines []string) []string {
 	d.URL, lines = cutURL(lines)
 	lines = cutFurniture(lines)
 	if d.URL == "" {
@@ -116,59 +136,59 @@ func ParseArticle(name string, data []byte) (Doc, error) {
 			}
 		}
 	}
-	// The date marker, the title line and the dateline lead the text.
-	lines = trimBlank(lines)
-	if len(lines) > 0 {
-		if m := dateMarkerRe.FindStringSubmatch(lines[0]); m != nil {
-			d.Date = joinDate(m[1], m[2], m[3])
-			lines[0] = lines[0][len(m[0]):]
-			lines = trimBlank(lines)
-		}
-	}
+	return lines
+}
+
+// cutHead takes the date marker and the title line that lead the text.
+func (d *Doc) cutHead(lines []string) []string {
+	lines = d.cutDateMarker(trimBlank(lines))
 	if len(lines) > 1 && isTitle(lines[0]) {
 		d.Title = strings.TrimSpace(lines[0])
 		d.TitleLine = true
 		lines = trimBlank(lines[1:])
-		if len(lines) > 0 && d.Date == "" {
-			if m := dateMarkerRe.FindStringSubmatch(lines[0]); m != nil {
-				d.Date = joinDate(m[1], m[2], m[3])
-				lines[0] = lines[0][len(m[0]):]
-				lines = trimBlank(lines)
-			}
+		if d.Date == "" {
+			lines = d.cutDateMarker(lines)
 		}
 	}
-	dateline := cutDateline(&d, lines)
-	d.Body = strings.TrimSpace(strings.Join(lines, "\n"))
-	if strings.TrimSpace(d.Body) == "" {
-		return d, ErrEmpty
+	return lines
+}
+
+// cutDateMarker takes a date marker off the first line.
+func (d *Doc) cutDateMarker(lines []string) []string {
+	if len(lines) == 0 {
+		return lines
 	}
-	if d.URL != "" {
-		if u, err := url.Parse(d.URL); err == nil && u.Host != "" {
-			if d.Publisher == "" {
-				d.Publisher = publisherFromHost(u.Hostname())
-			}
-			if d.Date == "" {
-				if m := pathDateRe.FindStringSubmatch(u.Path); m != nil {
-					d.Date = joinDate(m[1], pad2(m[2]), pad2(m[3]))
-				}
-			}
-			if d.Title == "" {
-				d.Title = titleFromSlug(u.Path, d.Body)
-			}
-		} else {
-			d.URL = ""
-		}
+	m := dateMarkerRe.FindStringSubmatch(lines[0])
+	if m == nil {
+		return lines
+	}
+	d.Date = joinDate(m[1], m[2], m[3])
+	lines[0] = lines[0][len(m[0]):]
+	return trimBlank(lines)
+}
+
+// fromURL reads the publisher, the date and the title the URL gives when
+// the text did not; a URL without a host is dropped.
+func (d *Doc) fromURL() {
+	if d.URL == "" {
+		return
+	}
+	u, err := url.Parse(d.URL)
+	if err != nil || u.Host == "" {
+		d.URL = ""
+		return
+	}
+	if d.Publisher == "" {
+		d.Publisher = publisherFromHost(u.Hostname())
 	}
 	if d.Date == "" {
-		if m := nameDateRe.FindStringSubmatch(filepath.Base(name)); m != nil {
-			d.Date = joinDate(m[1], m[2], m[3])
+		if m := pathDateRe.FindStringSubmatch(u.Path); m != nil {
+			d.Date = joinDate(m[1], pad2(m[2]), pad2(m[3]))
 		}
 	}
 	if d.Title == "" {
-		d.Title, d.Untitled = titleFromBody(d.Body), true
+		d.Title = titleFromSlug(u.Path, d.Body)
 	}
-	d.Hash = hashWithDateline(d, dateline)
-	return d, nil
 }
 
 // Datelines in their common Dutch forms: "ZWOLLE (ANP) -", "ENSCHEDE -",

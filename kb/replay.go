@@ -42,3 +42,29 @@ func (db *DB) RecordSignature(ctx context.Context, key string, at time.Time, val
 	}
 	return nil
 }
+
+// ClaimEvent records that the event key is being answered, for valid from
+// at, and reports whether this call recorded it: false when another call,
+// in this process or in another replica on the same database, claimed it
+// before and the claim is still valid at at. The Slack adapter claims each
+// event before it answers (adapters/slack.EventLog), so that an event
+// Slack delivers twice is answered once. Expired claims are forgotten.
+func (db *DB) ClaimEvent(ctx context.Context, key string, at time.Time, valid time.Duration) (bool, error) {
+	if _, err := db.db.ExecContext(ctx, `DELETE FROM seen_events WHERE expires <= ?`, at.Unix()); err != nil {
+		return false, fmt.Errorf("kb: claim event: %w", err)
+	}
+	// Whole seconds, rounded up: a claim is never forgotten early. A claim
+	// that expired but is still there is taken over.
+	expires := at.Add(valid + time.Second - 1).Unix()
+	res, err := db.db.ExecContext(ctx, `INSERT INTO seen_events (key, expires) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET expires = excluded.expires WHERE seen_events.expires <= ?`,
+		key, expires, at.Unix())
+	if err != nil {
+		return false, fmt.Errorf("kb: claim event: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("kb: claim event: %w", err)
+	}
+	return n == 1, nil
+}

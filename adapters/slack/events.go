@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/nieuwsbot/nieuwsbot/bot"
 )
@@ -87,10 +88,35 @@ func (a *Adapter) event(ctx context.Context, env eventEnvelope) {
 	if env.EventID != "" && a.events.seen("event/"+env.EventID) {
 		return
 	}
-	if a.events.seen("msg/" + m.channel + "/" + env.Event.TS) {
+	key := "msg/" + m.channel + "/" + env.Event.TS
+	if a.events.seen(key) {
 		return
 	}
-	a.goAnswer(func(ctx context.Context) { a.answer(ctx, m) })
+	a.goAnswer(func(ctx context.Context) {
+		if a.claimed(ctx, key) {
+			a.answer(ctx, m)
+		}
+	})
+}
+
+// claimed reports whether this replica is the one to answer the message
+// key: the first to claim it in the shared EventLog, after the ack, so
+// that a slow database never delays one. Without a log, or when the log
+// cannot be written, the memory of this process alone decides (it already
+// has), and a delivery to another replica may be answered too.
+func (a *Adapter) claimed(ctx context.Context, key string) bool {
+	if a.cfg.Events == nil {
+		return true
+	}
+	ok, err := a.cfg.Events.ClaimEvent(ctx, key, time.Now(), eventTTL)
+	if err != nil {
+		a.logger.WarnContext(ctx, "event log unwritable; answering on this replica's memory alone", "err", err)
+		return true
+	}
+	if !ok {
+		a.logger.DebugContext(ctx, "event answered already, here or by another replica", "key", key)
+	}
+	return ok
 }
 
 // answer answers m in its thread. Errors and private replies to a mention

@@ -66,6 +66,20 @@ type Config struct {
 	// the process, so that a captured request sent again after a restart
 	// is refused too; without it they are kept in memory only.
 	Replays ReplayLog
+	// Events, when set, records the events answered in storage that every
+	// replica shares, so that an event Slack delivers twice (a retry, over
+	// HTTP or Socket Mode, which may reach another replica, or come after
+	// a restart) is answered once; without it they are kept in memory only.
+	Events EventLog
+}
+
+// EventLog records which Slack events are answered, for as long as Slack
+// may deliver them again, in storage that all replicas share. *kb.DB
+// implements it.
+type EventLog interface {
+	// ClaimEvent records key as answered at at, for valid, and reports
+	// whether this call recorded it first.
+	ClaimEvent(ctx context.Context, key string, at time.Time, valid time.Duration) (bool, error)
 }
 
 // ReplayLog keeps the signatures of the requests the adapter accepted for

@@ -1,9 +1,14 @@
 package slack
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -162,5 +167,104 @@ func TestSocketRefusedTokenEndsRun(t *testing.T) {
 	err := hs.a.Run(t.Context())
 	if err == nil || !strings.Contains(err.Error(), "socket mode") {
 		t.Errorf("Run() = %v, want a socket mode error", err)
+	}
+}
+
+// memEventLog is an EventLog in memory that several adapters share, as
+// replicas share the knowledge base; err, when set, fails every claim.
+type memEventLog struct {
+	mu      sync.Mutex
+	claimed map[string]bool
+	err     error
+}
+
+func (l *memEventLog) ClaimEvent(_ context.Context, key string, _ time.Time, _ time.Duration) (bool, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.err != nil {
+		return false, l.err
+	}
+	if l.claimed[key] {
+		return false, nil
+	}
+	l.claimed[key] = true
+	return true, nil
+}
+
+// TestSocketReplicasAnswerOnce runs two adapters in Socket Mode on one
+// fake Slack, as two replicas each hold a connection: a mention delivered
+// to one and retried on the other, and the same message over HTTP, is
+// answered once, by the first that claims it in the shared event log.
+// Without a shared log each replica answers on its own memory.
+func TestSocketReplicasAnswerOnce(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		log   *memEventLog
+		posts int
+	}{
+		{"shared event log", &memEventLog{claimed: map[string]bool{}}, 1},
+		{"event log fails", &memEventLog{err: errors.New("database is locked")}, 2},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fake := slackfake.New()
+			defer fake.Close()
+			h := newFakeHandler(answerWith(sampleAnswer()))
+			ctx, cancel := context.WithCancel(t.Context())
+			var replicas []*Adapter
+			var wg sync.WaitGroup
+			for range 2 {
+				a, err := New(Config{BotToken: "xoxb-test", AppToken: "xapp-1-A0001-test", SigningSecret: testSecret,
+					APIURL: fake.APIURL, Events: tt.log}, h, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				replicas = append(replicas, a)
+				wg.Go(func() { a.Run(ctx) })
+				select {
+				case <-fake.Connected:
+				case <-t.Context().Done():
+					t.Fatal("socket mode client did not connect")
+				}
+			}
+			payload := callback("EvRep1", map[string]any{"type": "app_mention", "user": "U0ELS",
+				"text": "<@UBOT> wie stemde in?", "ts": "1700000800.000100", "channel": "C0NEWS"})
+			acks := map[string]bool{}
+			for conn, retry := range []int{0, 1} {
+				id, err := fake.SendEnvelopeTo(conn, retry, "events_api", payload)
+				if err != nil {
+					t.Fatal(err)
+				}
+				acks[id] = true
+			}
+			// An adapter acks an event, then decides at once whether to
+			// answer it: once both acks are in, both decisions are made.
+			for len(acks) > 0 {
+				select {
+				case a := <-fake.Acks:
+					delete(acks, a.EnvelopeID)
+				case <-t.Context().Done():
+					t.Fatalf("envelopes %v not acked", acks)
+				}
+			}
+			body, _ := json.Marshal(payload)
+			hdr := slackfake.Sign(testSecret, time.Now(), body)
+			hdr.Set("X-Slack-Retry-Num", "2")
+			rec := httptest.NewRecorder()
+			req := httptest.NewRequest(http.MethodPost, "/slack/events", bytes.NewReader(body))
+			req.Header = hdr
+			replicas[1].Events().ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK {
+				t.Fatalf("/slack/events = %d, want 200", rec.Code)
+			}
+			p := <-fake.Posts
+			if p.ThreadTS != "1700000800.000100" {
+				t.Errorf("post = %+v, want the answer in the thread", p)
+			}
+			cancel() // Run returns once the answers in flight are done
+			wg.Wait()
+			if n := len(fake.PostsSoFar()); n != tt.posts {
+				t.Errorf("%d answers to one mention delivered three times to two replicas, want %d", n, tt.posts)
+			}
+		})
 	}
 }

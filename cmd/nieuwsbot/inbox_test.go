@@ -112,9 +112,9 @@ func TestInboxPoll(t *testing.T) {
 	if n := articleCount(t, db); n != 2 || !exists(filepath.Join(in.dir, inboxDone, "brug-kopie.txt")) {
 		t.Errorf("after a duplicate: %d articles, moved %v; want 2 and moved", n, exists(filepath.Join(in.dir, inboxDone, "brug-kopie.txt")))
 	}
-	in.metrics.mu.Lock()
-	defer in.metrics.mu.Unlock()
-	if got := in.metrics.ingested; got["added"] != 2 || got["failed"] != 1 || got["unchanged"] != 1 {
+	got := counted(t, in.metrics)
+	if got[`nieuwsbot_articles_ingested_total{result="added"}`] != 2 || got[`nieuwsbot_articles_ingested_total{result="failed"}`] != 1 ||
+		got[`nieuwsbot_articles_ingested_total{result="unchanged"}`] != 1 {
 		t.Errorf("ingest counts = %v, want 2 added, 1 failed, 1 unchanged", got)
 	}
 }

@@ -2,14 +2,13 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"io"
 	"log/slog"
-	"sort"
-	"strconv"
+	"net/http"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/nieuwsbot/nieuwsbot/bot"
 	"github.com/nieuwsbot/nieuwsbot/kb"
@@ -20,91 +19,106 @@ import (
 // histogram.
 var latencyBuckets = []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10}
 
-// metrics counts what serve does, for /metrics in the Prometheus text
-// format. Its methods are safe for concurrent use.
+// metrics counts what serve does, for /metrics. It is one Prometheus
+// registry of its own (not the library's global one), the same whichever
+// backend the knowledge base is on: the counters live in the process, the
+// gauges are read from the knowledge base at scrape time (see
+// readGauges). Its methods are safe for concurrent use.
 type metrics struct {
-	mu        sync.Mutex
-	questions map[string]uint64    // by platform
-	replies   map[[2]string]uint64 // by platform and reply kind
-	buckets   []uint64             // cumulative counts per latencyBuckets
-	latCount  uint64
-	latSum    float64
-	ingested  map[string]uint64    // inbox files by result
-	digests   map[[2]string]uint64 // by platform and result
-	errors    map[string]uint64    // platform errors by platform
-	feedPolls map[[2]string]uint64 // by feed and result: ok, error
-	feedItems map[[2]string]uint64 // by feed and result: added, replaced, failed
+	reg       *prometheus.Registry
+	questions *prometheus.CounterVec // by platform
+	replies   *prometheus.CounterVec // by platform and reply kind
+	latency   prometheus.Histogram
+	ingested  *prometheus.CounterVec // inbox files by result
+	digests   *prometheus.CounterVec // by platform and result
+	errors    *prometheus.CounterVec // platform errors by platform
+	feedPolls *prometheus.CounterVec // by feed and result: ok, error
+	feedItems *prometheus.CounterVec // by feed and result: added, replaced, failed
 }
 
 func newMetrics() *metrics {
-	return &metrics{
-		questions: map[string]uint64{},
-		replies:   map[[2]string]uint64{},
-		buckets:   make([]uint64, len(latencyBuckets)),
-		ingested:  map[string]uint64{},
-		digests:   map[[2]string]uint64{},
-		errors:    map[string]uint64{},
-		feedPolls: map[[2]string]uint64{},
-		feedItems: map[[2]string]uint64{},
+	counter := func(name, help string, labels ...string) *prometheus.CounterVec {
+		return prometheus.NewCounterVec(prometheus.CounterOpts{Name: name, Help: help}, labels)
 	}
+	m := &metrics{
+		reg:       prometheus.NewPedanticRegistry(),
+		questions: counter("nieuwsbot_questions_total", "Requests handled, by platform.", "platform"),
+		replies: counter("nieuwsbot_replies_total",
+			"Replies by platform and kind (answer = answered, not_found = no answer, search, digest, sources, help, error).",
+			"platform", "kind"),
+		latency: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "nieuwsbot_answer_duration_seconds",
+			Help: "Time from request to reply, all platforms.", Buckets: latencyBuckets}),
+		ingested: counter("nieuwsbot_articles_ingested_total", "Inbox files ingested by this process, by result.", "result"),
+		digests:  counter("nieuwsbot_digests_total", "Digest posts by platform and result (posted, failed).", "platform", "result"),
+		errors:   counter("nieuwsbot_platform_errors_total", "Errors talking to a chat platform, by platform.", "platform"),
+		feedPolls: counter("nieuwsbot_feed_fetches_total",
+			"Polls of a followed feed by this process, by feed and result (ok, error).", "feed", "result"),
+		feedItems: counter("nieuwsbot_feed_items_total",
+			"Items of a followed feed by this process, by feed and result (added, replaced, failed).", "feed", "result"),
+	}
+	m.reg.MustRegister(m.questions, m.replies, m.latency, m.ingested, m.digests, m.errors, m.feedPolls, m.feedItems)
+	return m
 }
+
+// readGauges registers the gauges of the knowledge base and the adapters,
+// which read calls at each scrape, bounded by healthTimeout.
+func (m *metrics) readGauges(read func(ctx context.Context) gauges) {
+	m.reg.MustRegister(gaugeCollector{read: read})
+}
+
+// handler serves the registry in the Prometheus text format (or the
+// OpenMetrics one when the scraper asks for it).
+func (m *metrics) handler(logger *slog.Logger) http.Handler {
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+		ErrorHandling:     promhttp.ContinueOnError,
+		EnableOpenMetrics: true,
+	})
+}
+
+// label makes s a valid label value: the library refuses invalid UTF-8,
+// and a feed URL or platform name should never cost a count.
+func label(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
 
 // feed counts one poll of a feed; it is the feed follower's Observe hook.
 func (m *metrics) feed(ev feed.Event) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
 	result := "ok"
 	if ev.Err != nil {
 		result = "error"
 	}
-	m.feedPolls[[2]string{ev.Feed, result}]++
+	m.feedPolls.WithLabelValues(label(ev.Feed), result).Inc()
 	for r, n := range map[string]int{"added": ev.Added, "replaced": ev.Changed, "failed": ev.Failed} {
 		if n > 0 {
-			m.feedItems[[2]string{ev.Feed, r}] += uint64(n)
+			m.feedItems.WithLabelValues(label(ev.Feed), r).Add(float64(n))
 		}
 	}
 }
 
 // observe counts one request; it is the bot's Observe hook.
 func (m *metrics) observe(req bot.Request, kind bot.Kind, took time.Duration) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.questions[req.Platform]++
-	m.replies[[2]string{req.Platform, kind.String()}]++
-	s := took.Seconds()
-	for i, le := range latencyBuckets {
-		if s <= le {
-			m.buckets[i]++
-		}
-	}
-	m.latCount++
-	m.latSum += s
+	m.questions.WithLabelValues(label(req.Platform)).Inc()
+	m.replies.WithLabelValues(label(req.Platform), kind.String()).Inc()
+	m.latency.Observe(took.Seconds())
 }
 
 // digest counts one digest post; it is the scheduler's Observe hook. A
 // failed post is also a platform error.
 func (m *metrics) digest(t bot.Target, err error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
 	result := "posted"
 	if err != nil {
 		result = "failed"
-		m.errors[t.Platform]++
+		m.platformError(t.Platform)
 	}
-	m.digests[[2]string{t.Platform, result}]++
+	m.digests.WithLabelValues(label(t.Platform), result).Inc()
 }
 
 // ingest counts one inbox file by result: added, replaced, unchanged or failed.
 func (m *metrics) ingest(result string) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.ingested[result]++
+	m.ingested.WithLabelValues(result).Inc()
 }
 
 func (m *metrics) platformError(platform string) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.errors[platform]++
+	m.errors.WithLabelValues(label(platform)).Inc()
 }
 
 // gauges are the values read at scrape time.
@@ -115,68 +129,49 @@ type gauges struct {
 	feeds                       []kb.FeedState  // the feeds the knowledge base knows
 }
 
-// write writes every metric in the Prometheus text exposition format,
-// version 0.0.4, in a stable order.
-func (m *metrics) write(w io.Writer, g gauges) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	var b strings.Builder
-	family := func(name, typ, help string) {
-		fmt.Fprintf(&b, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, typ)
+// The gauges' descriptions.
+var (
+	feedSuccessDesc = prometheus.NewDesc("nieuwsbot_feed_last_success_timestamp_seconds",
+		"When a feed was last fetched and parsed (Unix time; 0: never), whoever fetched it.", []string{"feed"}, nil)
+	articlesDesc  = prometheus.NewDesc("nieuwsbot_kb_articles", "Articles in the knowledge base, whoever ingested them.", nil, nil)
+	sentencesDesc = prometheus.NewDesc("nieuwsbot_kb_sentences", "Sentences in the knowledge base.", nil, nil)
+	claimsDesc    = prometheus.NewDesc("nieuwsbot_kb_claims", "Claims in the knowledge base.", nil, nil)
+	kbUpDesc      = prometheus.NewDesc("nieuwsbot_kb_up", "1 when the knowledge base answered the scrape's query.", nil, nil)
+	connectedDesc = prometheus.NewDesc("nieuwsbot_adapter_connected",
+		"1 when the adapter is connected to its platform.", []string{"platform"}, nil)
+)
+
+// gaugeCollector collects the gauges that read returns, at each scrape.
+type gaugeCollector struct {
+	read func(ctx context.Context) gauges
+}
+
+// Describe sends the gauges' descriptions.
+func (c gaugeCollector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range []*prometheus.Desc{feedSuccessDesc, articlesDesc, sentencesDesc, claimsDesc, kbUpDesc, connectedDesc} {
+		ch <- d
 	}
-	family("nieuwsbot_questions_total", "counter", "Requests handled, by platform.")
-	for _, k := range sortedKeys(m.questions) {
-		fmt.Fprintf(&b, "nieuwsbot_questions_total{platform=%s} %d\n", quote(k), m.questions[k])
+}
+
+// Collect reads the gauges and sends them. The knowledge base counts are
+// 0, and nieuwsbot_kb_up too, when it does not answer.
+func (c gaugeCollector) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), healthTimeout)
+	defer cancel()
+	g := c.read(ctx)
+	gauge := func(d *prometheus.Desc, v float64, labels ...string) {
+		ch <- prometheus.MustNewConstMetric(d, prometheus.GaugeValue, v, labels...)
 	}
-	family("nieuwsbot_replies_total", "counter", "Replies by platform and kind (answer = answered, not_found = no answer, search, digest, sources, help, error).")
-	for _, k := range sortedPairs(m.replies) {
-		fmt.Fprintf(&b, "nieuwsbot_replies_total{platform=%s,kind=%s} %d\n", quote(k[0]), quote(k[1]), m.replies[k])
-	}
-	family("nieuwsbot_answer_duration_seconds", "histogram", "Time from request to reply, all platforms.")
-	for i, le := range latencyBuckets {
-		fmt.Fprintf(&b, "nieuwsbot_answer_duration_seconds_bucket{le=%s} %d\n", quote(strconv.FormatFloat(le, 'g', -1, 64)), m.buckets[i])
-	}
-	fmt.Fprintf(&b, "nieuwsbot_answer_duration_seconds_bucket{le=\"+Inf\"} %d\n", m.latCount)
-	fmt.Fprintf(&b, "nieuwsbot_answer_duration_seconds_sum %s\n", strconv.FormatFloat(m.latSum, 'g', -1, 64))
-	fmt.Fprintf(&b, "nieuwsbot_answer_duration_seconds_count %d\n", m.latCount)
-	family("nieuwsbot_articles_ingested_total", "counter", "Inbox files ingested by this process, by result.")
-	for _, k := range sortedKeys(m.ingested) {
-		fmt.Fprintf(&b, "nieuwsbot_articles_ingested_total{result=%s} %d\n", quote(k), m.ingested[k])
-	}
-	family("nieuwsbot_digests_total", "counter", "Digest posts by platform and result (posted, failed).")
-	for _, k := range sortedPairs(m.digests) {
-		fmt.Fprintf(&b, "nieuwsbot_digests_total{platform=%s,result=%s} %d\n", quote(k[0]), quote(k[1]), m.digests[k])
-	}
-	family("nieuwsbot_platform_errors_total", "counter", "Errors talking to a chat platform, by platform.")
-	for _, k := range sortedKeys(m.errors) {
-		fmt.Fprintf(&b, "nieuwsbot_platform_errors_total{platform=%s} %d\n", quote(k), m.errors[k])
-	}
-	family("nieuwsbot_feed_fetches_total", "counter", "Polls of a followed feed by this process, by feed and result (ok, error).")
-	for _, k := range sortedPairs(m.feedPolls) {
-		fmt.Fprintf(&b, "nieuwsbot_feed_fetches_total{feed=%s,result=%s} %d\n", quote(k[0]), quote(k[1]), m.feedPolls[k])
-	}
-	family("nieuwsbot_feed_items_total", "counter", "Items of a followed feed by this process, by feed and result (added, replaced, failed).")
-	for _, k := range sortedPairs(m.feedItems) {
-		fmt.Fprintf(&b, "nieuwsbot_feed_items_total{feed=%s,result=%s} %d\n", quote(k[0]), quote(k[1]), m.feedItems[k])
-	}
-	family("nieuwsbot_feed_last_success_timestamp_seconds", "gauge", "When a feed was last fetched and parsed (Unix time; 0: never), whoever fetched it.")
 	for _, f := range g.feeds {
-		fmt.Fprintf(&b, "nieuwsbot_feed_last_success_timestamp_seconds{feed=%s} %d\n", quote(f.URL), unixOrZero(f.LastSuccess))
+		gauge(feedSuccessDesc, float64(unixOrZero(f.LastSuccess)), label(f.URL))
 	}
-	family("nieuwsbot_kb_articles", "gauge", "Articles in the knowledge base, whoever ingested them.")
-	fmt.Fprintf(&b, "nieuwsbot_kb_articles %d\n", g.articles)
-	family("nieuwsbot_kb_sentences", "gauge", "Sentences in the knowledge base.")
-	fmt.Fprintf(&b, "nieuwsbot_kb_sentences %d\n", g.sentences)
-	family("nieuwsbot_kb_claims", "gauge", "Claims in the knowledge base.")
-	fmt.Fprintf(&b, "nieuwsbot_kb_claims %d\n", g.claims)
-	family("nieuwsbot_kb_up", "gauge", "1 when the knowledge base answered the scrape's query.")
-	fmt.Fprintf(&b, "nieuwsbot_kb_up %d\n", boolInt(g.kbUp))
-	family("nieuwsbot_adapter_connected", "gauge", "1 when the adapter is connected to its platform.")
-	for _, k := range sortedKeys(g.connected) {
-		fmt.Fprintf(&b, "nieuwsbot_adapter_connected{platform=%s} %d\n", quote(k), boolInt(g.connected[k]))
+	gauge(articlesDesc, float64(g.articles))
+	gauge(sentencesDesc, float64(g.sentences))
+	gauge(claimsDesc, float64(g.claims))
+	gauge(kbUpDesc, float64(boolInt(g.kbUp)))
+	for p, up := range g.connected {
+		gauge(connectedDesc, float64(boolInt(up)), label(p))
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 func unixOrZero(t time.Time) int64 {
@@ -191,36 +186,6 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// quote quotes a label value: backslash, double quote and line feed are
-// escaped.
-func quote(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
-	return `"` + r.Replace(s) + `"`
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-func sortedPairs(m map[[2]string]uint64) [][2]string {
-	keys := make([][2]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i][0] != keys[j][0] {
-			return keys[i][0] < keys[j][0]
-		}
-		return keys[i][1] < keys[j][1]
-	})
-	return keys
 }
 
 // errorCounter is a slog handler that counts the error records of the

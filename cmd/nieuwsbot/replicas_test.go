@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nieuwsbot/nieuwsbot/adapters/slack/slackfake"
 	"github.com/nieuwsbot/nieuwsbot/kb/pgtest"
 )
 
@@ -21,17 +22,10 @@ import (
 // the others stop, the first takes it again and answers. The failover
 // times are logged.
 func TestServeReplicasOnPostgres(t *testing.T) {
-	db := pgtest.URL(t)
+	pgtest.SkipUnlessAvailable(t)
 	e := newE2E(t, time.Date(2026, 3, 2, 5, 0, 0, 0, time.UTC), "") // 06:00 in Amsterdam: no digest due
 	e.lease = 100 * time.Millisecond
-	cfg, err := os.ReadFile(e.config)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg = []byte(strings.Replace(string(cfg), "path: "+filepath.Join(e.dir, "kb.db"), "path: "+strconv.Quote(db), 1))
-	if err := os.WriteFile(e.config, cfg, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	db := e.onPostgres()
 	e.run("ingest", e.writeArticle("a.txt", "Nieuws\n\nDe Verenigde Staten beschuldigen China van een hack op de haven.\n"))
 
 	replicas := []*server{e.serve()} // the first takes the gateway
@@ -84,6 +78,22 @@ func TestServeReplicasOnPostgres(t *testing.T) {
 		}
 		break
 	}
+}
+
+// onPostgres moves the setup's knowledge base to a PostgreSQL database of
+// its own (a schema, dropped at the end) and returns its URL.
+func (e *e2e) onPostgres() string {
+	e.t.Helper()
+	db := pgtest.URL(e.t)
+	cfg, err := os.ReadFile(e.config)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	cfg = []byte(strings.Replace(string(cfg), "path: "+filepath.Join(e.dir, "kb.db"), "path: "+strconv.Quote(db), 1))
+	if err := os.WriteFile(e.config, cfg, 0o600); err != nil {
+		e.t.Fatal(err)
+	}
+	return db
 }
 
 // serveStandby starts a replica that stands by for the Discord gateway,
@@ -140,4 +150,126 @@ func terminateLease(t *testing.T, dsn string) {
 	if err != nil || n != 1 {
 		t.Fatalf("terminate the lease holder: %d sessions, %v; want 1", n, err)
 	}
+}
+
+// TestServeSocketModeReplicasOnPostgres runs three `serve` replicas in
+// Slack Socket Mode on one PostgreSQL database, as Slack allows (up to ten
+// connections an app): each holds a connection of its own. A mention
+// delivered to one replica and retried by Slack on the others, and over
+// HTTP, is answered once; a slash command sent to one is answered in its
+// ack; at 08:00 every replica's scheduler wakes and the digest goes out
+// once per channel.
+func TestServeSocketModeReplicasOnPostgres(t *testing.T) {
+	pgtest.SkipUnlessAvailable(t)
+	e := newE2E(t, time.Date(2026, 6, 1, 7, 0, 0, 0, amsterdam), "  app_token: "+e2eAppToken+"\n")
+	e.onPostgres()
+	e.run("ingest", "-q", e.writeArticle("a.txt", "Nieuws\n\nDe Verenigde Staten beschuldigen China van een hack op de haven.\n"))
+	replicas := []*server{e.serve()} // the first holds the Discord gateway
+	for range 2 {
+		replicas = append(replicas, e.serveStandby())
+	}
+	for i := range replicas {
+		recv(t, e.slack.Connected, "Socket Mode connection "+strconv.Itoa(i+1))
+	}
+	waitFor(t, "three Socket Mode connections", func() bool { return e.slack.Sockets() == 3 })
+	gatewayHolder(t, replicas)
+
+	// A mention on connection 0, Slack's retries on 1 and 2, and the same
+	// event over HTTP: one answer.
+	ev := map[string]any{"type": "event_callback", "event_id": "EvR1", "team_id": "T1",
+		"event": map[string]any{"type": "app_mention", "user": "U1", "channel": "C1",
+			"text": "<@" + e.slack.BotUserID + "> wie beschuldigt China?", "ts": "1780000000.000300"}}
+	var envelopes []string
+	for conn := range 3 {
+		id, err := e.slack.SendEnvelopeTo(conn, conn, "events_api", ev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		envelopes = append(envelopes, id)
+	}
+	body, _ := json.Marshal(ev)
+	res := replicas[2].post("/slack/events", "application/json", body)
+	res.Body.Close()
+	waitAcks(t, e, envelopes)
+	p := recv(t, e.slack.Posts, "the answer to the mention")
+	if text := jsonUnescape(p.Text + string(p.Blocks)); p.Channel != "C1" || p.ThreadTS != "1780000000.000300" || !strings.Contains(text, "Verenigde Staten") {
+		t.Errorf("answer to the mention = %s thread %q: %.300s; want the United States in the thread", p.Channel, p.ThreadTS, text)
+	}
+
+	// A slash command on connection 1 is answered once: in its ack, or,
+	// when the answer takes longer than slack.ack_timeout, on response_url.
+	id, err := e.slack.SendEnvelopeTo(1, 0, "slash_commands", map[string]any{"command": "/nieuws",
+		"text": "wie beschuldigt China?", "user_id": "U1", "channel_id": "C1", "team_id": "T1",
+		"response_url": e.slack.ResponseURL("sock1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer := waitAcks(t, e, []string{id})[id].Payload
+	if len(answer) == 0 || string(answer) == "null" {
+		answer = recv(t, e.slack.Responses, "the slash command's answer on response_url").Body
+	}
+	if !strings.Contains(jsonUnescape(string(answer)), "Verenigde Staten") {
+		t.Errorf("slash command answer = %.300s, want the United States", answer)
+	}
+
+	// 08:00: the digest, once per channel, whichever replica claims it.
+	e.clock.set(time.Date(2026, 6, 1, 8, 0, 0, 0, amsterdam))
+	d := recv(t, e.slack.Posts, "the Slack digest")
+	if d.Channel != "CDIGEST" {
+		t.Errorf("Slack post to %s, want the digest to CDIGEST", d.Channel)
+	}
+	if c := recv(t, e.discord.Calls, "the Discord digest"); c.Kind != "message" || c.ChannelID != "555" {
+		t.Errorf("Discord %s to %s, want the digest to 555", c.Kind, c.ChannelID)
+	}
+	for range replicas {
+		e.clock.idle(t) // each scheduler has looked, and sleeps till tomorrow
+	}
+	metrics := make([]string, len(replicas))
+	for i, s := range replicas {
+		metrics[i] = scrape(t, "http://"+s.addr+"/metrics")
+	}
+	for i := len(replicas) - 1; i >= 0; i-- { // the standbys first: no gateway takeover
+		replicas[i].stop() // answers in flight are delivered before it returns
+	}
+	e.noMorePosts("after the mention, its retries, the command and the digest")
+	select {
+	case r := <-e.slack.Responses:
+		t.Errorf("a second answer to the slash command on response_url: %.200s", r.Body)
+	default:
+	}
+	for _, c := range []struct {
+		sample string
+		want   int
+	}{
+		{`nieuwsbot_questions_total{platform="slack"}`, 2},
+		{`nieuwsbot_digests_total{platform="slack",result="posted"}`, 1},
+		{`nieuwsbot_digests_total{platform="discord",result="posted"}`, 1},
+	} {
+		total := 0
+		for _, m := range metrics {
+			n, _ := strconv.Atoi(metricValue(m, c.sample))
+			total += n
+		}
+		if total != c.want {
+			t.Errorf("%s summed over the replicas = %d, want %d", c.sample, total, c.want)
+		}
+	}
+}
+
+// waitAcks waits for the Socket Mode acks of the envelopes and returns
+// them by envelope id.
+func waitAcks(t *testing.T, e *e2e, envelopes []string) map[string]slackfake.Ack {
+	t.Helper()
+	want := map[string]bool{}
+	for _, id := range envelopes {
+		want[id] = true
+	}
+	got := map[string]slackfake.Ack{}
+	for len(got) < len(want) {
+		a := recv(t, e.slack.Acks, "the acks of "+strings.Join(envelopes, ", "))
+		if want[a.EnvelopeID] {
+			got[a.EnvelopeID] = a
+		}
+	}
+	return got
 }

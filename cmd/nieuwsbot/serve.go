@@ -78,6 +78,7 @@ func (m *Main) wire(db *kb.DB) (*service, error) {
 		return nil, err
 	}
 	s := &service{db: db, logger: logger, metrics: met, loc: loc}
+	met.readGauges(s.readGauges)
 	s.bot = bot.New(k, logger, m.now)
 	s.bot.Observe = met.observe
 	s.bot.Command = "/" + cfg.Discord.Command
@@ -93,6 +94,7 @@ func (m *Main) wire(db *kb.DB) (*service, error) {
 			Public:        cfg.Slack.Public,
 			AckTimeout:    cfg.Slack.AckTimeout,
 			Replays:       db,
+			Events:        db,
 		}, s.bot, logger)
 		if err != nil {
 			return nil, badInputError{fmt.Errorf("config: %w", err)}
@@ -154,7 +156,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/healthz", s.healthz)
-	mux.HandleFunc("/metrics", s.serveMetrics)
+	mux.Handle("/metrics", s.metrics.handler(s.logger))
 	var comps []component
 	if s.slack != nil {
 		mode := "socket"
@@ -362,10 +364,9 @@ func (s *service) healthz(w http.ResponseWriter, r *http.Request) {
 	_ = json.NewEncoder(w).Encode(h)
 }
 
-// serveMetrics writes the metrics in the Prometheus text format.
-func (s *service) serveMetrics(w http.ResponseWriter, r *http.Request) {
-	ctx, cancel := context.WithTimeout(r.Context(), healthTimeout)
-	defer cancel()
+// readGauges reads the gauges of /metrics: the knowledge base's counts
+// (the same query on either backend) and the adapters' connections.
+func (s *service) readGauges(ctx context.Context) gauges {
 	g := gauges{connected: s.connected()}
 	if o, err := s.db.Overview(ctx); err == nil {
 		g.kbUp, g.articles, g.sentences, g.claims = true, o.Articles, o.Sentences, o.Claims
@@ -375,10 +376,7 @@ func (s *service) serveMetrics(w http.ResponseWriter, r *http.Request) {
 	if s.feeds != nil && g.kbUp {
 		g.feeds, _ = s.db.Feeds(ctx)
 	}
-	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-	if err := s.metrics.write(w, g); err != nil {
-		s.logger.DebugContext(ctx, "metrics: write", "err", err)
-	}
+	return g
 }
 
 // postDigestNow posts today's digest to the configured channels that have

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -493,14 +494,34 @@ func lineWith(out, s string) string {
 	return ""
 }
 
-// metricValue returns the value of one sample line of /metrics, "" if absent.
+// metricValue returns the value of one sample line of /metrics, "" if
+// absent. The order of the labels in sample does not matter.
 func metricValue(metrics, sample string) string {
+	want := canonicalSample(sample)
 	for _, l := range strings.Split(metrics, "\n") {
-		if v, ok := strings.CutPrefix(l, sample+" "); ok {
-			return v
+		i := strings.LastIndexByte(l, ' ')
+		if strings.HasPrefix(l, "#") || i < 0 {
+			continue
+		}
+		if canonicalSample(l[:i]) == want {
+			return l[i+1:]
 		}
 	}
 	return ""
+}
+
+var labelPair = regexp.MustCompile(`([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"`)
+
+// canonicalSample returns a sample's name and labels with the labels
+// sorted: their order in an exposition carries no meaning.
+func canonicalSample(s string) string {
+	name, labels, ok := strings.Cut(s, "{")
+	if !ok {
+		return s
+	}
+	pairs := labelPair.FindAllString(labels, -1)
+	sort.Strings(pairs)
+	return name + "{" + strings.Join(pairs, ",") + "}"
 }
 
 func TestServeEndToEnd(t *testing.T) {
@@ -569,10 +590,7 @@ func TestServeEndToEnd(t *testing.T) {
 	})
 
 	t.Run("metrics", func(t *testing.T) {
-		code, body := s.get("/metrics")
-		if code != http.StatusOK {
-			t.Fatalf("/metrics = %d", code)
-		}
+		body := scrape(t, "http://"+s.addr+"/metrics")
 		for sample, want := range map[string]string{
 			`nieuwsbot_questions_total{platform="slack"}`:                 "3",
 			`nieuwsbot_questions_total{platform="discord"}`:               "2",
@@ -839,6 +857,9 @@ func TestHealthzUnhealthy(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := &service{db: db, logger: slog.New(slog.DiscardHandler), metrics: newMetrics()}
+	s.metrics.readGauges(s.readGauges)
+	metrics := httptest.NewServer(s.metrics.handler(s.logger))
+	defer metrics.Close()
 	for _, tt := range []struct {
 		name     string
 		wantCode int
@@ -856,9 +877,7 @@ func TestHealthzUnhealthy(t *testing.T) {
 		if err := json.Unmarshal(rec.Body.Bytes(), &h); err != nil || rec.Code != tt.wantCode || h.KB != tt.wantKB {
 			t.Errorf("%s database: /healthz = %d %s, want %d with kb %q", tt.name, rec.Code, rec.Body, tt.wantCode, tt.wantKB)
 		}
-		rec = httptest.NewRecorder()
-		s.serveMetrics(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
-		if got, want := metricValue(rec.Body.String(), "nieuwsbot_kb_up"), fmt.Sprint(boolInt(tt.wantKB == "ok")); got != want {
+		if got, want := metricValue(scrape(t, metrics.URL), "nieuwsbot_kb_up"), fmt.Sprint(boolInt(tt.wantKB == "ok")); got != want {
 			t.Errorf("%s database: nieuwsbot_kb_up = %q, want %q", tt.name, got, want)
 		}
 	}

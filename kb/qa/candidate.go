@@ -39,7 +39,8 @@ type candidate struct {
 	start, end int    // the answer's byte span in p.Text
 	text       string // the answer as shown
 	items      []string
-	quote      *passage // the sentence to cite, when not p (a reason in the next sentence)
+	quote      *passage   // the sentence to cite, when not p (a reason in the next sentence)
+	support    []*passage // the sentences to cite, when the answer is gathered from several
 	speaker    string
 	answer     *bot.Answer // composed already: an aggregated claim answer
 	feats      map[string]float64

@@ -66,6 +66,19 @@ func answerKey(c *candidate) string {
 	return nl.Fold(t)
 }
 
+// sources are the cited sources of a candidate: of a gathered answer, the
+// sentences it was gathered from.
+func sources(c *candidate) []bot.Source {
+	if len(c.support) == 0 {
+		return []bot.Source{source(c)}
+	}
+	out := make([]bot.Source, len(c.support))
+	for i, p := range c.support {
+		out[i] = source(&candidate{p: p})
+	}
+	return out
+}
+
 // source is the cited source of a candidate: its article and the sentence
 // quoted verbatim.
 func source(c *candidate) bot.Source {

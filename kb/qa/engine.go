@@ -90,7 +90,22 @@ func (e *Engine) group(q Question, cs []*candidate) []*ranked {
 		r.cands = append(r.cands, c)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].prob > out[j].prob })
+	answers := make([]bot.Answer, len(out))
+	shares := make([]float64, len(out))
+	for i, r := range out {
+		answers[i], shares[i] = shownAnswer(r.cands[0]), r.prob
+	}
+	out[0].prob = pooledShare(answers, shares, 0)
 	return out
+}
+
+// shownAnswer is the text and items a candidate would answer with.
+func shownAnswer(c *candidate) bot.Answer {
+	if c.answer != nil {
+		return *c.answer
+	}
+	text, items := answerText(c)
+	return bot.Answer{Text: text, Items: items}
 }
 
 // Answer answers a question. A question the articles do not answer gets
@@ -151,12 +166,13 @@ func (e *Engine) compose(a bot.Answer, r *ranked) bot.Answer {
 	}
 	seen := map[string]bool{}
 	for _, c := range r.cands {
-		s := source(c)
-		if seen[s.ID] || len(a.Sources) == maxSources {
-			continue
+		for _, s := range sources(c) {
+			if seen[s.ID] || len(a.Sources) == maxSources {
+				continue
+			}
+			seen[s.ID] = true
+			a.Sources = append(a.Sources, s)
 		}
-		seen[s.ID] = true
-		a.Sources = append(a.Sources, s)
 	}
 	return a
 }

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"math"
 	"strings"
 
 	"github.com/nieuwsbot/nieuwsbot/kb/nl"
@@ -38,6 +39,11 @@ func (e *Engine) generate(q Question, ev *evidence, ann Annotations) []*candidat
 		out = append(out, phraseCandidates(q, p)...)
 		if sentenceAnswers(q.Kind) {
 			out = append(out, &candidate{p: p, shape: ShapeSentence, start: 0, end: len(p.Text)})
+		}
+	}
+	if q.Kind == Person || q.Kind == Which {
+		if c := gatheredList(q, ev); c != nil {
+			out = append(out, c)
 		}
 	}
 	return out
@@ -375,4 +381,38 @@ func inQuestionName(q Question, name string) bool {
 		}
 	}
 	return false
+}
+
+// gatheredList gathers the names of the kind asked for from every passage
+// into one list, each with the sentence it stands in as a source: "welke
+// hackersgroepen worden genoemd" asks for all of them, wherever they
+// stand. The ranker weighs it against the lists of single sentences.
+func gatheredList(q Question, ev *evidence) *candidate {
+	want := focusKind(q.Focus)
+	if want == "" {
+		return nil
+	}
+	var names []string
+	var support []*passage
+	seen := map[string]bool{}
+	for _, p := range ev.passages {
+		added := false
+		for _, m := range p.mentions() {
+			if m.Kind != want || seen[m.Name] || inQuestionName(q, m.Name) || len(names) == maxItems {
+				continue
+			}
+			seen[m.Name] = true
+			names = append(names, m.Name)
+			added = true
+		}
+		if added {
+			support = append(support, p)
+		}
+	}
+	if len(support) < 2 || len(names) < 2 {
+		return nil
+	}
+	return &candidate{p: support[0], shape: ShapeList, items: names, support: support,
+		feats: map[string]float64{"gathered": 1, "list_len": float64(min(len(names), 8)) / 8, "kind_is_focus": 1,
+			"list_sentences": math.Log1p(float64(len(support))), "focus_plural": b2f(singular(q.Focus) != q.Focus)}}
 }

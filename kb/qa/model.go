@@ -23,6 +23,8 @@ type Model struct {
 	// without "Waarschijnlijk".
 	Threshold float64 `json:"threshold"`
 	Sure      float64 `json:"sure"`
+	// Trees are boosted on top of the weights (boost.go).
+	Trees []Tree `json:"trees,omitempty"`
 }
 
 //go:embed model.json
@@ -45,7 +47,7 @@ var defaultModel = sync.OnceValues(func() (*Model, error) {
 func (m *Model) score(k Kind, feats map[string]float64) float64 {
 	s := 0.0
 	weightNames(k, feats, func(name string, v float64) { s += v * m.Weights[name] })
-	return s
+	return s + treeScore(m.Trees, k, feats)
 }
 
 // weightNames calls fn with each weight a feature counts under: its own,
@@ -55,13 +57,18 @@ func (m *Model) score(k Kind, feats map[string]float64) float64 {
 func weightNames(k Kind, feats map[string]float64, fn func(name string, v float64)) {
 	kind := k.String() + "|"
 	shape := ""
+	names := make([]string, 0, len(feats))
 	for f := range feats {
 		if strings.HasPrefix(f, "shape:") {
 			shape = f + "|"
-			break
 		}
+		names = append(names, f)
 	}
-	for f, v := range feats {
+	// In a fixed order, so that the same candidate always gets the same
+	// score to the last bit, and the same question the same answer.
+	sort.Strings(names)
+	for _, f := range names {
+		v := feats[f]
 		fn(f, v)
 		fn(kind+f, v)
 		if shape != "" && !strings.HasPrefix(f, "shape:") {

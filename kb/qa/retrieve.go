@@ -15,7 +15,7 @@ import (
 // sentences become candidates.
 const (
 	maxArticles  = 12
-	maxSentences = 24
+	maxSentences = 36
 )
 
 // weighted is a question word with its weight in the knowledge base.

@@ -3,6 +3,8 @@ package qa
 import (
 	"math"
 	"sort"
+
+	"github.com/nieuwsbot/nieuwsbot/bot"
 )
 
 // Labeled is an example with, per candidate, whether its answer is right.
@@ -147,10 +149,9 @@ type Decision struct {
 	Answerable bool
 }
 
-// Decide applies weights to a labelled example: the best answer (pooled
+// Decide applies a model to a labelled example: the best answer (pooled
 // over candidates that give the same answer) and its probability.
-func Decide(w map[string]float64, ex Labeled) Decision {
-	m := &Model{Weights: w}
+func Decide(m *Model, ex Labeled) Decision {
 	d := Decision{Answerable: ex.Answerable}
 	if len(ex.Candidates) == 0 {
 		return d
@@ -162,23 +163,32 @@ func Decide(w map[string]float64, ex Labeled) Decision {
 		top = math.Max(top, scores[i])
 	}
 	z := math.Exp(-top)
-	byKey := map[string]float64{}
-	right := map[string]bool{}
+	index := map[string]int{}
+	var shares []float64
+	var answers []bot.Answer
+	right := map[int]bool{}
 	for i, c := range ex.Candidates {
 		e := math.Exp(scores[i] - top)
 		z += e
-		byKey[c.Key] += e
+		k, ok := index[c.Key]
+		if !ok {
+			k = len(shares)
+			index[c.Key] = k
+			shares = append(shares, 0)
+			answers = append(answers, c.Answer)
+		}
+		shares[k] += e
 		if ex.Right[i] {
-			right[c.Key] = true
+			right[k] = true
 		}
 	}
-	best := ""
-	for k, v := range byKey {
-		if best == "" || v > byKey[best] || v == byKey[best] && k < best {
+	best := 0
+	for k, v := range shares {
+		if v > shares[best] {
 			best = k
 		}
 	}
-	d.Prob = byKey[best] / z
+	d.Prob = pooledShare(answers, shares, best) / z
 	d.Right = right[best]
 	return d
 }

@@ -1,7 +1,9 @@
 // Package slackfake is a fake Slack for tests and local trials: a Web API
 // server on 127.0.0.1 that records chat.postMessage and chat.postEphemeral
-// calls and response_url posts, answers auth.test, can be told to fail, and serves a Socket Mode
-// websocket through which a test pushes envelopes and reads the acks.
+// calls and response_url posts, answers auth.test, can be told to fail, and serves Socket Mode
+// websockets through which a test pushes envelopes and reads the acks. Like Slack, it keeps
+// several Socket Mode connections of one app open at once (one per replica of a bot) and sends
+// each envelope to one of them.
 //
 // Everything the fake receives also arrives on its channels, so tests wait
 // on channels instead of sleeping.
@@ -18,6 +20,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -104,7 +107,7 @@ type Server struct {
 	failures   map[string][]failure
 	ts         int
 	envelope   int
-	conn       *websocket.Conn
+	conns      []*websocket.Conn // the open Socket Mode connections, oldest first
 	writeMu    sync.Mutex
 	stop       chan struct{}
 }
@@ -168,10 +171,10 @@ func (s *Server) Close() {
 	default:
 		close(s.stop)
 	}
-	conn := s.conn
-	s.conn = nil
+	conns := s.conns
+	s.conns = nil
 	s.mu.Unlock()
-	if conn != nil {
+	for _, conn := range conns {
 		conn.Close()
 	}
 	s.srv.CloseClientConnections()
@@ -514,20 +517,17 @@ func (s *Server) connectionsOpen(w http.ResponseWriter, r *http.Request) {
 var upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
 
 // socket serves one Socket Mode connection: hello, pings, and acks read
-// into Acks. A new connection replaces the previous one.
+// into Acks. It stays open beside the others until either side closes it.
 func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 	conn, err := upgrader.Upgrade(w, r, nil)
 	if err != nil {
 		return
 	}
 	s.mu.Lock()
-	old := s.conn
-	s.conn = conn
+	s.conns = append(s.conns, conn)
+	n := len(s.conns)
 	s.mu.Unlock()
-	if old != nil {
-		old.Close()
-	}
-	hello := map[string]any{"type": "hello", "num_connections": 1,
+	hello := map[string]any{"type": "hello", "num_connections": n,
 		"connection_info": map[string]any{"app_id": "A0001"},
 		"debug_info":      map[string]any{"host": "slackfake"}}
 	if err := s.write(conn, hello); err != nil {
@@ -545,8 +545,8 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 		_, data, err := conn.ReadMessage()
 		if err != nil {
 			s.mu.Lock()
-			if s.conn == conn {
-				s.conn = nil
+			if i := slices.Index(s.conns, conn); i >= 0 {
+				s.conns = slices.Delete(s.conns, i, i+1)
 			}
 			s.mu.Unlock()
 			conn.Close()
@@ -601,33 +601,60 @@ func (s *Server) write(conn *websocket.Conn, v any) error {
 var ErrNoSocket = errors.New("slackfake: no socket mode client connected")
 
 // SendEnvelope sends a Socket Mode envelope of type typ ("slash_commands",
-// "events_api", …) with payload to the connected client and returns its
-// envelope id, which the client's ack carries.
+// "events_api", …) with payload to the newest connected client and returns
+// its envelope id, which the client's ack carries.
 func (s *Server) SendEnvelope(typ string, payload any) (string, error) {
+	return s.SendEnvelopeTo(-1, 0, typ, payload)
+}
+
+// SendEnvelopeTo sends an envelope as SendEnvelope does, to the conn-th
+// open Socket Mode connection (0 the oldest, -1 the newest), as Slack
+// spreads the envelopes of an app over its connections. A retry above 0
+// marks it as Slack's retry of an event that was not acked in time
+// (retry_attempt, retry_reason "timeout"); Slack may send a retry to
+// another connection than the first delivery.
+func (s *Server) SendEnvelopeTo(conn, retry int, typ string, payload any) (string, error) {
 	s.mu.Lock()
-	conn := s.conn
+	if conn < 0 {
+		conn += len(s.conns)
+	}
+	var c *websocket.Conn
+	if conn >= 0 && conn < len(s.conns) {
+		c = s.conns[conn]
+	}
 	s.envelope++
 	id := fmt.Sprintf("env-%d", s.envelope)
 	s.mu.Unlock()
-	if conn == nil {
+	if c == nil {
 		return "", ErrNoSocket
 	}
+	reason := ""
+	if retry > 0 {
+		reason = "timeout"
+	}
 	env := map[string]any{"type": typ, "envelope_id": id, "payload": payload,
-		"accepts_response_payload": typ == "slash_commands", "retry_attempt": 0, "retry_reason": ""}
-	if err := s.write(conn, env); err != nil {
+		"accepts_response_payload": typ == "slash_commands", "retry_attempt": retry, "retry_reason": reason}
+	if err := s.write(c, env); err != nil {
 		return "", fmt.Errorf("slackfake: send %s envelope: %w", typ, err)
 	}
 	return id, nil
 }
 
-// DropSocket closes the current Socket Mode connection, as Slack does when
-// it moves a client, so that reconnecting can be tested.
+// Sockets returns how many Socket Mode connections are open.
+func (s *Server) Sockets() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.conns)
+}
+
+// DropSocket closes the open Socket Mode connections, as Slack does when
+// it moves its clients, so that reconnecting can be tested.
 func (s *Server) DropSocket() {
 	s.mu.Lock()
-	conn := s.conn
-	s.conn = nil
+	conns := s.conns
+	s.conns = nil
 	s.mu.Unlock()
-	if conn != nil {
+	for _, conn := range conns {
 		conn.Close()
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gorilla/websocket"
 	"github.com/slack-go/slack"
 )
 
@@ -174,4 +175,64 @@ func jsonEqual(a, b json.RawMessage) bool {
 		return false
 	}
 	return reflect.DeepEqual(x, y)
+}
+
+// TestSocketsSideBySide connects two Socket Mode clients, as two replicas
+// of one app do: both stay open, each envelope goes to the connection it
+// is sent to, a retry says so, and an ack comes back on Acks.
+func TestSocketsSideBySide(t *testing.T) {
+	s := New()
+	defer s.Close()
+	var conns []*websocket.Conn
+	for i := range 2 {
+		c, _, err := websocket.DefaultDialer.DialContext(t.Context(), "ws"+strings.TrimPrefix(s.URL, "http")+"/socket", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		var hello struct {
+			Type           string `json:"type"`
+			NumConnections int    `json:"num_connections"`
+		}
+		if err := c.ReadJSON(&hello); err != nil || hello.Type != "hello" || hello.NumConnections != i+1 {
+			t.Fatalf("connection %d: hello = %+v, %v; want hello with %d connections", i, hello, err, i+1)
+		}
+		conns = append(conns, c)
+	}
+	if n := s.Sockets(); n != 2 {
+		t.Fatalf("Sockets() = %d, want 2", n)
+	}
+	for _, tt := range []struct{ conn, retry, want int }{{0, 0, 0}, {1, 1, 1}, {-1, 0, 1}} {
+		id, err := s.SendEnvelopeTo(tt.conn, tt.retry, "events_api", map[string]any{"event_id": "Ev1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var env struct {
+			EnvelopeID   string `json:"envelope_id"`
+			RetryAttempt int    `json:"retry_attempt"`
+			RetryReason  string `json:"retry_reason"`
+		}
+		if err := conns[tt.want].ReadJSON(&env); err != nil || env.EnvelopeID != id || env.RetryAttempt != tt.retry ||
+			(tt.retry > 0) != (env.RetryReason == "timeout") {
+			t.Errorf("SendEnvelopeTo(%d, %d) read on connection %d = %+v, %v; want envelope %s", tt.conn, tt.retry, tt.want, env, err, id)
+		}
+		if err := conns[tt.want].WriteJSON(map[string]string{"envelope_id": id}); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case a := <-s.Acks:
+			if a.EnvelopeID != id {
+				t.Errorf("ack %q, want %q", a.EnvelopeID, id)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no ack of %s", id)
+		}
+	}
+	if _, err := s.SendEnvelopeTo(2, 0, "events_api", nil); !errors.Is(err, ErrNoSocket) {
+		t.Errorf("SendEnvelopeTo a third connection = %v, want ErrNoSocket", err)
+	}
+	s.DropSocket()
+	if n := s.Sockets(); n != 0 {
+		t.Errorf("Sockets() after DropSocket = %d, want 0", n)
+	}
 }

@@ -98,11 +98,13 @@ func refit(ctx context.Context, sets []set, out string) error {
 		}
 		printFold(s.Name, folds[i].ds, th)
 	}
-	all := flatten(data)
-	w := qa.Fit(all, qa.DefaultFit)
-	m := qa.Model{Version: time.Now().UTC().Format("2006-01-02"), Weights: w,
-		Threshold: qa.BestThreshold(pooled, precision), Sure: qa.Threshold(pooled, surePrecision)}
+	m := fitModel(flatten(data))
+	m.Version = time.Now().UTC().Format("2006-01-02")
+	m.Threshold, m.Sure = qa.BestThreshold(pooled, precision), qa.Threshold(pooled, surePrecision)
 	printFold("pooled", pooled, m.Threshold)
+	for _, target := range []float64{0.85, 0.90, 0.95} {
+		printFold(fmt.Sprintf("pooled@%.0f%%", 100*target), pooled, qa.BestThreshold(pooled, target))
+	}
 	buf, err := json.MarshalIndent(m, "", " ")
 	if err != nil {
 		return err
@@ -135,7 +137,7 @@ func leaveOneOut(data [][]qa.Labeled) []fold {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			folds[i].ds = decide(qa.Fit(without(data, i), qa.DefaultFit), data[i])
+			folds[i].ds = decide(fitModel(without(data, i)), data[i])
 			if !quick {
 				folds[i].th = innerThreshold(data, i)
 			}
@@ -159,15 +161,25 @@ func innerThreshold(data [][]qa.Labeled, i int) float64 {
 				train = append(train, data[k]...)
 			}
 		}
-		ds = append(ds, decide(qa.Fit(train, qa.DefaultFit), data[j])...)
+		ds = append(ds, decide(fitModel(train), data[j])...)
 	}
 	return qa.BestThreshold(ds, precision)
 }
 
-func decide(w map[string]float64, exs []qa.Labeled) []qa.Decision {
+// fitModel fits the weights, and the trees on top of them when -trees
+// asks for any.
+func fitModel(exs []qa.Labeled) *qa.Model {
+	m := &qa.Model{Weights: qa.Fit(exs, qa.DefaultFit)}
+	if qa.DefaultBoost.Trees > 0 {
+		m.Trees = qa.FitTrees(exs, m.Weights, qa.DefaultBoost)
+	}
+	return m
+}
+
+func decide(m *qa.Model, exs []qa.Labeled) []qa.Decision {
 	ds := make([]qa.Decision, len(exs))
 	for i, ex := range exs {
-		ds[i] = qa.Decide(w, ex)
+		ds[i] = qa.Decide(m, ex)
 	}
 	return ds
 }
