@@ -1,5 +1,5 @@
 -- The syntax analysis of each sentence, made at ingest, so that answering
 -- reads it instead of parsing at question time; NULL until the backfill
--- (kb/syntax.go) makes it. (SQLite: migration 013.)
+-- (kb/syntax.go) makes it. (SQLite: migration 014.)
 ALTER TABLE sentences ADD COLUMN syntax BYTEA;
 CREATE INDEX sentences_unparsed ON sentences(id) WHERE syntax IS NULL;
