@@ -16,8 +16,16 @@ import (
 
 // answerHolds reports whether answer outer holds all of inner: every item
 // of inner, or its text, stands in outer at a word start.
-func answerHolds(outer, inner bot.Answer) bool {
-	text := nl.Fold(outer.Text + " | " + strings.Join(outer.Items, " | "))
+func answerHolds(outer, inner bot.Answer) bool { return holdsParts(foldedAnswer(outer), inner) }
+
+// foldedAnswer is an answer's text and items, folded, to look parts up in.
+func foldedAnswer(a bot.Answer) string {
+	return nl.Fold(a.Text + " | " + strings.Join(a.Items, " | "))
+}
+
+// holdsParts reports whether the folded text holds every item of inner,
+// or its text.
+func holdsParts(text string, inner bot.Answer) bool {
 	parts := inner.Items
 	if len(parts) == 0 {
 		parts = []string{inner.Text}
@@ -54,9 +62,9 @@ func isWordByte(b byte) bool {
 // pooledShare is the share of the answer at index best with the shares of
 // the answers it holds.
 func pooledShare(answers []bot.Answer, shares []float64, best int) float64 {
-	p := shares[best]
+	p, text := shares[best], foldedAnswer(answers[best])
 	for i, a := range answers {
-		if i != best && answerHolds(answers[best], a) {
+		if i != best && holdsParts(text, a) {
 			p += shares[i]
 		}
 	}
