@@ -102,7 +102,7 @@ func englishSingulars(w string) []string {
 		out = append(out, w[:len(w)-3]+"y")
 	case strings.HasSuffix(w, "es") && len(w) > 4:
 		out = append(out, w[:len(w)-2], w[:len(w)-1])
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+	case strings.HasSuffix(w, "s") && len(w) > 3 && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
 		out = append(out, w[:len(w)-1])
 	}
 	return out

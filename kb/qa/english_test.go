@@ -10,6 +10,7 @@ func TestGloss(t *testing.T) {
 		{"Why did the boats sink?", "waarom de boot zinken"},
 		{"Where is Rotterdam's port?", "waar is Rotterdam haven"},
 		{"What did the UN say?", "wat de vn zeggen"},
+		{"What was the virus analysis?", "wat was de virus analysis"}, // not plurals
 	}
 	for _, tt := range tests {
 		if got, _ := gloss(tt.in); got != tt.want {
