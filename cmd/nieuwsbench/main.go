@@ -15,7 +15,8 @@
 //	go run ./cmd/nieuwsbench -n 10000 -dir /tmp/bench
 //
 // "nieuwsbench syntax" instead trains and scores the Dutch syntax pipeline
-// on UD treebanks (see syntax.go).
+// on UD treebanks (see syntax.go); "nieuwsbench feeds" measures serve
+// following 20 local feeds while idle (see feeds.go).
 //
 // The corpus (kb/corpus, seed -seed) is generated into DIR/corpus-N once and
 // reused; the databases are rebuilt on every run.
@@ -88,6 +89,13 @@ type options struct {
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "feeds" {
+		if err := runFeedsMode(os.Args[2:], os.Stdout, os.Stderr); err != nil {
+			fmt.Fprintln(os.Stderr, "nieuwsbench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if len(os.Args) > 1 && os.Args[1] == "syntax" {
 		if err := runSyntax(os.Args[2:], os.Stdout, os.Stderr); err != nil {
 			fmt.Fprintln(os.Stderr, "nieuwsbench:", err)
@@ -524,13 +532,17 @@ func selfCPU() time.Duration {
 }
 
 // peakRSS is this process's high-water resident set.
-func peakRSS() int64 {
-	data, err := os.ReadFile("/proc/self/status")
+func peakRSS() int64 { return statusBytes("/proc/self/status", "VmHWM:") }
+
+// statusBytes is the size in bytes on the line of /proc/PID/status (at
+// path) that starts with key, 0 where it cannot be read.
+func statusBytes(path, key string) int64 {
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(data), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+		if rest, ok := strings.CutPrefix(line, key); ok {
 			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
 			return kb << 10
 		}
