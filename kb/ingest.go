@@ -620,6 +620,19 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 	if err != nil {
 		return 0, err
 	}
+	if err := w.mentionsAndIndex(ctx, sid, s); err != nil {
+		return 0, err
+	}
+	n, err := w.claims(ctx, sid, s)
+	if err != nil {
+		return n, err
+	}
+	return n, w.rolesAndQuotes(ctx, sid, s)
+}
+
+// mentionsAndIndex stores the sentence's mentions and its full-text index
+// row: its terms and a token per entity it names.
+func (w *writer) mentionsAndIndex(ctx context.Context, sid int64, s sentence) error {
 	terms := s.terms
 	if terms == "" {
 		terms = nl.StemText(s.text)
@@ -630,10 +643,10 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 	for _, m := range s.Mentions {
 		id, err := w.entity(ctx, m.Entity)
 		if err != nil {
-			return 0, err
+			return err
 		}
 		if err := w.put(ctx, rowMention, sid, w.articleID, id, "", m.Prep, m.Demonym); err != nil {
-			return 0, err
+			return err
 		}
 		if !seen[id] {
 			seen[id] = true
@@ -645,9 +658,12 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 	if w.db.pg {
 		index = tsvectorWithPositions(ftsTokens(b.String()))
 	}
-	if err := w.put(ctx, rowFTS, sid, index); err != nil {
-		return 0, err
-	}
+	return w.put(ctx, rowFTS, sid, index)
+}
+
+// claims stores a row per agent and target of each claim of the sentence
+// (a claim without one stores it as NULL) and returns how many.
+func (w *writer) claims(ctx context.Context, sid int64, s sentence) (int, error) {
 	n := 0
 	for _, c := range s.Claims {
 		agents, targets := c.Agents, c.Targets
@@ -678,27 +694,32 @@ func (w *writer) sentence(ctx context.Context, pos int, s sentence) (int, error)
 			}
 		}
 	}
+	return n, nil
+}
+
+// rolesAndQuotes stores the sentence's roles and quotes as spans of it.
+func (w *writer) rolesAndQuotes(ctx context.Context, sid int64, s sentence) error {
 	for _, ro := range s.Roles {
 		id, err := w.entity(ctx, ro.Person)
 		if err != nil {
-			return n, err
+			return err
 		}
 		text, start, size := spanIn(s.text, ro.Description)
 		if err := w.put(ctx, rowRole, sid, w.articleID, id, text, start, size); err != nil {
-			return n, err
+			return err
 		}
 	}
 	for _, q := range s.Quotes {
 		id, err := w.entity(ctx, q.Speaker)
 		if err != nil {
-			return n, err
+			return err
 		}
 		text, start, size := spanIn(s.text, q.Text)
 		if err := w.put(ctx, rowQuote, sid, w.articleID, id, text, start, size); err != nil {
-			return n, err
+			return err
 		}
 	}
-	return n, nil
+	return nil
 }
 
 // spanIn returns where part stands in sentence, as SQLite's substr counts:
