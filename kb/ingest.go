@@ -295,29 +295,8 @@ func (w *writer) article(ctx context.Context, p Prepared) (IngestResult, error) 
 	if !errors.Is(err, sql.ErrNoRows) {
 		return res, err
 	}
-	if doc.URL != "" {
-		// "url <> ''" lets SQLite use the partial index articles_url; with
-		// a bare "url = ?" it cannot prove the parameter non-empty and
-		// scans every article, which made ingest quadratic. The deletes
-		// run only when there is something to delete: a write to the
-		// index in a statement that may cascade makes FTS5 flush its
-		// pending terms, which costs every article of a batch a segment.
-		var old int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE url = ? AND url <> '' LIMIT 1`, doc.URL).Scan(&old)
-		switch {
-		case err == nil:
-			if err := w.unindex(ctx, `SELECT id FROM articles WHERE url = ? AND url <> ''`, doc.URL); err != nil {
-				return res, err
-			}
-			r, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE url = ? AND url <> ''`, doc.URL)
-			if err != nil {
-				return res, err
-			}
-			n, _ := r.RowsAffected()
-			res.Replaced = n > 0
-		case !errors.Is(err, sql.ErrNoRows):
-			return res, err
-		}
+	if res.Replaced, err = w.replaceByURL(ctx, doc.URL); err != nil {
+		return res, err
 	}
 	// ON CONFLICT: another replica on the same PostgreSQL database may
 	// have stored the same text since the check above.
@@ -352,6 +331,37 @@ func (w *writer) article(ctx context.Context, p Prepared) (IngestResult, error) 
 	}
 	res.Added = !res.Replaced
 	return res, nil
+}
+
+// replaceByURL deletes the article stored under url, if any: a new
+// version of an article replaces the old one. It reports whether one was.
+func (w *writer) replaceByURL(ctx context.Context, url string) (bool, error) {
+	if url == "" {
+		return false, nil
+	}
+	// "url <> ''" lets SQLite use the partial index articles_url; with a
+	// bare "url = ?" it cannot prove the parameter non-empty and scans
+	// every article, which made ingest quadratic. The deletes run only
+	// when there is something to delete: a write to the index in a
+	// statement that may cascade makes FTS5 flush its pending terms, which
+	// costs every article of a batch a segment.
+	var old int64
+	err := w.tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE url = ? AND url <> '' LIMIT 1`, url).Scan(&old)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if err := w.unindex(ctx, `SELECT id FROM articles WHERE url = ? AND url <> ''`, url); err != nil {
+		return false, err
+	}
+	r, err := w.tx.ExecContext(ctx, `DELETE FROM articles WHERE url = ? AND url <> ''`, url)
+	if err != nil {
+		return false, err
+	}
+	n, _ := r.RowsAffected()
+	return n > 0, nil
 }
 
 // articleIndex writes the article's row of the article index: the terms of
