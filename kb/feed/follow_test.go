@@ -371,13 +371,20 @@ func TestFollowRun(t *testing.T) {
 	srcs := []Source{{URL: site.url("/rss.xml"), Interval: time.Minute}, {URL: site.url("/down.xml"), Interval: time.Minute}}
 	h := newFollowHarness(t, "", srcs...)
 	events := make(chan Event, 16)
-	h.f.Observe = func(ev Event) { events <- ev }
+	ctx, cancel := context.WithCancel(t.Context())
+	// The polls go on while the test reads, so a full channel must not
+	// hold a feed's loop once the test is done with it.
+	h.f.Observe = func(ev Event) {
+		select {
+		case events <- ev:
+		case <-ctx.Done():
+		}
+	}
 	h.f.After = func(time.Duration) <-chan time.Time {
 		c := make(chan time.Time, 1)
 		c <- time.Time{}
 		return c
 	}
-	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan error, 1)
 	go func() { done <- h.f.Run(ctx) }()
 	got := map[string]Event{}
