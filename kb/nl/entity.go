@@ -223,39 +223,9 @@ func NewRecognizer() *Recognizer {
 
 // load reads the curated table, then adds the generated country names.
 func (r *Recognizer) load(table string) error {
-	byName := map[string]int{}
-	type row struct {
-		name                   string
-		aliases, adjs, peoples []string
-	}
-	var rows []row
-	for n, line := range strings.Split(table, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 6 {
-			return fmt.Errorf("nl: entities.tsv line %d: %d fields, want 6", n+1, len(f))
-		}
-		list := func(s string) []string {
-			if s == "-" || s == "" {
-				return nil
-			}
-			return strings.Split(s, "|")
-		}
-		e := Entity{Name: f[0], Kind: EntityKind(f[1]), Members: list(f[5])}
-		switch e.Kind {
-		case Country, Organisation, Agency, Group, Person, Company, Media, Place, kindProduct:
-		default:
-			return fmt.Errorf("nl: entities.tsv line %d: unknown kind %q", n+1, f[1])
-		}
-		if _, dup := byName[Fold(e.Name)]; dup {
-			return fmt.Errorf("nl: entities.tsv line %d: duplicate entity %q", n+1, e.Name)
-		}
-		byName[Fold(e.Name)] = len(r.ents)
-		r.ents = append(r.ents, e)
-		rows = append(rows, row{e.Name, list(f[2]), list(f[3]), list(f[4])})
+	rows, byName, err := r.readTable(table)
+	if err != nil {
+		return err
 	}
 	aliasOf := map[string]int{}
 	for _, rw := range rows {
@@ -263,6 +233,68 @@ func (r *Recognizer) load(table string) error {
 			aliasOf[Fold(a)] = byName[Fold(rw.name)]
 		}
 	}
+	r.addCountries(byName, aliasOf)
+	for _, rw := range rows {
+		i := byName[Fold(rw.name)]
+		r.add(rw.name, i, formName)
+		for _, a := range rw.aliases {
+			r.add(a, i, formName)
+		}
+		for _, a := range rw.adjs {
+			r.add(a, i, formAdj)
+		}
+		for _, a := range rw.peoples {
+			r.add(a, i, formPeople)
+		}
+	}
+	return nil
+}
+
+// entityRow is a line of entities.tsv: a name and its other forms.
+type entityRow struct {
+	name                   string
+	aliases, adjs, peoples []string
+}
+
+// readTable reads entities.tsv into the recognizer's entities, and
+// returns its rows and each entity's index by folded name.
+func (r *Recognizer) readTable(table string) ([]entityRow, map[string]int, error) {
+	byName := map[string]int{}
+	var rows []entityRow
+	list := func(s string) []string {
+		if s == "-" || s == "" {
+			return nil
+		}
+		return strings.Split(s, "|")
+	}
+	for n, line := range strings.Split(table, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 6 {
+			return nil, nil, fmt.Errorf("nl: entities.tsv line %d: %d fields, want 6", n+1, len(f))
+		}
+		e := Entity{Name: f[0], Kind: EntityKind(f[1]), Members: list(f[5])}
+		switch e.Kind {
+		case Country, Organisation, Agency, Group, Person, Company, Media, Place, kindProduct:
+		default:
+			return nil, nil, fmt.Errorf("nl: entities.tsv line %d: unknown kind %q", n+1, f[1])
+		}
+		if _, dup := byName[Fold(e.Name)]; dup {
+			return nil, nil, fmt.Errorf("nl: entities.tsv line %d: duplicate entity %q", n+1, e.Name)
+		}
+		byName[Fold(e.Name)] = len(r.ents)
+		r.ents = append(r.ents, e)
+		rows = append(rows, entityRow{e.Name, list(f[2]), list(f[3]), list(f[4])})
+	}
+	return rows, byName, nil
+}
+
+// addCountries adds every country CLDR names, in Dutch and English, to
+// the curated one of that name or alias, or as a new entity.
+func (r *Recognizer) addCountries(byName, aliasOf map[string]int) {
 	nlNames, enNames := display.Dutch.Regions(), display.English.Regions()
 	for a := 'A'; a <= 'Z'; a++ {
 		for b := 'A'; b <= 'Z'; b++ {
@@ -290,20 +322,6 @@ func (r *Recognizer) load(table string) error {
 			}
 		}
 	}
-	for _, rw := range rows {
-		i := byName[Fold(rw.name)]
-		r.add(rw.name, i, formName)
-		for _, a := range rw.aliases {
-			r.add(a, i, formName)
-		}
-		for _, a := range rw.adjs {
-			r.add(a, i, formAdj)
-		}
-		for _, a := range rw.peoples {
-			r.add(a, i, formPeople)
-		}
-	}
-	return nil
 }
 
 // add indexes one alias of entity i.
