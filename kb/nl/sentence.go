@@ -78,19 +78,7 @@ func Sentences(text string) []Span {
 			i += size
 			continue
 		}
-		// Take in the whole run of end punctuation and closing quotes.
-		j := i + size
-		closed := false
-		for j < len(text) {
-			r2, s2 := utf8.DecodeRuneInString(text[j:])
-			if r2 != '.' && r2 != '!' && r2 != '?' && r2 != '…' && !isClosing(r2) {
-				break
-			}
-			if q.open >= 0 && closes(q.opener, r2) {
-				closed = true
-			}
-			j += s2
-		}
+		j, closed := endRun(text, i+size, &q)
 		if closed {
 			q.reset()
 		}
@@ -102,14 +90,7 @@ func Sentences(text string) []Span {
 			i = j
 			continue
 		}
-		k := j + s2
-		for k < len(text) {
-			r3, s3 := utf8.DecodeRuneInString(text[k:])
-			if !unicode.IsSpace(r3) || isLineBreak(r3) {
-				break
-			}
-			k += s3
-		}
+		k := skipLineSpaces(text, j+s2)
 		if k >= len(text) {
 			break
 		}
@@ -135,6 +116,36 @@ func Sentences(text string) []Span {
 	}
 	emit(seg, len(text))
 	return out
+}
+
+// endRun takes in the whole run of end punctuation and closing quotes from
+// j: it returns where the run ends, and whether it closes the open quote.
+func endRun(text string, j int, q *quoteState) (int, bool) {
+	closed := false
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if r != '.' && r != '!' && r != '?' && r != '…' && !isClosing(r) {
+			break
+		}
+		if q.open >= 0 && closes(q.opener, r) {
+			closed = true
+		}
+		j += size
+	}
+	return j, closed
+}
+
+// skipLineSpaces returns where the spaces from k end, stopping at a line
+// break.
+func skipLineSpaces(text string, k int) int {
+	for k < len(text) {
+		r, size := utf8.DecodeRuneInString(text[k:])
+		if !unicode.IsSpace(r) || isLineBreak(r) {
+			break
+		}
+		k += size
+	}
+	return k
 }
 
 // Bounds on a sentence. The longest sentences of real news run to some 60
