@@ -664,7 +664,21 @@ func (r *Recognizer) bestAt(s string, ws []word, i int, prev []mention, ctx *art
 	if best != nil {
 		return best
 	}
-	// A name after a cue: "hackersgroep Sandworm", "beveiligingsbedrijf Area 1".
+	if m := r.afterCue(s, ws, i, ctx); m != nil {
+		return m
+	}
+	if len(prev) > 0 && prev[len(prev)-1].form == formAdj && prev[len(prev)-1].w1 == i {
+		return nil // "de Iraanse Revolutionaire Garde" is no person
+	}
+	return r.person(s, ws, i, ctx)
+}
+
+// afterCue returns the name that follows a cue noun at word i:
+// "hackersgroep Sandworm", "beveiligingsbedrijf Area 1"; nil if none. It
+// keeps the name in ctx, so that the article's later mentions of it are
+// found without the cue.
+func (r *Recognizer) afterCue(s string, ws []word, i int, ctx *articleCtx) *mention {
+	w := ws[i]
 	if w.Cap && !funcWords[w.Key] && !calendar[w.Key] && i > 0 {
 		// "een hackersgroep genaamd CyberAv3ngers", "een groep met de naam X".
 		c := i - 1
@@ -700,10 +714,7 @@ func (r *Recognizer) bestAt(s string, ws []word, i int, prev []mention, ctx *art
 			return &mention{Mention: Mention{Entity: e}, w0: i, w1: i + n}
 		}
 	}
-	if len(prev) > 0 && prev[len(prev)-1].form == formAdj && prev[len(prev)-1].w1 == i {
-		return nil // "de Iraanse Revolutionaire Garde" is no person
-	}
-	return r.person(s, ws, i, ctx)
+	return nil
 }
 
 // startsEntry reports whether a dictionary phrase starts at word i.
