@@ -195,15 +195,16 @@ type phrase struct {
 // Entities come from golang.org/x/text (every country, Dutch and English
 // names) and from the curated table entities.tsv (short forms, demonyms,
 // metonyms, organisations, agencies, groups, companies, media, well-known
-// persons); patterns add APT numbers, "<Name> Typhoon"-style group names,
+// persons); patterns add code names of letters and a number (APT40, UNC2452),
 // ministries, names after a cue word ("hackersgroep X", "beveiligingsbedrijf
 // Y") and persons. See entities.tsv for the naming decisions (Engeland is
 // the United Kingdom; "Europese" alone is not the EU; Brussel and Den Haag
 // stay places).
 type Recognizer struct {
 	ents    []Entity
-	index   map[string][]phrase // by the key of the first word, longest first
-	resolve map[string]int      // folded alias, words joined by one space → entity
+	index   map[string][]phrase   // by the key of the first word, longest first
+	resolve map[string]int        // folded alias, words joined by one space → entity
+	series  map[string]codeSeries // letters of the table's code names (APT of APT40) → what they name
 }
 
 // NewRecognizer builds a Recognizer from the curated entity table and the
@@ -245,6 +246,9 @@ func (r *Recognizer) load(table string) error {
 		}
 		for _, a := range rw.peoples {
 			r.add(a, i, formPeople)
+		}
+		for _, f := range append([]string{rw.name}, rw.aliases...) {
+			r.addSeries(f, r.ents[i].Kind)
 		}
 	}
 	return nil
@@ -401,15 +405,8 @@ func (r *Recognizer) Resolve(name string) (Entity, bool) {
 			return cloneEntity(r.ents[i]), true
 		}
 	}
-	if name, n := aptNameCase(ws, 0, false); n == len(ws) {
-		return Entity{Name: name, Kind: Group}, true
-	}
-	if n := len(ws); n >= 2 && animalSuffix[ws[n-1].Key] && n <= 3 {
-		parts := make([]string, n)
-		for i, w := range ws {
-			parts[i] = titleCase(w.Text)
-		}
-		return Entity{Name: strings.Join(parts, " "), Kind: Group}, true
+	if e, ok := r.resolveCode(ws); ok {
+		return e, true
 	}
 	if len(ws) > 2 && ws[0].Key == "ministerie" && (ws[1].Key == "van" || ws[1].Key == "voor") {
 		parts := make([]string, 0, len(ws)-2)
@@ -442,7 +439,6 @@ type mention struct {
 	form     uint8 // formName, formAdj, formPeople
 	gov      bool  // "de Chinese overheid": the adjective names the state
 	modifier bool  // first part of a compound: "EU-buitenlandchef", "Exchange-hack"
-	apt      bool  // made by the APT pattern, so "en 31" may follow
 	ref      bool  // a reference such as "deze landen", resolved by Analyze
 	refs     []Entity
 	product  bool
@@ -625,23 +621,8 @@ func (r *Recognizer) bestAt(s string, ws []word, i int, prev []mention, ctx *art
 			take(&mention{Mention: Mention{Entity: cloneEntity(e)}, w0: i, w1: i + len(p.keys), form: p.form, product: e.Kind == kindProduct})
 		}
 	}
-	// APT40, APT 40, Advanced Persistent Threat 40.
-	if c := w.Key[0]; c != 'a' && c != 'u' && c != 'f' && c != 't' && c != 's' && c != 'e' {
-		// no APT-like name starts otherwise
-	} else if name, n := aptName(ws, i); n > 0 {
-		take(&mention{Mention: Mention{Entity: Entity{Name: name, Kind: Group}}, w0: i, w1: i + n, apt: true})
-	}
-	// "Advanced Persistent Threat 40 en 31": the 31.
-	if w.Digits && len(prev) > 0 && prev[len(prev)-1].apt && i >= 2 {
-		last := prev[len(prev)-1]
-		if last.w1 == i-1 && (ws[i-1].Key == "en" || ws[i-1].Key == "of") || last.w1 == i && strings.Contains(s[ws[i-1].End:w.Start], ",") {
-			take(&mention{Mention: Mention{Entity: Entity{Name: "APT" + w.Key, Kind: Group}}, w0: i, w1: i + 1, apt: true})
-		}
-	}
-	// Volt Typhoon, Charming Kitten.
-	if w.Cap && !funcWords[w.Key] && i+1 < len(ws) && ws[i+1].Cap && animalSuffix[ws[i+1].Key] {
-		take(&mention{Mention: Mention{Entity: Entity{Name: titleCase(w.Text) + " " + titleCase(ws[i+1].Text), Kind: Group}}, w0: i, w1: i + 2})
-	}
+	// APT40, UNC 2452, F-35: a code of letters and a number.
+	take(r.codeName(s, ws, i, prev))
 	// Ministerie van/voor X.
 	take(r.ministry(s, ws, i, prev))
 	if ctx != nil && w.Cap {
@@ -749,37 +730,6 @@ func matchPhrase(ws []word, i int, p phrase) bool {
 		}
 	}
 	return true
-}
-
-// aptName recognises an APT number at word i and returns the canonical name
-// and the number of words it takes, or 0.
-func aptName(ws []word, i int) (string, int) {
-	return aptNameCase(ws, i, true)
-}
-
-// aptNameCase is aptName; strict asks the case a newspaper uses.
-func aptNameCase(ws []word, i int, strict bool) (string, int) {
-	w := ws[i]
-	k := w.Key
-	for _, pre := range [...]string{"apt", "unc", "fin", "ta"} {
-		if len(k) > len(pre) && strings.HasPrefix(k, pre) && allDigits(k[len(pre):]) && (pre == "apt" || w.Upper || !strict) {
-			return strings.ToUpper(k), 1
-		}
-	}
-	if k == "apt" && (w.Upper || !strict) && i+1 < len(ws) && ws[i+1].Digits {
-		return "APT" + ws[i+1].Key, 2
-	}
-	if k == "storm" && w.Cap && i+1 < len(ws) && ws[i+1].Joined && ws[i+1].Digits {
-		return "Storm-" + ws[i+1].Key, 2
-	}
-	// "Unit 29155", "eenheid 26165": a military intelligence unit by number.
-	if (k == "unit" || k == "eenheid") && i+1 < len(ws) && ws[i+1].Digits && len(ws[i+1].Key) >= 4 {
-		return titleCase(w.Text) + " " + ws[i+1].Key, 2
-	}
-	if k == "advanced" && i+3 < len(ws) && ws[i+1].Key == "persistent" && ws[i+2].Key == "threat" && ws[i+3].Digits {
-		return "APT" + ws[i+3].Key, 4
-	}
-	return "", 0
 }
 
 // allDigits reports whether s is one or more ASCII digits.
@@ -1053,10 +1003,8 @@ var (
 		// The side making the accusation: "volgens Chinese onderzoekers".
 		"onderzoekers", "functionarissen", "ambtenaren", "officials", "bronnen", "diplomaten", "aanklagers", "experts")
 	memberSuffix = set("landen", "lidstaten", "partners", "bondgenoten")
-	animalSuffix = set("typhoon", "panda", "bear", "kitten", "spider", "chollima", "blizzard", "sleet", "tempest",
-		"sandstorm", "hail", "tsunami", "dust", "rain", "flood", "tornado", "sleet", "libra", "leopard", "jackal", "tiger")
-	particles = set("van", "de", "der", "den", "ter", "von", "al", "el", "bin", "le", "la", "du", "da", "dos", "di", "ten", "'t")
-	calendar  = set("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+	particles    = set("van", "de", "der", "den", "ter", "von", "al", "el", "bin", "le", "la", "du", "da", "dos", "di", "ten", "'t")
+	calendar     = set("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
 		"november", "december", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
 		"pasen", "pinksteren", "kerstmis", "kerst")
 	// funcWords cannot start or be part of a name.
@@ -1070,13 +1018,13 @@ var (
 	// sentenceStarters are capitalised at the start of a sentence but rarely start a name.
 	sentenceStarters = set("wereldwijde", "grote", "nieuwe", "veel", "vele", "enkele", "sommige", "verschillende", "andere",
 		"chinese", "russische", "amerikaanse", "britse", "europese", "passende", "eerst", "ruim", "bijna", "zeker", "volgens")
-	notPersons = set("microsoft exchange", "buitenlandse zaken", "binnenlandse zaken", "economische zaken", "tweede wereldoorlog",
-		"eerste wereldoorlog", "advanced persistent threat", "tweede kamer", "eerste kamer", "koude oorlog", "witte huis",
+	notPersons = set("buitenlandse zaken", "binnenlandse zaken", "economische zaken", "tweede wereldoorlog",
+		"eerste wereldoorlog", "tweede kamer", "eerste kamer", "koude oorlog", "witte huis",
 		"nieuwe zijderoute", "verenigde arabische emiraten", "defensie", "justitie", "financien", "staatsveiligheid",
-		"exchange server", "zaken", "kamer", "senaat", "congres", "europese raad", "justitie en veiligheid", "binnenhof")
+		"zaken", "kamer", "senaat", "congres", "europese raad", "justitie en veiligheid", "binnenhof")
 	// ambiguousShort are abbreviations that are also common words; Resolve
 	// takes them only in capitals.
-	ambiguousShort = set("om", "us", "ad", "ap", "fd", "un", "xi", "meta", "unie", "commissie", "snake", "orion")
+	ambiguousShort = set("om", "us", "ad", "ap", "fd", "un", "xi", "meta", "unie", "commissie")
 	// orgWords and placeWords make a run of capitalised words an
 	// organisation or a place instead of a person: "Universiteit Twente",
 	// "Santa Clara"; nonNameWords make it neither ("Super Bowl").

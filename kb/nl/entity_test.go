@@ -22,11 +22,28 @@ func mentionString(m Mention) string {
 	return s
 }
 
+// mentionCase is a sentence and its mentions as mentionString shows them.
+type mentionCase struct {
+	sentence string
+	want     []string
+}
+
+// checkMentions compares the mentions of each sentence with its want.
+func checkMentions(t *testing.T, tests []mentionCase) {
+	t.Helper()
+	for _, tt := range tests {
+		var got []string
+		for _, m := range testRecognizer.Mentions(tt.sentence) {
+			got = append(got, mentionString(m))
+		}
+		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+			t.Errorf("Mentions(%q) =\n  %v\nwant\n  %v", tt.sentence, got, tt.want)
+		}
+	}
+}
+
 func TestMentions(t *testing.T) {
-	tests := []struct {
-		sentence string
-		want     []string
-	}{
+	tests := []mentionCase{
 		{"De VS en het VK beschuldigen Rusland.",
 			[]string{"VS=Verenigde Staten/country", "VK=Verenigd Koninkrijk/country", "Rusland=Rusland/country"}},
 		{"Amerika reageert woedend op de Russische inval, meldt Reuters.",
@@ -85,15 +102,7 @@ func TestMentions(t *testing.T) {
 		{"vs. de rest: het vk is geen afkorting in kleine letters.",
 			nil},
 	}
-	for _, tt := range tests {
-		var got []string
-		for _, m := range testRecognizer.Mentions(tt.sentence) {
-			got = append(got, mentionString(m))
-		}
-		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
-			t.Errorf("Mentions(%q) =\n  %v\nwant\n  %v", tt.sentence, got, tt.want)
-		}
-	}
+	checkMentions(t, tests)
 }
 
 func TestMentionOffsets(t *testing.T) {
