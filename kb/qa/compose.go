@@ -31,7 +31,13 @@ func answerText(c *candidate) (string, []string) {
 	case ShapeNumber, ShapeDate, ShapeReason, ShapePhrase:
 		return sentenceCase(span) + ".", nil
 	case ShapeSpeech:
-		return fmt.Sprintf("%s zei: “%s”", c.speaker, strings.Trim(span, "\"“”„'‘’, ")), nil
+		if quoted(c.p.Text, c.start, c.end) {
+			return fmt.Sprintf("%s zei: “%s”", c.speaker, strings.Trim(span, "\"“”„'‘’, ")), nil
+		}
+		// Reported speech, or words only partly quoted ("noemde het besluit
+		// "een mijlpaal""): the sentence as it stands, never words in quote
+		// marks that the article did not quote.
+		return sentenceCase(strings.TrimSpace(c.p.Text)), nil
 	case ShapeRole:
 		return fmt.Sprintf("%s is %s.", c.speaker, strings.TrimRight(span, ".,;: ")), nil
 	case ShapeYesNo:
@@ -42,6 +48,36 @@ func answerText(c *candidate) (string, []string) {
 		return yes + " — " + span, nil
 	}
 	return span, nil
+}
+
+// quoted reports whether s[start:end] is direct speech: it stands between
+// quote marks in s (",," and ” as Dutch papers print them; closing
+// punctuation may come before the closing mark) and holds no quote mark
+// of its own.
+func quoted(s string, start, end int) bool {
+	if start < 0 || end > len(s) || start >= end {
+		return false
+	}
+	inner := strings.TrimSpace(s[start:end])
+	if strings.ContainsFunc(inner, isQuoteRune) || strings.Contains(inner, ",,") || strings.Contains(inner, "''") {
+		return false
+	}
+	before := strings.TrimRight(s[:start], " ")
+	after := strings.TrimLeft(s[end:], " ,;:.!?")
+	r, _ := utf8.DecodeLastRuneInString(before)
+	opens := isQuoteRune(r) || r == '\u2018' || strings.HasSuffix(before, ",,")
+	r, _ = utf8.DecodeRuneInString(after)
+	closes := isQuoteRune(r) || r == '\u2019' || strings.HasPrefix(after, "''")
+	return opens && closes
+}
+
+// isQuoteRune reports whether r is a double quote mark.
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '"', '\u201c', '\u201d', '\u201e', '\u201f', '\u00ab', '\u00bb':
+		return true
+	}
+	return false
 }
 
 // sentenceCase gives a text a capital first letter.

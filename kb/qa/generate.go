@@ -258,7 +258,7 @@ func roleCandidates(q Question, p *passage, ann Annotations) []*candidate {
 
 func yesNoCandidate(q Question, p *passage) *candidate {
 	c := &candidate{p: p, shape: ShapeYesNo, start: 0, end: len(p.Text), feats: map[string]float64{}}
-	if negAtPred(p.tree(), q.Frame.pred) != q.Negated {
+	if negAtPred(p.tree(), q.Frame) != q.Negated {
 		c.feats["polarity_differs"] = 1
 	}
 	if negated(p.Text) != q.Negated {

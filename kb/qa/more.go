@@ -198,14 +198,14 @@ func sentenceFeatures(q Question, c *candidate, f map[string]float64) {
 			}
 		}
 	}
-	f["neg_at_pred"] = b2f(negAtPred(s, q.Frame.pred))
+	f["neg_at_pred"] = b2f(negAtPred(s, q.Frame))
 }
 
 // negAtPred reports whether a negation belongs to the question's
 // predicate in the sentence (or to the root, when the predicate is not in
 // it).
-func negAtPred(s *syntax.Sentence, pred string) bool {
-	preds := predTokens(s, pred)
+func negAtPred(s *syntax.Sentence, f frame) bool {
+	preds := predTokens(s, f)
 	if len(preds) == 0 {
 		preds = []int{s.Root()}
 	}

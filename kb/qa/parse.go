@@ -54,6 +54,7 @@ func (p *passage) tree() *syntax.Sentence {
 // words, to be found again in the answer's sentence.
 type frame struct {
 	pred    string   // the lemma of the main verb (or of the noun or adjective of a copula)
+	base    string   // pred without its separable particle ("stemmen" of "stemden voor"), or ""
 	role    string   // the normalised role of the question phrase: agent, patient, obl:in, …
 	focus   string   // the lemma of the noun asked about ("raadslid" in "hoeveel raadsleden")
 	triples []triple // head–relation–dependent lemmas among the content words
@@ -77,6 +78,7 @@ func readFrame(text string) frame {
 	pred := predicateOf(s, wh)
 	if pred >= 0 {
 		f.pred = s.Words[pred].Lemma
+		f.base = particleFree(s, pred)
 	}
 	if wh >= 0 {
 		top := phraseTop(s, wh, pred)
@@ -95,6 +97,23 @@ func readFrame(text string) frame {
 		}
 	}
 	return f
+}
+
+// particleFree is the lemma of the verb at i without its separable
+// particle, "" when it has none. A question's "stemden voor" can be an
+// article's "stemden voor het plan", where "voor" is a preposition.
+func particleFree(s *syntax.Sentence, i int) string {
+	for _, d := range s.Children(i) {
+		w := s.Words[d]
+		if w.Rel != "compound:prt" {
+			continue
+		}
+		prt := strings.ToLower(w.Text)
+		if base, ok := strings.CutPrefix(s.Words[i].Lemma, prt); ok && base != "" {
+			return base
+		}
+	}
+	return ""
 }
 
 // predicateOf finds the predicate a question word belongs to: the verb it

@@ -17,7 +17,7 @@ var phraseRels = setOf("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent",
 func phraseCandidates(q Question, p *passage) []*candidate {
 	s := p.tree()
 	var out []*candidate
-	for _, pi := range predTokens(s, q.Frame.pred) {
+	for _, pi := range predTokens(s, q.Frame) {
 		for _, d := range s.Children(pi) {
 			w := s.Words[d]
 			if !phraseRels[w.Rel] || w.UPOS == "PUNCT" {
@@ -60,13 +60,13 @@ func fitsKind(k Kind, s *syntax.Sentence, i int) bool {
 
 // predTokens returns the words of a sentence that stand for the
 // question's predicate.
-func predTokens(s *syntax.Sentence, pred string) []int {
-	if pred == "" {
+func predTokens(s *syntax.Sentence, f frame) []int {
+	if f.pred == "" {
 		return nil
 	}
 	var out []int
 	for i, w := range s.Words {
-		if lemmaMatches(w, pred) {
+		if lemmaMatches(w, f.pred) || lemmaMatches(w, f.base) {
 			out = append(out, i)
 		}
 	}
@@ -118,7 +118,7 @@ func treeDistance(s *syntax.Sentence, a, b int) int {
 // from it in the tree, and what kind of phrase it is.
 func structural(q Question, c *candidate, f map[string]float64) {
 	s := c.p.tree()
-	preds := predTokens(s, q.Frame.pred)
+	preds := predTokens(s, q.Frame)
 	f["pred_in_sent"] = b2f(len(preds) > 0)
 	f["triples"] = triplesShare(q.Frame, s)
 	f["lemma_cov"] = lemmaShare(q.Frame, s)
@@ -149,12 +149,32 @@ func structural(q Question, c *candidate, f map[string]float64) {
 	if best < math.MaxInt {
 		f["pred_near"] = 1 / (1 + float64(best))
 	}
-	if q.Frame.focus != "" && (lemmaMatches(w, q.Frame.focus) || w.Head >= 0 && w.Rel == "nummod" && lemmaMatches(s.Words[w.Head], q.Frame.focus)) {
+	if q.Frame.focus != "" && (lemmaMatches(w, q.Frame.focus) || w.Head >= 0 && w.Rel == "nummod" && lemmaMatches(s.Words[w.Head], q.Frame.focus) ||
+		countsPartitive(s, top, q.Frame.focus)) {
 		f["focus_head"] = 1
 	}
 	if w.Rel == "nummod" && w.Head >= 0 && caseOf(s, w.Head) == "van" {
 		f["partitive"] = 1
 	}
+}
+
+// countsPartitive reports whether the bare number at i counts part of the
+// focus noun's set: "27 van de 39 raadsleden", "Van de 39 raadsleden
+// stemden er 27 voor", where the focus stands in a "van" phrase under the
+// number or beside it under the same head.
+func countsPartitive(s *syntax.Sentence, i int, focus string) bool {
+	if s.Words[i].UPOS != "NUM" || s.Words[i].Rel == "nummod" {
+		return false
+	}
+	for j, w := range s.Words {
+		if j == i || w.Head < 0 || !lemmaMatches(w, focus) || caseOf(s, j) != "van" {
+			continue
+		}
+		if w.Head == i || w.Head == s.Words[i].Head {
+			return true
+		}
+	}
+	return false
 }
 
 // triplesShare is the share of the question's dependencies that the
