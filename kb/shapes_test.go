@@ -19,7 +19,7 @@ func TestAnswerShapes(t *testing.T) {
 		"Van de 39 raadsleden stemden er 27 voor het plan. De brug gaat 14 miljoen euro kosten.\n")
 	mustIngest(t, db, "stadhuis.txt", "Nieuw stadhuis\n\ndate 2019-03-12\n\n"+
 		"Het college van Zwolle heeft besloten een nieuw stadhuis te bouwen. "+
-		"Wethouder Marieke Kok noemde het besluit \"een mijlpaal voor de stad\". De bouw begint in 2021.\n")
+		"Wethouder Marieke Kok noemde het besluit \"een mijlpaal voor de stad\". De bouw begint in 2021. Het nieuwe zwembad in Zwolle opent zaterdag de deuren.\n")
 	tests := []struct {
 		q        string
 		want     string // the answer holds this
@@ -29,6 +29,8 @@ func TestAnswerShapes(t *testing.T) {
 		{q: "wie won de derby", want: "FC Twente", wantNot: "Heracles"},
 		{q: "wat kost de fietsbrug", want: "14 miljoen euro"},
 		{q: "wanneer begint de bouw van het stadhuis", want: "2021"},
+		{q: "wanneer won Twente de derby", want: "Zondag (10 maart 2019)"},
+		{q: "wanneer opent het zwembad in Zwolle", want: "Zaterdag (16 maart 2019)"},
 		{q: "wat zei wethouder Kok", want: `noemde het besluit "een mijlpaal voor de stad"`, wantNot: "“noemde"},
 		{q: "hoeveel raadsleden stemden voor", want: "27", wantNot: "39", knownGap: true},
 	}

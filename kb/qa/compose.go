@@ -3,11 +3,13 @@ package qa
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/nieuwsbot/nieuwsbot/bot"
 	"github.com/nieuwsbot/nieuwsbot/kb/nl"
+	"github.com/nieuwsbot/nieuwsbot/kb/nl/syntax"
 )
 
 // Limits of one answer: readable in a chat channel.
@@ -28,7 +30,9 @@ func answerText(c *candidate) (string, []string) {
 		return sentenceCase(name) + ".", []string{name}
 	case ShapeList:
 		return joinNames(c.items, false) + ".", c.items
-	case ShapeNumber, ShapeDate, ShapeReason, ShapePhrase:
+	case ShapeDate:
+		return sentenceCase(span) + dayNote(c, span) + ".", nil
+	case ShapeNumber, ShapeReason, ShapePhrase:
 		return sentenceCase(span) + ".", nil
 	case ShapeSpeech:
 		if quoted(c.p.Text, c.start, c.end) {
@@ -48,6 +52,44 @@ func answerText(c *candidate) (string, []string) {
 		return yes + " — " + span, nil
 	}
 	return span, nil
+}
+
+// dayNote is the calendar day of a weekday or a relative day ("zondag",
+// "gisteren") reckoned from the article's date, as " (10 maart 2019)", or
+// "" when the span is no such day or the article has no full date. A
+// weekday in a sentence in the past tense is the one before the article's
+// date, else the one after it.
+func dayNote(c *candidate, span string) string {
+	if c.p.art == nil {
+		return ""
+	}
+	ref, err := time.Parse("2006-01-02", c.p.art.Date)
+	if err != nil {
+		return ""
+	}
+	d, ok := nl.ResolveDay(span, ref, pastTense(c.p.tree()))
+	if !ok {
+		return ""
+	}
+	return " (" + nl.FormatDay(d) + ")"
+}
+
+// pastTense reports whether a sentence tells of the past: a verb in the
+// past tense, or a participle with a finite form of hebben or zijn
+// ("heeft … gewonnen").
+func pastTense(s *syntax.Sentence) bool {
+	perfectAux, participle := false, false
+	for _, w := range s.Words {
+		switch {
+		case w.Feats.Tense == "Past":
+			return true
+		case w.UPOS == "AUX" && (w.Lemma == "hebben" || w.Lemma == "zijn") && w.Feats.VerbForm == "Fin":
+			perfectAux = true
+		case w.UPOS == "VERB" && w.Feats.VerbForm == "Part":
+			participle = true
+		}
+	}
+	return perfectAux && participle
 }
 
 // quoted reports whether s[start:end] is direct speech: it stands between
