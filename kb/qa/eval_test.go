@@ -100,18 +100,25 @@ func runEval(t *testing.T, s qasets.Set, db *kb.DB, floor, precisionFloor float6
 	if err != nil {
 		t.Fatal(err)
 	}
-	answered, right := 0, 0
+	answered, right, plain, plainRight := 0, 0, 0, 0
 	for _, r := range rep.Results {
-		if r.Answer.Found {
-			answered++
+		if !r.Answer.Found {
+			continue
+		}
+		answered++
+		if r.Pass {
+			right++
+		}
+		if !strings.HasPrefix(r.Answer.Text, "Waarschijnlijk") {
+			plain++
 			if r.Pass {
-				right++
+				plainRight++
 			}
 		}
 	}
 	precision := float64(right) / float64(max(answered, 1))
-	t.Logf("%s: %d/%d (%.1f%%), answered %d, precision %.1f%%, quotes not verbatim: %d",
-		s.Name, rep.Passed, len(rep.Results), 100*rep.Score(), answered, 100*precision, rep.BadQuotes)
+	t.Logf("%s: %d/%d (%.1f%%), answered %d, precision %.1f%%, quotes not verbatim: %d; plain (not \"Waarschijnlijk\") %d, right %.1f%%",
+		s.Name, rep.Passed, len(rep.Results), 100*rep.Score(), answered, 100*precision, rep.BadQuotes, plain, 100*float64(plainRight)/float64(max(plain, 1)))
 	if rep.BadQuotes > 0 {
 		t.Errorf("%d quotes are not verbatim in the articles", rep.BadQuotes)
 	}
