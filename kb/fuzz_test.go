@@ -230,9 +230,6 @@ func FuzzSearch(f *testing.F) {
 			t.Skip("longer than any request the bot passes on")
 		}
 		arts, err := db.Search(context.Background(), terms, 5)
-		if isSearchBM25Bug(err) {
-			t.Skip("bug: Search aggregates bm25() under GROUP BY (kb/library.go); see TestSearchFindsArticles")
-		}
 		if err != nil {
 			t.Fatalf("Search(%q) error %v, want none", terms, err)
 		}
@@ -240,13 +237,6 @@ func FuzzSearch(f *testing.F) {
 			t.Fatalf("Search(%q) = %d articles, want at most 5", terms, len(arts))
 		}
 	})
-}
-
-// isSearchBM25Bug reports the known Search failure: SQLite refuses
-// min(bm25(sentences_fts)) in an aggregate, so every search that matches
-// a sentence fails. Replacing it by min(sentences_fts.rank) fixes it.
-func isSearchBM25Bug(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "unable to use function bm25")
 }
 
 // TestSearchFindsArticles is the regression test of the first crash
@@ -260,9 +250,6 @@ func TestSearchFindsArticles(t *testing.T) {
 	}
 	for _, terms := range []string{"stroomstoring", "Eindhoven netbeheerder", "STROOMSTORING!"} {
 		arts, err := db.Search(ctx, terms, 5)
-		if isSearchBM25Bug(err) {
-			t.Skip("bug: kb/library.go Search uses min(bm25(sentences_fts)) under GROUP BY, which SQLite refuses; use min(sentences_fts.rank)")
-		}
 		if err != nil || len(arts) != 1 || arts[0].Title != "Stroomstoring in Eindhoven" {
 			t.Errorf("Search(%q) = %v, %v; want the one article", terms, arts, err)
 		}

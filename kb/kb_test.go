@@ -81,17 +81,6 @@ func seedTexts(tb testing.TB) []string {
 	return out
 }
 
-// searchBug is the known fault of Search: SQLite refuses bm25() inside an
-// aggregate, so every search with terms fails.
-const searchBug = "bug: kb/library.go Search: min(bm25(sentences_fts)) under GROUP BY fails with " +
-	"\"unable to use function bm25 in the requested context\"; every search with a term errors"
-
-// isSearchBug reports whether err is the known Search fault, so that the
-// tests that need Search skip until it is fixed and then run by themselves.
-func isSearchBug(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "unable to use function bm25")
-}
-
 // answerWords is every word an answer shows: text, items and sources.
 func answerWords(a bot.Answer) string {
 	var b strings.Builder
@@ -172,7 +161,6 @@ func TestAnswerNotFound(t *testing.T) {
 func TestAnswerHostileQuestions(t *testing.T) {
 	db := MustOpenDB(t)
 	before := articleCount(t, db)
-	searchFailed := false
 	for _, q := range []string{
 		`" OR * NEAR( ) :`,
 		`'; DROP TABLE articles; --`,
@@ -194,9 +182,7 @@ func TestAnswerHostileQuestions(t *testing.T) {
 		if a.Items == nil || a.Sources == nil {
 			t.Errorf("Answer(%.40q) has nil items or sources", q)
 		}
-		if _, err := db.Search(t.Context(), q, 5); isSearchBug(err) {
-			searchFailed = true
-		} else if err != nil {
+		if _, err := db.Search(t.Context(), q, 5); err != nil {
 			t.Errorf("Search(%.40q) error: %v", q, err)
 		}
 	}
@@ -206,9 +192,6 @@ func TestAnswerHostileQuestions(t *testing.T) {
 	a, err := answer(t.Context(), db, "wie beschuldigt China?")
 	if err != nil || !a.Found {
 		t.Errorf("after hostile questions Answer(wie beschuldigt China?) = %v, %v; want found", a.Found, err)
-	}
-	if searchFailed {
-		t.Skip(searchBug)
 	}
 }
 
@@ -269,16 +252,10 @@ func TestIngestReplacesSameURL(t *testing.T) {
 	}
 	// The old version's sentences are gone from the index too.
 	arts, err := db.Search(t.Context(), "zandstormachtige", 5)
-	if isSearchBug(err) {
-		t.Skip(searchBug)
-	}
 	if err != nil || len(arts) != 0 {
 		t.Errorf("Search(zandstormachtige) after v2 = %d articles, %v; want the old sentence gone", len(arts), err)
 	}
 	arts, err = db.Search(t.Context(), "pompcomputers", 5)
-	if isSearchBug(err) {
-		t.Skip(searchBug)
-	}
 	if err != nil || len(arts) != 1 || arts[0].URL != url {
 		t.Errorf("Search(pompcomputers) after v2 = %+v, %v; want the new version", arts, err)
 	}
@@ -287,9 +264,6 @@ func TestIngestReplacesSameURL(t *testing.T) {
 func TestSearch(t *testing.T) {
 	db := MustOpenDB(t)
 	arts, err := db.Search(t.Context(), "exchange", 10)
-	if isSearchBug(err) {
-		t.Skip(searchBug)
-	}
 	if err != nil {
 		t.Fatalf("Search(exchange): %v", err)
 	}
