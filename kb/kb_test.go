@@ -739,8 +739,6 @@ func TestIngestedClaims(t *testing.T) {
 			name:     "victim after van is no target",
 			text:     "Zweden beschuldigt Rusland van de hack van de servers van Denemarken.",
 			question: "wie beschuldigt Denemarken?",
-			bug: "kb/answer.go Answer: with no claim against the named entity it falls back to answerFromText, " +
-				"which names the other entities of a sentence where the entity is only the victim",
 		},
 		{
 			name:     "denial",

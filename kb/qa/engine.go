@@ -54,6 +54,9 @@ func (e *Engine) consider(ctx context.Context, text string) (Question, *evidence
 		return q, nil, nil, fmt.Errorf("qa: annotations: %w", err)
 	}
 	cs := e.generate(q, ev, ann)
+	if _, ok := readClaim(q); ok {
+		cs = dropConflicts(q, cs)
+	}
 	for _, c := range cs {
 		featurize(q, ev, c)
 	}
@@ -62,6 +65,19 @@ func (e *Engine) consider(ctx context.Context, text string) (Question, *evidence
 		return q, nil, nil, err
 	}
 	return q, ev, e.group(q, append(cs, claims...)), nil
+}
+
+// dropConflicts leaves out, for a question about who accuses, denies or
+// supports whom, the candidates from sentences where the relation holds
+// between other parties than the question names (argConflict).
+func dropConflicts(q Question, cs []*candidate) []*candidate {
+	out := cs[:0]
+	for _, c := range cs {
+		if !argConflict(q.Frame, c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // group scores the candidates and pools those that give the same answer:

@@ -59,6 +59,44 @@ type frame struct {
 	focus   string   // the lemma of the noun asked about ("raadslid" in "hoeveel raadsleden")
 	triples []triple // head–relation–dependent lemmas among the content words
 	lemmas  []string // the content words' lemmas
+	args    []arg    // the predicate's core arguments other than the question phrase
+}
+
+// arg is a core argument of a predicate: its role and the lemmas of its
+// head and the names joined to it ("Heracles Almelo").
+type arg struct {
+	role   string
+	lemmas []string
+}
+
+// coreRoles are the roles whose filler says who did what to whom.
+var coreRoles = map[string]bool{"agent": true, "patient": true, "recipient": true}
+
+// argsOf returns the core arguments of the predicate at pred, leaving out
+// the phrase headed at skip.
+func argsOf(s *syntax.Sentence, pred, skip int) []arg {
+	var out []arg
+	for _, d := range s.Children(pred) {
+		if d == skip || !isContent(s.Words[d]) {
+			continue
+		}
+		if role := normRole(s, d); coreRoles[role] {
+			out = append(out, arg{role: role, lemmas: headLemmas(s, d)})
+		}
+	}
+	return out
+}
+
+// headLemmas are the folded lemmas of the word at i and of the names and
+// compound parts joined to it.
+func headLemmas(s *syntax.Sentence, i int) []string {
+	out := []string{nl.Fold(s.Words[i].Lemma)}
+	for _, d := range s.Children(i) {
+		if r := s.Words[d].Rel; r == "flat" || r == "flat:name" || r == "compound" || r == "appos" {
+			out = append(out, nl.Fold(s.Words[d].Lemma))
+		}
+	}
+	return out
 }
 
 // triple is a dependency between two content words, by lemma.
@@ -80,12 +118,16 @@ func readFrame(text string) frame {
 		f.pred = s.Words[pred].Lemma
 		f.base = particleFree(s, pred)
 	}
+	top := -1
 	if wh >= 0 {
-		top := phraseTop(s, wh, pred)
+		top = phraseTop(s, wh, pred)
 		f.role = normRole(s, top)
 		if top != wh && isContent(s.Words[top]) {
 			f.focus = s.Words[top].Lemma
 		}
+	}
+	if pred >= 0 {
+		f.args = argsOf(s, pred, top)
 	}
 	for i, w := range s.Words {
 		if !isContent(w) || i == wh {

@@ -158,6 +158,55 @@ func structural(q Question, c *candidate, f map[string]float64) {
 	}
 }
 
+// argConflict reports whether the sentence's predicate nearest the
+// candidate gives one of the question's core roles another filler: asked
+// "wie beschuldigt Denemarken", the sentence "Zweden beschuldigt Rusland
+// van de hack van de servers van Denemarken" accuses Rusland, not
+// Denemarken, so none of its names answers.
+func argConflict(fr frame, c *candidate) bool {
+	if len(fr.args) == 0 || c.p == nil || c.end <= c.start {
+		return false
+	}
+	s := c.p.tree()
+	cand := topOf(s, c.start, c.end)
+	preds := predTokens(s, fr)
+	if cand < 0 || len(preds) == 0 {
+		return false
+	}
+	pi, best := -1, math.MaxInt
+	for _, p := range preds {
+		if d := treeDistance(s, cand, p); d < best {
+			pi, best = p, d
+		}
+	}
+	have := argsOf(s, pi, cand)
+	for _, qa := range fr.args {
+		filled, same := false, false
+		for _, sa := range have {
+			if sa.role == qa.role {
+				filled = true
+				same = same || overlaps(qa.lemmas, sa.lemmas)
+			}
+		}
+		if filled && !same {
+			return true
+		}
+	}
+	return false
+}
+
+// overlaps reports whether two lists of folded lemmas share one.
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // countsPartitive reports whether the bare number at i counts part of the
 // focus noun's set: "27 van de 39 raadsleden", "Van de 39 raadsleden
 // stemden er 27 voor", where the focus stands in a "van" phrase under the
