@@ -62,6 +62,10 @@ type DB struct {
 
 	readOnly bool // opened with OpenReadOnly
 
+	// searchBudget and searchWindow replace the search's limits when
+	// searchBudget > 0 (tests); see rankedSearch.
+	searchBudget, searchWindow int
+
 	memo memo // values kept until the next commit; see memo.go
 }
 

@@ -1,9 +1,12 @@
 package kb
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -46,7 +49,9 @@ func ftsOr(terms []string) string {
 // search when the others find enough articles: FTS5 gives such a term an
 // IDF of 1e-6, so it adds nothing to a score that could reorder two
 // articles but costs a BM25 step for every article that holds it, most of
-// the search's time on a large archive.
+// the search's time on a large archive. Terms that are still too common to
+// rank in full are ranked in a window of the newest articles (see
+// rankedSearch).
 func (s *Store) SearchArticles(ctx context.Context, terms []string, limit int) ([]qa.ArticleHit, error) {
 	if s.db.pg {
 		query, args := pgArticleSearch(terms, limit)
@@ -55,44 +60,134 @@ func (s *Store) SearchArticles(ctx context.Context, terms []string, limit int) (
 		}
 		return s.articleHits(ctx, query, args...)
 	}
-	if some, err := s.informative(ctx, terms); err != nil {
+	df, n, err := s.DocFreq(ctx, terms)
+	if err != nil {
 		return nil, err
-	} else if len(some) < len(terms) && len(some) > 0 {
-		hits, err := s.ftsSearch(ctx, some, limit)
+	}
+	if some := informative(terms, df, n); len(some) < len(terms) && len(some) > 0 {
+		hits, err := s.rankedSearch(ctx, some, df, limit)
 		if err != nil || len(hits) >= limit {
 			return hits, err
 		}
 	}
-	return s.ftsSearch(ctx, terms, limit)
+	return s.rankedSearch(ctx, terms, df, limit)
 }
 
-func (s *Store) ftsSearch(ctx context.Context, terms []string, limit int) ([]qa.ArticleHit, error) {
+// The cost of a BM25 search is a step for every posting of its terms
+// (about a microsecond and a half each). A search of more postings than
+// searchBudget ranks only the newest searchWindow articles that match,
+// and the rarest terms, as many as fit the budget, over the whole archive.
+const (
+	searchBudget = 8192
+	searchWindow = 4096
+)
+
+// rankedSearch ranks the articles that hold any of the terms by BM25. When
+// the terms have more postings than the budget, the ranking is bounded: the
+// newest window of matching articles with all terms, and the older ones
+// with the rarest terms only, so that an old article is still found by what
+// is particular to it. An old article then scores without its common
+// terms, which weigh little: their IDF is low.
+func (s *Store) rankedSearch(ctx context.Context, terms []string, df map[string]int, limit int) ([]qa.ArticleHit, error) {
 	match := ftsOr(terms)
 	if match == "" {
 		return nil, nil
 	}
+	budget, window := s.db.searchLimits()
+	if postings(terms, df) <= budget {
+		return s.ftsSearch(ctx, match, 0, 0, limit)
+	}
+	var bound int64
+	err := s.db.db.QueryRowContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+		ORDER BY rowid DESC LIMIT 1 OFFSET ?`, match, window-1).Scan(&bound)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s.ftsSearch(ctx, match, 0, 0, limit)
+	} else if err != nil {
+		return nil, fmt.Errorf("kb: search window: %w", err)
+	}
+	hits, err := s.ftsSearch(ctx, match, bound, 0, limit)
+	if err != nil {
+		return nil, err
+	}
+	rare := rarest(terms, df, budget)
+	if len(rare) == 0 {
+		return hits, nil
+	}
+	old, err := s.ftsSearch(ctx, ftsOr(rare), 0, bound, limit)
+	if err != nil {
+		return nil, err
+	}
+	return mergeHits(hits, old, limit), nil
+}
+
+// searchLimits returns the search budget and window, which tests make small.
+func (db *DB) searchLimits() (budget, window int) {
+	if db.searchBudget > 0 {
+		return db.searchBudget, db.searchWindow
+	}
+	return searchBudget, searchWindow
+}
+
+// postings returns how many postings the terms have together.
+func postings(terms []string, df map[string]int) int {
+	sum := 0
+	for _, t := range slices.Compact(slices.Sorted(slices.Values(terms))) {
+		sum += df[t]
+	}
+	return sum
+}
+
+// rarest returns the rarest terms whose postings fit the budget together.
+func rarest(terms []string, df map[string]int, budget int) []string {
+	sorted := slices.Compact(slices.Sorted(slices.Values(terms)))
+	slices.SortStableFunc(sorted, func(a, b string) int { return df[a] - df[b] })
+	sum := 0
+	for i, t := range sorted {
+		if sum += df[t]; sum > budget {
+			return sorted[:i]
+		}
+	}
+	return sorted
+}
+
+// mergeHits merges two rankings of disjoint articles by score, the newest
+// first of those that score the same, and keeps the best limit.
+func mergeHits(a, b []qa.ArticleHit, limit int) []qa.ArticleHit {
+	out := append(slices.Clip(a), b...)
+	slices.SortStableFunc(out, func(x, y qa.ArticleHit) int {
+		if c := cmp.Compare(y.Score, x.Score); c != 0 {
+			return c
+		}
+		return cmp.Compare(y.ID, x.ID)
+	})
+	return out[:min(len(out), limit)]
+}
+
+// ftsSearch ranks the articles that match by BM25, of those from rowid from
+// on (0: all) and below rowid below (0: all).
+func (s *Store) ftsSearch(ctx context.Context, match string, from, below int64, limit int) ([]qa.ArticleHit, error) {
+	if below == 0 {
+		below = math.MaxInt64
+	}
 	return s.articleHits(ctx, `SELECT a.id, a.title, a.title_line, a.untitled, a.date, a.url, a.publisher, a.place, -f.rank
 		FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(2.0, 1.0)'
+			AND rowid >= ? AND rowid < ?
 			ORDER BY rank, rowid DESC LIMIT ?) f
-		JOIN articles a ON a.id = f.rowid ORDER BY f.rank, a.id DESC`, match, limit)
+		JOIN articles a ON a.id = f.rowid ORDER BY f.rank, a.id DESC`, match, from, below, limit)
 }
 
 // informative returns the terms, but those in more than half of the
 // articles, for which FTS5's IDF is its floor of 1e-6: ln((N - n + 0.5) /
 // (n + 0.5)) <= 0. One over half is the margin for an article count that
 // is a little off.
-func (s *Store) informative(ctx context.Context, terms []string) ([]string, error) {
-	df, n, err := s.DocFreq(ctx, terms)
-	if err != nil {
-		return nil, err
-	}
+func informative(terms []string, df map[string]int, n int) []string {
 	var out []string
 	for _, t := range terms {
 		if d, ok := df[t]; !ok || 2*d < n+2 {
 			out = append(out, t)
 		}
 	}
-	return out, nil
+	return out
 }
 
 func (s *Store) articleHits(ctx context.Context, query string, args ...any) ([]qa.ArticleHit, error) {
