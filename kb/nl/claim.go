@@ -161,247 +161,344 @@ func (st *sent) hasKey(from, to int, keys map[string]bool) int {
 // triggers finds the words that make claims.
 func (st *sent) triggers() []trigger {
 	var ts []trigger
-	ws := st.ws
 	add := func(t trigger) {
 		if t.particle == 0 {
 			t.particle = -1
 		}
 		ts = append(ts, t)
 	}
-	for i, w := range ws {
-		k := w.Key
-		if st.at[i] >= 0 {
-			continue
-		}
-		if !isTriggerCandidate(k) {
+	for i, w := range st.ws {
+		if st.at[i] >= 0 || !isTriggerCandidate(w.Key) {
 			continue
 		}
 		L, R := st.window(i)
-		switch {
-		case strings.HasPrefix(k, "beschuldig") && !strings.HasPrefix(k, "beschuldiging") && k != "beschuldigde" || k == "beschuldigde" && !determiners[keyAt(ws, i-1)]:
-			add(trigger{rel: Accuse, v: i, aboutFrom: -1})
-		// "verdenkt Iran van de aanval", "Rusland wordt verdacht": suspicion
-		// is an accusation; "verdachte pakketjes" is not.
-		case strings.HasPrefix(k, "verdenk") || k == "verdacht" && passiveAux[keyAt(ws, i-1)] || k == "verdacht" && keyAt(ws, i-1) == "ervan":
-			add(trigger{rel: Accuse, v: i, aboutFrom: -1})
-		// "Microsoft wijt de aanval aan Chinese staatshackers."
-		case k == "wijt" || k == "wijten" || k == "geweten" && st.hasKey(i+1, R, set("aan")) >= 0:
-			add(trigger{rel: Accuse, v: i, targetPrep: "aan", aboutFrom: -1})
-		// "aanklachten ingediend tegen vijf Chinese hackers"
-		case k == "aanklacht" || k == "aanklachten":
-			if st.hasKey(i+1, R, set("tegen")) >= 0 {
-				add(trigger{rel: Accuse, v: i, targetPrep: "tegen", aboutFrom: -1})
+		for _, group := range triggerGroups {
+			if group(st, i, L, R, add) {
+				break
 			}
-		// "De aanval is het werk van Noord-Koreaanse hackers."
-		case k == "werk" && keyAt(ws, i-1) == "het" && keyAt(ws, i+1) == "van":
-			add(trigger{rel: Accuse, v: i, targetPrep: "van", aboutFrom: -1})
-		case strings.HasPrefix(k, "veroordee") || strings.HasPrefix(k, "veroordel") && !strings.HasPrefix(k, "veroordeling"),
-			strings.HasPrefix(k, "bekritiseer") || strings.HasPrefix(k, "bekritiseren"),
-			strings.HasPrefix(k, "aanklaag") || k == "aanklagen" || k == "aangeklaagd":
-			add(trigger{rel: Accuse, v: i, aboutFrom: -1})
-		case k == "aanrekenen" || k == "aangerekend" || k == "aanrekent" || k == "aanrekende" || k == "aanrekenden":
-			add(trigger{rel: Accuse, v: i, aboutFrom: -1})
-		case rekenForms[k]:
-			if p := st.particle(i, R, "aan"); p >= 0 {
-				add(trigger{rel: Accuse, v: i, particle: p, aboutFrom: -1})
-			}
-		case spreekForms[k]:
-			if p := st.particle(i, R, "aan"); p >= 0 {
-				add(trigger{rel: Accuse, v: i, particle: p, aboutFrom: -1})
-			} else if p := st.hasKey(i+1, R, set("uit")); p >= 0 && keyAt(ws, p+1) == "tegen" {
-				add(trigger{rel: Accuse, v: i, targetPrep: "tegen", aboutFrom: p + 1})
-			} else if a := st.hasKey(i+1, min(i+4, R), accusationNouns); a >= 0 && st.hasKey(a+1, min(a+3, R), set("tegen")) >= 0 {
-				add(trigger{rel: Deny, v: i, aboutFrom: -1}) // "spreekt de beschuldigingen tegen"
-			} else if keyAt(ws, i+1) == "van" && st.dismissiveQuote(i+2) {
-				add(trigger{rel: Deny, v: i, aboutFrom: -1}) // "sprak van "russofobe hysterie""
-			}
-		// "doet de beschuldigingen af als propaganda"
-		case k == "doet" || k == "doen" || k == "deed" || k == "deden":
-			if a := st.hasKey(i+1, min(i+4, R), accusationNouns); a >= 0 && keyAt(ws, a+1) == "af" {
-				add(trigger{rel: Deny, v: i, aboutFrom: -1})
-			}
-		case k == "uitspreekt" || k == "uitspreken" || k == "uitgesproken" || k == "uitsprak" || k == "uitspraken" && keyAt(ws, i+1) == "tegen":
-			if st.hasKey(i+1, R, set("tegen")) >= 0 {
-				add(trigger{rel: Accuse, v: i, targetPrep: "tegen", aboutFrom: -1})
-			}
-		case klaagForms[k]:
-			if p := st.particle(i, R, "aan"); p >= 0 {
-				add(trigger{rel: Accuse, v: i, particle: p, aboutFrom: -1})
-			}
-		case k == "aanspreken" || k == "aangesproken":
-			add(trigger{rel: Accuse, v: i, aboutFrom: -1})
-		case k == "verantwoordelijk" || k == "aansprakelijk":
-			h := st.hasKey(L, R, houdStelForms)
-			// "stelt dat China verantwoordelijk is": "stellen" says, it does not hold.
-			says := h >= 0 && st.hasKey(h+1, i, set("dat")) >= 0
-			if h >= 0 && !says {
-				add(trigger{rel: Accuse, v: h, aboutFrom: -1})
-			} else if z := st.hasKey(L, R, zijnForms); z >= 0 && (keyAt(ws, i+1) == "voor" || z == i+1 || says || i == len(ws)-1) {
-				about := -1
-				if keyAt(ws, i+1) == "voor" {
-					about = i + 1
-				}
-				add(trigger{rel: Accuse, v: i, subjectIsTarget: true, aboutFrom: about})
-			}
-		case wijsForms[k] || k == "aangewezen" || k == "aanwijzen":
-			if h := st.hasKey(i+1, R, set("hand")); h >= 2 && keyAt(ws, h-2) == "van" && keyAt(ws, h-1) == "de" {
-				add(trigger{rel: Deny, v: i, aboutFrom: -1}) // "wijst de beschuldigingen van de hand"
-			} else if a := st.hasKey(i+1, R, set("als")); a >= 0 && (culpritWords[keyAt(ws, a+1)] || determiners[keyAt(ws, a+1)] && culpritWords[keyAt(ws, a+2)]) {
-				add(trigger{rel: Accuse, v: i, aboutFrom: -1}) // "wijst Rusland aan als dader van de aanval"
-			} else if a >= 0 && attackerNouns[keyAt(ws, a+1)] {
-				add(trigger{rel: Accuse, v: i, aboutFrom: a + 1}) // "wijst Taiwan aan als hackers"
-			} else if p := st.particle(i, R, "aan"); p >= 0 && k != "aangewezen" && k != "aanwijzen" {
-				add(trigger{rel: Accuse, v: i, particle: p, aboutFrom: -1}) // "wijst Nederland Rusland aan"
-			} else if p := st.hasKey(i+1, min(i+5+3*b2i(st.hasKey(i+1, min(i+6, R), set("vinger")) >= 0), R), set("naar", "op")); p >= 0 && !(keyAt(ws, i+1) == "af") {
-				// "wijst naar Moskou", "wijst met een beschuldigende vinger naar Moskou"
-				add(trigger{rel: Accuse, v: i, targetPrep: ws[p].Key, aboutFrom: -1})
-			} else if p := st.particle(i, R, "af"); p >= 0 {
-				add(trigger{rel: Deny, v: i, particle: p, aboutFrom: -1})
-			}
-		case k == "afgewezen" || k == "afwijzen" || k == "afwijst":
-			add(trigger{rel: Deny, v: i, aboutFrom: -1})
-		case k == "toegeschreven" || k == "toeschrijven" || k == "toeschrijft" || k == "toeschreef" || k == "toeschreven" || k == "gelinkt" || k == "linken" || k == "linkt" || k == "gekoppeld" || k == "koppelen" || k == "koppelt":
-			add(trigger{rel: Accuse, v: i, targetPrep: "aan", aboutFrom: -1})
-		case schrijfForms[k]:
-			if p := st.particle(i, R, "toe"); p >= 0 {
-				add(trigger{rel: Accuse, v: i, targetPrep: "aan", particle: p, aboutFrom: -1})
-			}
-		case k == "schuld" && keyAt(ws, i-1) == "de":
-			if g := st.hasKey(L, R, geefForms); g >= 0 {
-				add(trigger{rel: Accuse, v: g, aboutFrom: -1})
-			} else if g := st.hasKey(L, i, set("legt", "leggen", "legde", "legden", "gelegd")); g >= 0 && keyAt(ws, i+1) == "bij" {
-				add(trigger{rel: Accuse, v: g, targetPrep: "bij", aboutFrom: -1}) // "legt de schuld bij China"
-			}
-		// "Frankrijk beticht Rusland van inmenging", "Polen verwijt Rusland sabotage".
-		case betichtForms[k]:
-			add(trigger{rel: Accuse, v: i, aboutFrom: -1, aboutAfterObject: strings.HasPrefix(k, "verw")})
-		// "is de drijvende kracht achter de sabotage", "het brein achter de hack"
-		case k == "achter" && (keyAt(ws, i-1) == "kracht" || keyAt(ws, i-1) == "brein" || keyAt(ws, i-1) == "breinen" || keyAt(ws, i-1) == "organisator"):
-			if z := st.hasKey(L, i, zijnForms); z >= 0 {
-				add(trigger{rel: Accuse, v: z, subjectIsTarget: true, aboutFrom: i + 1})
-			}
-		case k == "achter":
-			if z := st.hasKey(L, R, zitForms); z >= 0 {
-				add(trigger{rel: Accuse, v: z, subjectIsTarget: true, aboutFrom: i + 1, particle: z})
-			} else if s := st.hasKey(L, R, staForms); s >= 0 && s < i {
-				add(trigger{rel: Support, v: s, targetPrep: "achter", aboutFrom: -1})
-			} else if keyAt(ws, i-1) == "zich" || keyAt(ws, i-2) == "zich" {
-				add(trigger{rel: Support, v: i, targetPrep: "achter", aboutFrom: -1})
-			}
-		case haalForms[k]:
-			if p := st.hasKey(i+1, R, set("uit")); p >= 0 && keyAt(ws, p+1) == "naar" {
-				add(trigger{rel: Accuse, v: i, targetPrep: "naar", aboutFrom: -1})
-			}
-		case k == "uithalen" || k == "uitgehaald":
-			add(trigger{rel: Accuse, v: i, targetPrep: "naar", aboutFrom: -1})
-		case k == "verantwoording" && keyAt(ws, i-1) == "ter":
-			if g := st.hasKey(L, R, roepForms); g >= 0 {
-				add(trigger{rel: Accuse, v: g, aboutFrom: -1})
-			}
-		case k == "sancties" || k == "sanctie" || k == "strafmaatregelen":
-			// "De EU legt sancties op aan …", "heeft sancties opgelegd tegen …":
-			// sanctions accuse their target.
-			if st.hasKey(L, R, legForms) >= 0 {
-				if p := st.hasKey(i+1, R, set("aan", "tegen")); p >= 0 {
-					add(trigger{rel: Accuse, v: i, targetPrep: ws[p].Key, aboutFrom: -2})
-				}
-			}
-		case k == "verband" && keyAt(ws, i-1) == "in":
-			if st.hasKey(L, R, brengForms) >= 0 {
-				add(trigger{rel: Accuse, v: i, targetPrep: "met", aboutFrom: -1})
-			}
-		// Denials.
-		case strings.HasPrefix(k, "ontken") && !strings.HasPrefix(k, "ontkenning"),
-			strings.HasPrefix(k, "verwerp") || k == "verworpen",
-			k == "ongegrond" || k == "ongegronde" || k == "onzin" || k == "ongefundeerd" || k == "ongefundeerde" || k == "baseloos" || k == "lasterlijk",
-			k == "absurd" || k == "belachelijk" || k == "verzonnen" || k == "laster" || k == "lastercampagne" || k == "nepnieuws" || k == "grondeloos" || k == "grondeloze",
-			strings.HasPrefix(k, "weersp") || strings.HasPrefix(k, "betwist"):
-			add(trigger{rel: Deny, v: i, aboutFrom: -1})
-		// "noemde de beschuldigingen "een propagandacampagne"": words put
-		// in quotes around an accusation dismiss it; "noemt de VS "het
-		// grootste hackersimperium ter wereld"" accuses.
-		case noemForms[k]:
-			if a := st.hasKey(i+1, min(i+4, R), accusationNouns); a >= 0 && a+1 < len(ws) && st.quoteRightAfter(a) {
-				add(trigger{rel: Deny, v: i, aboutFrom: -1})
-			} else if st.hostileWordAfter(i+1, min(i+7, R)) {
-				add(trigger{rel: Accuse, v: i, aboutFrom: -2})
-			}
-		// "Rusland vormt de grootste dreiging voor Nederland."
-		case k == "dreiging" || k == "bedreiging":
-			if v := st.hasKey(L, i, set("vormt", "vormen", "vormde", "vormden", "is", "was", "blijft", "blijven")); v >= 0 && st.hasKey(L, i, set("geen")) < 0 && st.onlyDescribes(v+1, i) {
-				add(trigger{rel: Accuse, v: v, subjectIsTarget: true, aboutFrom: -2})
-			}
-		case (k == "niets" || k == "niks") && st.hasKey(i+1, min(i+8, R), set("maken")) >= 0:
-			add(trigger{rel: Deny, v: i, aboutFrom: -1})
-		// Support.
-		case k == "steunt" || k == "steunen" || k == "steunde" || k == "steunden" || k == "gesteund" && keyAt(ws, i+1) != "door",
-			k == "onderschrijft" || k == "onderschrijven" || k == "onderschreef" || k == "onderschreven":
-			add(trigger{rel: Support, v: i, aboutFrom: -1})
-		case k == "bijval":
-			if keyAt(ws, i+1) == "van" {
-				add(trigger{rel: Support, v: i, agentPrep: "van", aboutFrom: -2})
-			} else if p := st.hasKey(i+1, R, set("aan", "voor")); p >= 0 {
-				add(trigger{rel: Support, v: i, targetPrep: ws[p].Key, aboutFrom: -1})
-			}
-		// "betuigt haar steun aan Nederland", "spreekt steun uit voor
-		// België"; "informatie over de steun aan Oekraïne" claims nothing.
-		case k == "steun" && (keyAt(ws, i+1) == "aan" || keyAt(ws, i+1) == "voor") && st.hasKey(L, R, supportVerbs) >= 0:
-			add(trigger{rel: Support, v: i, targetPrep: ws[i+1].Key, aboutFrom: -1})
-		case k == "steun" && keyAt(ws, i+1) == "uit" && (keyAt(ws, i+2) == "aan" || keyAt(ws, i+2) == "voor"):
-			// "spraken hun steun uit voor Polen"
-			add(trigger{rel: Support, v: i, targetPrep: ws[i+2].Key, aboutFrom: -1})
-		case sluitForms[k] || k == "aansluiten" || k == "aangesloten":
-			if p := st.hasKey(i+1, R, set("bij")); p >= 0 && (k[0] == 'a' || st.hasKey(i+1, p, set("aan")) >= 0) {
-				add(trigger{rel: Support, v: i, targetPrep: "bij", aboutFrom: -1})
-			} else if k[0] == 'a' && st.hasKey(L, i, set("zich")) >= 0 && st.hasKey(L, i, set("bij")) >= 0 {
-				// "dat Duitsland en Japan zich bij een Australische attributie aansluiten"
-				add(trigger{rel: Support, v: i, targetPrep: "bij", aboutFrom: -1})
-			}
-		// "zegt zich te kunnen vinden in de conclusies van de FBI"
-		case (k == "vinden" || k == "vindt" || k == "vond" || k == "vonden") && st.hasKey(L, i, set("zich")) >= 0 && keyAt(ws, i+1) == "in" &&
-			st.hasKey(L, i+1, set("kunnen", "kan", "kon", "konden")) >= 0:
-			add(trigger{rel: Support, v: i, targetPrep: "in", aboutFrom: -1})
-		case k == "solidair" || k == "solidariteit":
-			if p := st.hasKey(i+1, R, set("met")); p >= 0 {
-				add(trigger{rel: Support, v: i, targetPrep: "met", aboutFrom: -1})
-			}
-		case k == "scharen" || k == "schaart" || k == "schaarde" || k == "schaarden" || k == "geschaard":
-			add(trigger{rel: Support, v: i, targetPrep: "achter", aboutFrom: -1})
-		// Attribution: a group works for or with a state.
-		case werkForms[k]:
-			if p := st.hasKey(i+1, R, set("voor", "met")); p >= 0 {
-				add(trigger{rel: Attribute, v: i, targetPrep: ws[p].Key, aboutFrom: -2})
-			}
-		case k == "samenwerken" || k == "samenwerkt" || k == "samenwerkten" || k == "samengewerkt":
-			add(trigger{rel: Attribute, v: i, targetPrep: "met", aboutFrom: -2})
-		// "APT28, die onder de Russische militaire inlichtingendienst GRU
-		// valt", "de groep behoort tot het Chinese leger".
-		case (k == "valt" || k == "vallen" || k == "viel" || k == "vielen") && st.hasKey(max(L, i-8), i, set("onder")) >= 0:
-			add(trigger{rel: Attribute, v: i, targetPrep: "onder", aboutFrom: -2})
-		case (k == "behoort" || k == "behoren" || k == "behoorde" || k == "behoorden") && keyAt(ws, i+1) == "tot":
-			add(trigger{rel: Attribute, v: i, targetPrep: "tot", aboutFrom: -2})
-		case k == "loonlijst" || k == "betaalrol":
-			add(trigger{rel: Attribute, v: i, targetPrep: "van", aboutFrom: -2})
-		case k == "gelieerd" || k == "verbonden" || k == "gelinieerd" || k == "gelieerde" || k == "gelinkte":
-			add(trigger{rel: Attribute, v: i, targetPrep: "aan", aboutFrom: -2})
-		// "de groep wordt aangestuurd door de Revolutionaire Garde", "een
-		// door Rusland gesteunde groep".
-		case sponsoredForms[k] && (keyAt(ws, i+1) == "door" || st.hasKey(max(i-5, 0), i, set("door")) >= 0):
-			add(trigger{rel: Attribute, v: i, targetPrep: "door", aboutFrom: -2})
-		case k == "banden" || k == "connecties" || k == "band":
-			if keyAt(ws, i+1) == "met" {
-				add(trigger{rel: Attribute, v: i, targetPrep: "met", aboutFrom: -2})
-			}
-		case k == "opdracht" && keyAt(ws, i-1) == "in" && keyAt(ws, i+1) == "van",
-			k == "naam" && keyAt(ws, i-1) == "uit" && keyAt(ws, i+1) == "van",
-			k == "dienst" && keyAt(ws, i-1) == "in" && keyAt(ws, i+1) == "van",
-			k == "onderdeel" && keyAt(ws, i+1) == "van",
-			k == "eenheid" && keyAt(ws, i+1) == "van" && keyAt(ws, i-1) == "een",
-			k == "gesteund" && keyAt(ws, i+1) == "door":
-			add(trigger{rel: Attribute, v: i, targetPrep: ws[i+1].Key, aboutFrom: -2})
 		}
 	}
 	return ts
+}
+
+// triggerGroups are the groups of trigger words in the order triggers
+// tries them: the first group that knows a word decides its trigger, as
+// the cases of one switch would. Each adds the triggers of word i, whose
+// clause is [L, R), with add.
+var triggerGroups = [...]func(st *sent, i, L, R int, add func(trigger)) bool{
+	(*sent).accuseVerbTriggers,
+	(*sent).blameTriggers,
+	(*sent).behindTriggers,
+	(*sent).denyTriggers,
+	(*sent).supportTriggers,
+	(*sent).attributeTriggers,
+}
+
+// accuseVerbTriggers adds the trigger of word i if it is a verb that
+// accuses (beschuldigen, verdenken, wijten, veroordelen, aanrekenen,
+// aanklagen) or a denial made with one of those verbs ("spreekt
+// de beschuldigingen tegen", "doet de beschuldigingen af"). It reports
+// whether it knew the word, trigger or not, so that triggers tries no
+// other group.
+func (st *sent) accuseVerbTriggers(i, L, R int, add func(trigger)) bool {
+	ws := st.ws
+	k := ws[i].Key
+	switch {
+	case strings.HasPrefix(k, "beschuldig") && !strings.HasPrefix(k, "beschuldiging") && k != "beschuldigde" || k == "beschuldigde" && !determiners[keyAt(ws, i-1)]:
+		add(trigger{rel: Accuse, v: i, aboutFrom: -1})
+	// "verdenkt Iran van de aanval", "Rusland wordt verdacht": suspicion
+	// is an accusation; "verdachte pakketjes" is not.
+	case strings.HasPrefix(k, "verdenk") || k == "verdacht" && passiveAux[keyAt(ws, i-1)] || k == "verdacht" && keyAt(ws, i-1) == "ervan":
+		add(trigger{rel: Accuse, v: i, aboutFrom: -1})
+	// "Microsoft wijt de aanval aan Chinese staatshackers."
+	case k == "wijt" || k == "wijten" || k == "geweten" && st.hasKey(i+1, R, set("aan")) >= 0:
+		add(trigger{rel: Accuse, v: i, targetPrep: "aan", aboutFrom: -1})
+	// "aanklachten ingediend tegen vijf Chinese hackers"
+	case k == "aanklacht" || k == "aanklachten":
+		if st.hasKey(i+1, R, set("tegen")) >= 0 {
+			add(trigger{rel: Accuse, v: i, targetPrep: "tegen", aboutFrom: -1})
+		}
+	// "De aanval is het werk van Noord-Koreaanse hackers."
+	case k == "werk" && keyAt(ws, i-1) == "het" && keyAt(ws, i+1) == "van":
+		add(trigger{rel: Accuse, v: i, targetPrep: "van", aboutFrom: -1})
+	case strings.HasPrefix(k, "veroordee") || strings.HasPrefix(k, "veroordel") && !strings.HasPrefix(k, "veroordeling"),
+		strings.HasPrefix(k, "bekritiseer") || strings.HasPrefix(k, "bekritiseren"),
+		strings.HasPrefix(k, "aanklaag") || k == "aanklagen" || k == "aangeklaagd":
+		add(trigger{rel: Accuse, v: i, aboutFrom: -1})
+	case k == "aanrekenen" || k == "aangerekend" || k == "aanrekent" || k == "aanrekende" || k == "aanrekenden":
+		add(trigger{rel: Accuse, v: i, aboutFrom: -1})
+	case rekenForms[k]:
+		if p := st.particle(i, R, "aan"); p >= 0 {
+			add(trigger{rel: Accuse, v: i, particle: p, aboutFrom: -1})
+		}
+	case spreekForms[k]:
+		if p := st.particle(i, R, "aan"); p >= 0 {
+			add(trigger{rel: Accuse, v: i, particle: p, aboutFrom: -1})
+		} else if p := st.hasKey(i+1, R, set("uit")); p >= 0 && keyAt(ws, p+1) == "tegen" {
+			add(trigger{rel: Accuse, v: i, targetPrep: "tegen", aboutFrom: p + 1})
+		} else if a := st.hasKey(i+1, min(i+4, R), accusationNouns); a >= 0 && st.hasKey(a+1, min(a+3, R), set("tegen")) >= 0 {
+			add(trigger{rel: Deny, v: i, aboutFrom: -1}) // "spreekt de beschuldigingen tegen"
+		} else if keyAt(ws, i+1) == "van" && st.dismissiveQuote(i+2) {
+			add(trigger{rel: Deny, v: i, aboutFrom: -1}) // "sprak van "russofobe hysterie""
+		}
+	// "doet de beschuldigingen af als propaganda"
+	case k == "doet" || k == "doen" || k == "deed" || k == "deden":
+		if a := st.hasKey(i+1, min(i+4, R), accusationNouns); a >= 0 && keyAt(ws, a+1) == "af" {
+			add(trigger{rel: Deny, v: i, aboutFrom: -1})
+		}
+	case k == "uitspreekt" || k == "uitspreken" || k == "uitgesproken" || k == "uitsprak" || k == "uitspraken" && keyAt(ws, i+1) == "tegen":
+		if st.hasKey(i+1, R, set("tegen")) >= 0 {
+			add(trigger{rel: Accuse, v: i, targetPrep: "tegen", aboutFrom: -1})
+		}
+	case klaagForms[k]:
+		if p := st.particle(i, R, "aan"); p >= 0 {
+			add(trigger{rel: Accuse, v: i, particle: p, aboutFrom: -1})
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// blameTriggers adds the trigger of word i if it calls to account
+// ("aanspreken"), holds responsible, points at ("wijst naar Moskou"),
+// ascribes ("toegeschreven aan"), blames ("geeft de schuld") or reproaches
+// ("beticht", "verwijt"), and the denials made with the same words ("wijst
+// van de hand", "wijst af"). It reports whether it knew the word, as
+// accuseVerbTriggers does.
+func (st *sent) blameTriggers(i, L, R int, add func(trigger)) bool {
+	ws := st.ws
+	k := ws[i].Key
+	switch {
+	case k == "aanspreken" || k == "aangesproken":
+		add(trigger{rel: Accuse, v: i, aboutFrom: -1})
+	case k == "verantwoordelijk" || k == "aansprakelijk":
+		h := st.hasKey(L, R, houdStelForms)
+		// "stelt dat China verantwoordelijk is": "stellen" says, it does not hold.
+		says := h >= 0 && st.hasKey(h+1, i, set("dat")) >= 0
+		if h >= 0 && !says {
+			add(trigger{rel: Accuse, v: h, aboutFrom: -1})
+		} else if z := st.hasKey(L, R, zijnForms); z >= 0 && (keyAt(ws, i+1) == "voor" || z == i+1 || says || i == len(ws)-1) {
+			about := -1
+			if keyAt(ws, i+1) == "voor" {
+				about = i + 1
+			}
+			add(trigger{rel: Accuse, v: i, subjectIsTarget: true, aboutFrom: about})
+		}
+	case wijsForms[k] || k == "aangewezen" || k == "aanwijzen":
+		if h := st.hasKey(i+1, R, set("hand")); h >= 2 && keyAt(ws, h-2) == "van" && keyAt(ws, h-1) == "de" {
+			add(trigger{rel: Deny, v: i, aboutFrom: -1}) // "wijst de beschuldigingen van de hand"
+		} else if a := st.hasKey(i+1, R, set("als")); a >= 0 && (culpritWords[keyAt(ws, a+1)] || determiners[keyAt(ws, a+1)] && culpritWords[keyAt(ws, a+2)]) {
+			add(trigger{rel: Accuse, v: i, aboutFrom: -1}) // "wijst Rusland aan als dader van de aanval"
+		} else if a >= 0 && attackerNouns[keyAt(ws, a+1)] {
+			add(trigger{rel: Accuse, v: i, aboutFrom: a + 1}) // "wijst Taiwan aan als hackers"
+		} else if p := st.particle(i, R, "aan"); p >= 0 && k != "aangewezen" && k != "aanwijzen" {
+			add(trigger{rel: Accuse, v: i, particle: p, aboutFrom: -1}) // "wijst Nederland Rusland aan"
+		} else if p := st.hasKey(i+1, min(i+5+3*b2i(st.hasKey(i+1, min(i+6, R), set("vinger")) >= 0), R), set("naar", "op")); p >= 0 && !(keyAt(ws, i+1) == "af") {
+			// "wijst naar Moskou", "wijst met een beschuldigende vinger naar Moskou"
+			add(trigger{rel: Accuse, v: i, targetPrep: ws[p].Key, aboutFrom: -1})
+		} else if p := st.particle(i, R, "af"); p >= 0 {
+			add(trigger{rel: Deny, v: i, particle: p, aboutFrom: -1})
+		}
+	case k == "afgewezen" || k == "afwijzen" || k == "afwijst":
+		add(trigger{rel: Deny, v: i, aboutFrom: -1})
+	case k == "toegeschreven" || k == "toeschrijven" || k == "toeschrijft" || k == "toeschreef" || k == "toeschreven" || k == "gelinkt" || k == "linken" || k == "linkt" || k == "gekoppeld" || k == "koppelen" || k == "koppelt":
+		add(trigger{rel: Accuse, v: i, targetPrep: "aan", aboutFrom: -1})
+	case schrijfForms[k]:
+		if p := st.particle(i, R, "toe"); p >= 0 {
+			add(trigger{rel: Accuse, v: i, targetPrep: "aan", particle: p, aboutFrom: -1})
+		}
+	case k == "schuld" && keyAt(ws, i-1) == "de":
+		if g := st.hasKey(L, R, geefForms); g >= 0 {
+			add(trigger{rel: Accuse, v: g, aboutFrom: -1})
+		} else if g := st.hasKey(L, i, set("legt", "leggen", "legde", "legden", "gelegd")); g >= 0 && keyAt(ws, i+1) == "bij" {
+			add(trigger{rel: Accuse, v: g, targetPrep: "bij", aboutFrom: -1}) // "legt de schuld bij China"
+		}
+	// "Frankrijk beticht Rusland van inmenging", "Polen verwijt Rusland sabotage".
+	case betichtForms[k]:
+		add(trigger{rel: Accuse, v: i, aboutFrom: -1, aboutAfterObject: strings.HasPrefix(k, "verw")})
+	default:
+		return false
+	}
+	return true
+}
+
+// behindTriggers adds the trigger of word i if it puts someone behind a
+// deed ("zit achter", "het brein achter"), behind a party ("staat achter",
+// support), lashes out ("haalt uit naar"), calls to account ("roept ter
+// verantwoording"), sanctions or links ("in verband brengen met"). It
+// reports whether it knew the word, as accuseVerbTriggers does.
+func (st *sent) behindTriggers(i, L, R int, add func(trigger)) bool {
+	ws := st.ws
+	k := ws[i].Key
+	switch {
+	// "is de drijvende kracht achter de sabotage", "het brein achter de hack"
+	case k == "achter" && (keyAt(ws, i-1) == "kracht" || keyAt(ws, i-1) == "brein" || keyAt(ws, i-1) == "breinen" || keyAt(ws, i-1) == "organisator"):
+		if z := st.hasKey(L, i, zijnForms); z >= 0 {
+			add(trigger{rel: Accuse, v: z, subjectIsTarget: true, aboutFrom: i + 1})
+		}
+	case k == "achter":
+		if z := st.hasKey(L, R, zitForms); z >= 0 {
+			add(trigger{rel: Accuse, v: z, subjectIsTarget: true, aboutFrom: i + 1, particle: z})
+		} else if s := st.hasKey(L, R, staForms); s >= 0 && s < i {
+			add(trigger{rel: Support, v: s, targetPrep: "achter", aboutFrom: -1})
+		} else if keyAt(ws, i-1) == "zich" || keyAt(ws, i-2) == "zich" {
+			add(trigger{rel: Support, v: i, targetPrep: "achter", aboutFrom: -1})
+		}
+	case haalForms[k]:
+		if p := st.hasKey(i+1, R, set("uit")); p >= 0 && keyAt(ws, p+1) == "naar" {
+			add(trigger{rel: Accuse, v: i, targetPrep: "naar", aboutFrom: -1})
+		}
+	case k == "uithalen" || k == "uitgehaald":
+		add(trigger{rel: Accuse, v: i, targetPrep: "naar", aboutFrom: -1})
+	case k == "verantwoording" && keyAt(ws, i-1) == "ter":
+		if g := st.hasKey(L, R, roepForms); g >= 0 {
+			add(trigger{rel: Accuse, v: g, aboutFrom: -1})
+		}
+	case k == "sancties" || k == "sanctie" || k == "strafmaatregelen":
+		// "De EU legt sancties op aan …", "heeft sancties opgelegd tegen …":
+		// sanctions accuse their target.
+		if st.hasKey(L, R, legForms) >= 0 {
+			if p := st.hasKey(i+1, R, set("aan", "tegen")); p >= 0 {
+				add(trigger{rel: Accuse, v: i, targetPrep: ws[p].Key, aboutFrom: -2})
+			}
+		}
+	case k == "verband" && keyAt(ws, i-1) == "in":
+		if st.hasKey(L, R, brengForms) >= 0 {
+			add(trigger{rel: Accuse, v: i, targetPrep: "met", aboutFrom: -1})
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// denyTriggers adds the trigger of word i if it denies or dismisses
+// ("ontkent", "onzin", "noemde de beschuldigingen "absurd""), or if it calls
+// someone a hacker or a threat ("noemt de VS "het grootste hackersimperium"",
+// "vormt de grootste dreiging"). It reports whether it knew the word, as
+// accuseVerbTriggers does.
+func (st *sent) denyTriggers(i, L, R int, add func(trigger)) bool {
+	ws := st.ws
+	k := ws[i].Key
+	switch {
+	case strings.HasPrefix(k, "ontken") && !strings.HasPrefix(k, "ontkenning"),
+		strings.HasPrefix(k, "verwerp") || k == "verworpen",
+		k == "ongegrond" || k == "ongegronde" || k == "onzin" || k == "ongefundeerd" || k == "ongefundeerde" || k == "baseloos" || k == "lasterlijk",
+		k == "absurd" || k == "belachelijk" || k == "verzonnen" || k == "laster" || k == "lastercampagne" || k == "nepnieuws" || k == "grondeloos" || k == "grondeloze",
+		strings.HasPrefix(k, "weersp") || strings.HasPrefix(k, "betwist"):
+		add(trigger{rel: Deny, v: i, aboutFrom: -1})
+	// "noemde de beschuldigingen "een propagandacampagne"": words put
+	// in quotes around an accusation dismiss it; "noemt de VS "het
+	// grootste hackersimperium ter wereld"" accuses.
+	case noemForms[k]:
+		if a := st.hasKey(i+1, min(i+4, R), accusationNouns); a >= 0 && a+1 < len(ws) && st.quoteRightAfter(a) {
+			add(trigger{rel: Deny, v: i, aboutFrom: -1})
+		} else if st.hostileWordAfter(i+1, min(i+7, R)) {
+			add(trigger{rel: Accuse, v: i, aboutFrom: -2})
+		}
+	// "Rusland vormt de grootste dreiging voor Nederland."
+	case k == "dreiging" || k == "bedreiging":
+		if v := st.hasKey(L, i, set("vormt", "vormen", "vormde", "vormden", "is", "was", "blijft", "blijven")); v >= 0 && st.hasKey(L, i, set("geen")) < 0 && st.onlyDescribes(v+1, i) {
+			add(trigger{rel: Accuse, v: v, subjectIsTarget: true, aboutFrom: -2})
+		}
+	case (k == "niets" || k == "niks") && st.hasKey(i+1, min(i+8, R), set("maken")) >= 0:
+		add(trigger{rel: Deny, v: i, aboutFrom: -1})
+	default:
+		return false
+	}
+	return true
+}
+
+// supportTriggers adds the trigger of word i if it supports a party
+// ("steunt", "bijval van", "sluit zich aan bij", "solidair met"). It reports
+// whether it knew the word, as accuseVerbTriggers does.
+func (st *sent) supportTriggers(i, L, R int, add func(trigger)) bool {
+	ws := st.ws
+	k := ws[i].Key
+	switch {
+	case k == "steunt" || k == "steunen" || k == "steunde" || k == "steunden" || k == "gesteund" && keyAt(ws, i+1) != "door",
+		k == "onderschrijft" || k == "onderschrijven" || k == "onderschreef" || k == "onderschreven":
+		add(trigger{rel: Support, v: i, aboutFrom: -1})
+	case k == "bijval":
+		if keyAt(ws, i+1) == "van" {
+			add(trigger{rel: Support, v: i, agentPrep: "van", aboutFrom: -2})
+		} else if p := st.hasKey(i+1, R, set("aan", "voor")); p >= 0 {
+			add(trigger{rel: Support, v: i, targetPrep: ws[p].Key, aboutFrom: -1})
+		}
+	// "betuigt haar steun aan Nederland", "spreekt steun uit voor
+	// België"; "informatie over de steun aan Oekraïne" claims nothing.
+	case k == "steun" && (keyAt(ws, i+1) == "aan" || keyAt(ws, i+1) == "voor") && st.hasKey(L, R, supportVerbs) >= 0:
+		add(trigger{rel: Support, v: i, targetPrep: ws[i+1].Key, aboutFrom: -1})
+	case k == "steun" && keyAt(ws, i+1) == "uit" && (keyAt(ws, i+2) == "aan" || keyAt(ws, i+2) == "voor"):
+		// "spraken hun steun uit voor Polen"
+		add(trigger{rel: Support, v: i, targetPrep: ws[i+2].Key, aboutFrom: -1})
+	case sluitForms[k] || k == "aansluiten" || k == "aangesloten":
+		if p := st.hasKey(i+1, R, set("bij")); p >= 0 && (k[0] == 'a' || st.hasKey(i+1, p, set("aan")) >= 0) {
+			add(trigger{rel: Support, v: i, targetPrep: "bij", aboutFrom: -1})
+		} else if k[0] == 'a' && st.hasKey(L, i, set("zich")) >= 0 && st.hasKey(L, i, set("bij")) >= 0 {
+			// "dat Duitsland en Japan zich bij een Australische attributie aansluiten"
+			add(trigger{rel: Support, v: i, targetPrep: "bij", aboutFrom: -1})
+		}
+	// "zegt zich te kunnen vinden in de conclusies van de FBI"
+	case (k == "vinden" || k == "vindt" || k == "vond" || k == "vonden") && st.hasKey(L, i, set("zich")) >= 0 && keyAt(ws, i+1) == "in" &&
+		st.hasKey(L, i+1, set("kunnen", "kan", "kon", "konden")) >= 0:
+		add(trigger{rel: Support, v: i, targetPrep: "in", aboutFrom: -1})
+	case k == "solidair" || k == "solidariteit":
+		if p := st.hasKey(i+1, R, set("met")); p >= 0 {
+			add(trigger{rel: Support, v: i, targetPrep: "met", aboutFrom: -1})
+		}
+	case k == "scharen" || k == "schaart" || k == "schaarde" || k == "schaarden" || k == "geschaard":
+		add(trigger{rel: Support, v: i, targetPrep: "achter", aboutFrom: -1})
+	default:
+		return false
+	}
+	return true
+}
+
+// attributeTriggers adds the trigger of word i if it attributes a group to
+// a state: the group works for or with it, falls under it, is paid, run
+// or backed by it. It reports whether it knew the word, as
+// accuseVerbTriggers does.
+func (st *sent) attributeTriggers(i, L, R int, add func(trigger)) bool {
+	ws := st.ws
+	k := ws[i].Key
+	switch {
+	case werkForms[k]:
+		if p := st.hasKey(i+1, R, set("voor", "met")); p >= 0 {
+			add(trigger{rel: Attribute, v: i, targetPrep: ws[p].Key, aboutFrom: -2})
+		}
+	case k == "samenwerken" || k == "samenwerkt" || k == "samenwerkten" || k == "samengewerkt":
+		add(trigger{rel: Attribute, v: i, targetPrep: "met", aboutFrom: -2})
+	// "APT28, die onder de Russische militaire inlichtingendienst GRU
+	// valt", "de groep behoort tot het Chinese leger".
+	case (k == "valt" || k == "vallen" || k == "viel" || k == "vielen") && st.hasKey(max(L, i-8), i, set("onder")) >= 0:
+		add(trigger{rel: Attribute, v: i, targetPrep: "onder", aboutFrom: -2})
+	case (k == "behoort" || k == "behoren" || k == "behoorde" || k == "behoorden") && keyAt(ws, i+1) == "tot":
+		add(trigger{rel: Attribute, v: i, targetPrep: "tot", aboutFrom: -2})
+	case k == "loonlijst" || k == "betaalrol":
+		add(trigger{rel: Attribute, v: i, targetPrep: "van", aboutFrom: -2})
+	case k == "gelieerd" || k == "verbonden" || k == "gelinieerd" || k == "gelieerde" || k == "gelinkte":
+		add(trigger{rel: Attribute, v: i, targetPrep: "aan", aboutFrom: -2})
+	// "de groep wordt aangestuurd door de Revolutionaire Garde", "een
+	// door Rusland gesteunde groep".
+	case sponsoredForms[k] && (keyAt(ws, i+1) == "door" || st.hasKey(max(i-5, 0), i, set("door")) >= 0):
+		add(trigger{rel: Attribute, v: i, targetPrep: "door", aboutFrom: -2})
+	case k == "banden" || k == "connecties" || k == "band":
+		if keyAt(ws, i+1) == "met" {
+			add(trigger{rel: Attribute, v: i, targetPrep: "met", aboutFrom: -2})
+		}
+	case k == "opdracht" && keyAt(ws, i-1) == "in" && keyAt(ws, i+1) == "van",
+		k == "naam" && keyAt(ws, i-1) == "uit" && keyAt(ws, i+1) == "van",
+		k == "dienst" && keyAt(ws, i-1) == "in" && keyAt(ws, i+1) == "van",
+		k == "onderdeel" && keyAt(ws, i+1) == "van",
+		k == "eenheid" && keyAt(ws, i+1) == "van" && keyAt(ws, i-1) == "een",
+		k == "gesteund" && keyAt(ws, i+1) == "door":
+		add(trigger{rel: Attribute, v: i, targetPrep: ws[i+1].Key, aboutFrom: -2})
+	default:
+		return false
+	}
+	return true
 }
 
 // isTriggerCandidate reports cheaply whether k may start a claim, so that
@@ -630,18 +727,7 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 	// one accused ("Russische hackers zitten achter de aanval").
 	before := st.usable(st.parties(L, t.v, t.subjectIsTarget), t)
 	after := st.usable(st.parties(t.v+1, R, true), t)
-	var extra []Entity // "Behalve X … ook Y"
-	{
-		var keep []party
-		for _, p := range before {
-			if p.prep == "behalve" || p.prep == "naast" {
-				extra = append(extra, p.ents...)
-				continue
-			}
-			keep = append(keep, p)
-		}
-		before = keep
-	}
+	before, extra := besidesParties(before)
 	passive := st.passive(L, R, t.v)
 	byAgent := st.afterPrep(t.v+1, R, "door")
 	if byAgent == nil && passive {
@@ -650,46 +736,7 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 	objEnd := t.v + 1
 	switch {
 	case t.rel == Attribute:
-		c.Targets = st.afterPrepEnts(t.v, R, t.targetPrep)
-		// "een aan Iran gelieerde hackersgroep (genaamd X)", "een door
-		// Rusland gesteunde groep": the sponsor before, the group after.
-		prenominal := false
-		if c.Targets == nil && (t.targetPrep == "aan" || t.targetPrep == "door") {
-			if p := st.prepAt(st.firstOfParty(t.v - 1)); p >= 0 && st.ws[p].Key == t.targetPrep {
-				c.Targets = st.afterPrepEnts(p, t.v, t.targetPrep)
-				prenominal = c.Targets != nil
-			}
-		}
-		if c.Targets == nil && !prenominal && t.targetPrep != "" {
-			// A clause with its verb last: "die onder de GRU valt".
-			c.Targets = st.afterPrepEnts(L, t.v, t.targetPrep)
-		}
-		if prenominal {
-			// "… gelieerde groep genaamd X", or "X is een aan … gelieerde groep".
-			if c.Agents = st.groupsIn(t.v+1, min(t.v+5, R)); len(c.Agents) == 0 {
-				c.Agents = st.groupsIn(L, t.v)
-			}
-		} else {
-			c.Agents = st.groupsIn(L, t.v)
-			if len(c.Agents) == 0 {
-				c.Agents = st.groupsIn(0, L)
-			}
-		}
-		if len(c.Agents) == 0 && prenominal && (attackerNouns[keyAt(st.ws, t.v+1)] || keyAt(st.ws, t.v+1) == "groep" || keyAt(st.ws, t.v+1) == "groepen") && statesOnly(c.Targets) {
-			return Claim{Relation: Accuse, Agents: st.fallbackAgents(), Targets: dedupe(c.Targets)}, true
-		}
-		if len(c.Agents) == 0 && st.ctx != nil && len(st.ctx.lastGroups) > 0 && st.pronounSubject(L, t.v) {
-			c.Agents = append([]Entity(nil), st.ctx.lastGroups...)
-		}
-		if len(c.Agents) == 0 && st.unnamedGroupSubject(L, t.v) && statesOnly(c.Targets) {
-			// "Een hackersgroep die werkt voor de Iraanse Revolutionaire
-			// Garde …": no group to attribute, but the state is accused,
-			// by whoever the sentence or the next one names as the source.
-			return Claim{Relation: Accuse, Agents: st.fallbackAgents(), Targets: dedupe(c.Targets)}, true
-		}
-		if len(c.Agents) == 0 {
-			return c, false
-		}
+		return st.attributeClaim(t, L, R)
 	case t.agentPrep != "":
 		c.Agents = st.afterPrepEnts(t.v, R, t.agentPrep)
 		if len(before) > 0 {
@@ -703,104 +750,203 @@ func (st *sent) claim(t trigger) (Claim, bool) {
 		}
 		c.Agents = st.fallbackAgents()
 	case t.rel == Deny:
-		if len(before) > 0 {
-			c.Agents = before[0].ents
-		} else if len(after) > 0 && after[0].first <= t.v+3 {
-			c.Agents = after[0].ents
-			after = after[1:]
-		} else {
-			c.Agents = st.fallbackAgents()
-		}
-		end := R
-		for i := t.v + 1; i+1 < R; i++ {
-			if st.ws[i].Key == "en" && isTriggerCandidate(st.ws[i+1].Key) {
-				end = i // "ontkent … en beschuldigt Israël": that is another claim
-				break
-			}
-		}
-		for _, m := range st.ms {
-			// "de Nederlandse beschuldigingen": the adjective names the accuser.
-			if m.w0 >= L && m.w1 < end && m.form == formAdj && accusationNouns[st.ws[m.w1].Key] {
-				c.Targets = []Entity{m.Entity}
-			}
-		}
-		for _, p := range st.parties(t.v+1, end, true) {
-			if c.Targets != nil {
-				break
-			}
-			if p.prep == "" || p.prep == "van" || p.prep == "door" || p.prep == "aan" || p.prep == "tegen" || p.prep == "uit" {
-				if ts := without(p.ents, c.Agents); len(ts) > 0 {
-					c.Targets = ts
-					break
-				}
-			}
-		}
+		c.Agents, c.Targets = st.denyParties(t, L, R, before, after)
 	case passive:
-		c.Agents = byAgent
-		if t.targetPrep != "" {
-			if c.Targets = st.afterPrepEnts(t.v, R, t.targetPrep); c.Targets == nil {
-				c.Targets = st.afterPrepEnts(L, t.v, t.targetPrep)
-			}
-		} else if len(before) > 0 {
-			c.Targets = before[0].ents
-		} else if len(after) > 0 {
-			c.Targets = after[0].ents
-		}
-		if c.Agents == nil {
-			c.Agents = st.fallbackAgents()
-		}
+		c.Agents, c.Targets = st.passiveParties(t, L, R, before, after, byAgent)
 	default:
-		subordinate := L > 0 && clauseStarts[st.ws[L-1].Key]
-		var subj []party // candidates for the subject, best first
-		var obj []party
-		switch {
-		case subordinate && len(before) == 1 && st.pronounBefore(L, before[0].first):
-			// "dat ze China beschuldigen": the subject is the speaker.
-			obj = append(before[:1:1], after...)
-		case len(before) >= 2 && (subordinate || len(after) == 0): // verb last: subject, object, verb
-			subj = before[:1]
-			obj = append(before[1:2:2], after...)
-		case len(before) >= 1:
-			for k := len(before) - 1; k >= 0; k-- {
-				subj = append(subj, before[k])
-			}
-			obj = after
-		default: // inverted: verb, subject, object
-			if len(after) > 0 && (t.targetPrep == "" || len(after) > 1 && after[1].prep == t.targetPrep) {
-				subj = after[:1]
-				obj = after[1:]
-			} else {
-				obj = after
-			}
+		c.Agents, c.Targets, objEnd = st.activeParties(t, L, R, before, after, extra, byAgent)
+	}
+	return st.finishClaim(c, t, objEnd, R)
+}
+
+// besidesParties splits the parties after "behalve" or "naast" off the
+// parties before a trigger ("Behalve X … ook Y"): they are agents too.
+func besidesParties(before []party) (keep []party, extra []Entity) {
+	for _, p := range before {
+		if p.prep == "behalve" || p.prep == "naast" {
+			extra = append(extra, p.ents...)
+			continue
 		}
-		if t.targetPrep != "" {
-			c.Targets = st.afterPrepEnts(t.v, R, t.targetPrep)
-			if c.Targets == nil && (t.targetPrep == "aan" || t.targetPrep == "bij" || t.targetPrep == "met") {
-				// The verb last: "dat Japan zich bij een Australische attributie aansluit".
-				c.Targets = st.afterPrepEnts(L, t.v, t.targetPrep)
-			}
-		} else if len(obj) > 0 {
-			c.Targets = obj[0].ents
-			objEnd = obj[0].last
-		} else if t.rel == Accuse || t.rel == Support {
-			// "veroordelen het cybergedrag van China", "de lancering door Noord-Korea"
-			if c.Targets = st.afterPrepEnts(t.v, R, "van"); c.Targets == nil {
-				c.Targets = byAgent
-			}
-		}
-		for _, p := range subj {
-			if len(without(p.ents, c.Targets)) > 0 {
-				c.Agents = p.ents
-				break
-			}
-		}
-		if len(extra) > 0 {
-			c.Agents = append(extra, c.Agents...)
-		}
-		if c.Agents == nil {
-			c.Agents = st.fallbackAgents()
+		keep = append(keep, p)
+	}
+	return keep, extra
+}
+
+// attributeClaim builds the claim of an attribution trigger: the group
+// named in the clause works for the sponsor after the trigger's
+// preposition. Where no group is named but the sponsor is a state, the
+// claim is an accusation of the state.
+func (st *sent) attributeClaim(t trigger, L, R int) (Claim, bool) {
+	c := Claim{Relation: t.rel}
+	c.Targets = st.afterPrepEnts(t.v, R, t.targetPrep)
+	// "een aan Iran gelieerde hackersgroep (genaamd X)", "een door
+	// Rusland gesteunde groep": the sponsor before, the group after.
+	prenominal := false
+	if c.Targets == nil && (t.targetPrep == "aan" || t.targetPrep == "door") {
+		if p := st.prepAt(st.firstOfParty(t.v - 1)); p >= 0 && st.ws[p].Key == t.targetPrep {
+			c.Targets = st.afterPrepEnts(p, t.v, t.targetPrep)
+			prenominal = c.Targets != nil
 		}
 	}
+	if c.Targets == nil && !prenominal && t.targetPrep != "" {
+		// A clause with its verb last: "die onder de GRU valt".
+		c.Targets = st.afterPrepEnts(L, t.v, t.targetPrep)
+	}
+	if prenominal {
+		// "… gelieerde groep genaamd X", or "X is een aan … gelieerde groep".
+		if c.Agents = st.groupsIn(t.v+1, min(t.v+5, R)); len(c.Agents) == 0 {
+			c.Agents = st.groupsIn(L, t.v)
+		}
+	} else {
+		c.Agents = st.groupsIn(L, t.v)
+		if len(c.Agents) == 0 {
+			c.Agents = st.groupsIn(0, L)
+		}
+	}
+	if len(c.Agents) == 0 && prenominal && (attackerNouns[keyAt(st.ws, t.v+1)] || keyAt(st.ws, t.v+1) == "groep" || keyAt(st.ws, t.v+1) == "groepen") && statesOnly(c.Targets) {
+		return Claim{Relation: Accuse, Agents: st.fallbackAgents(), Targets: dedupe(c.Targets)}, true
+	}
+	if len(c.Agents) == 0 && st.ctx != nil && len(st.ctx.lastGroups) > 0 && st.pronounSubject(L, t.v) {
+		c.Agents = append([]Entity(nil), st.ctx.lastGroups...)
+	}
+	if len(c.Agents) == 0 && st.unnamedGroupSubject(L, t.v) && statesOnly(c.Targets) {
+		// "Een hackersgroep die werkt voor de Iraanse Revolutionaire
+		// Garde …": no group to attribute, but the state is accused,
+		// by whoever the sentence or the next one names as the source.
+		return Claim{Relation: Accuse, Agents: st.fallbackAgents(), Targets: dedupe(c.Targets)}, true
+	}
+	if len(c.Agents) == 0 {
+		return c, false
+	}
+	return st.finishClaim(c, t, t.v+1, R)
+}
+
+// denyParties finds who denies, the subject or else the fallback agents,
+// and whom: the accuser an adjective names ("de Nederlandse
+// beschuldigingen") or the first other party after the verb.
+func (st *sent) denyParties(t trigger, L, R int, before, after []party) (agents, targets []Entity) {
+	if len(before) > 0 {
+		agents = before[0].ents
+	} else if len(after) > 0 && after[0].first <= t.v+3 {
+		agents = after[0].ents
+	} else {
+		agents = st.fallbackAgents()
+	}
+	end := R
+	for i := t.v + 1; i+1 < R; i++ {
+		if st.ws[i].Key == "en" && isTriggerCandidate(st.ws[i+1].Key) {
+			end = i // "ontkent … en beschuldigt Israël": that is another claim
+			break
+		}
+	}
+	for _, m := range st.ms {
+		// "de Nederlandse beschuldigingen": the adjective names the accuser.
+		if m.w0 >= L && m.w1 < end && m.form == formAdj && accusationNouns[st.ws[m.w1].Key] {
+			targets = []Entity{m.Entity}
+		}
+	}
+	for _, p := range st.parties(t.v+1, end, true) {
+		if targets != nil {
+			break
+		}
+		if p.prep == "" || p.prep == "van" || p.prep == "door" || p.prep == "aan" || p.prep == "tegen" || p.prep == "uit" {
+			if ts := without(p.ents, agents); len(ts) > 0 {
+				targets = ts
+				break
+			}
+		}
+	}
+	return agents, targets
+}
+
+// passiveParties finds the agents of a passive ("door X", or else the
+// fallback agents) and its targets: after the trigger's preposition, or
+// else the subject.
+func (st *sent) passiveParties(t trigger, L, R int, before, after []party, byAgent []Entity) (agents, targets []Entity) {
+	agents = byAgent
+	if t.targetPrep != "" {
+		if targets = st.afterPrepEnts(t.v, R, t.targetPrep); targets == nil {
+			targets = st.afterPrepEnts(L, t.v, t.targetPrep)
+		}
+	} else if len(before) > 0 {
+		targets = before[0].ents
+	} else if len(after) > 0 {
+		targets = after[0].ents
+	}
+	if agents == nil {
+		agents = st.fallbackAgents()
+	}
+	return agents, targets
+}
+
+// activeParties finds the agents and targets of a trigger in the active
+// voice, with extra ("behalve X") among the agents, and returns objEnd,
+// the word after the object, where About may start.
+func (st *sent) activeParties(t trigger, L, R int, before, after []party, extra, byAgent []Entity) (agents, targets []Entity, objEnd int) {
+	objEnd = t.v + 1
+	subj, obj := st.subjectAndObject(t, L, before, after)
+	if t.targetPrep != "" {
+		targets = st.afterPrepEnts(t.v, R, t.targetPrep)
+		if targets == nil && (t.targetPrep == "aan" || t.targetPrep == "bij" || t.targetPrep == "met") {
+			// The verb last: "dat Japan zich bij een Australische attributie aansluit".
+			targets = st.afterPrepEnts(L, t.v, t.targetPrep)
+		}
+	} else if len(obj) > 0 {
+		targets = obj[0].ents
+		objEnd = obj[0].last
+	} else if t.rel == Accuse || t.rel == Support {
+		// "veroordelen het cybergedrag van China", "de lancering door Noord-Korea"
+		if targets = st.afterPrepEnts(t.v, R, "van"); targets == nil {
+			targets = byAgent
+		}
+	}
+	for _, p := range subj {
+		if len(without(p.ents, targets)) > 0 {
+			agents = p.ents
+			break
+		}
+	}
+	if len(extra) > 0 {
+		agents = append(extra, agents...)
+	}
+	if agents == nil {
+		agents = st.fallbackAgents()
+	}
+	return agents, targets, objEnd
+}
+
+// subjectAndObject orders the parties around an active verb into the
+// candidates for its subject, best first, and for its object.
+func (st *sent) subjectAndObject(t trigger, L int, before, after []party) (subj, obj []party) {
+	subordinate := L > 0 && clauseStarts[st.ws[L-1].Key]
+	switch {
+	case subordinate && len(before) == 1 && st.pronounBefore(L, before[0].first):
+		// "dat ze China beschuldigen": the subject is the speaker.
+		obj = append(before[:1:1], after...)
+	case len(before) >= 2 && (subordinate || len(after) == 0): // verb last: subject, object, verb
+		subj = before[:1]
+		obj = append(before[1:2:2], after...)
+	case len(before) >= 1:
+		for k := len(before) - 1; k >= 0; k-- {
+			subj = append(subj, before[k])
+		}
+		obj = after
+	default: // inverted: verb, subject, object
+		if len(after) > 0 && (t.targetPrep == "" || len(after) > 1 && after[1].prep == t.targetPrep) {
+			subj = after[:1]
+			obj = after[1:]
+		} else {
+			obj = after
+		}
+	}
+	return subj, obj
+}
+
+// finishClaim completes the claim c of trigger t, or drops it: a claim
+// needs a target, a denial an agent. It names the EU for "de Europese
+// conclusies", drops repeated entities and agents that are their own
+// target, and finds what an accusation is about after objEnd.
+func (st *sent) finishClaim(c Claim, t trigger, objEnd, R int) (Claim, bool) {
 	if len(c.Targets) == 0 && (t.rel == Support || t.rel == Accuse) && t.targetPrep != "" {
 		// "aan bij de Europese conclusies": "Europese" alone is no EU, but
 		// Europe's conclusions are the EU's.
@@ -1007,96 +1153,96 @@ func statesOnly(es []Entity) bool {
 // otherwise by no one named. A state already accused in have stays as it
 // is.
 func (st *sent) actorClaims(have []Claim) []Claim {
-	attack := -1
-	for i, w := range st.ws {
-		if st.at[i] < 0 && (attackVerbs[w.Key] || strings.HasPrefix(w.Key, "gehackt")) {
-			attack = i
-			break
-		}
-	}
-	var out []Claim
-	// "een Russische beïnvloedingsoperatie", "Chinese spionage": the
-	// state's adjective on the deed itself.
-	for _, m := range st.ms {
-		if m.form != formAdj || m.Kind != Country || m.ref || m.modifier || m.gov || m.w1 >= len(st.ws) || !operationNoun(st.ws[m.w1].Key) {
-			continue
-		}
-		accused := false
-		for _, c := range append(append([]Claim(nil), have...), out...) {
-			accused = accused || c.Relation == Accuse && hasEntity(c.Targets, m.Entity)
-		}
-		if !accused {
-			agents := st.fallbackAgents()
-			if len(agents) == 0 {
-				// "Japan spreekt van een Chinese cyberaanval": who speaks of it.
-				for v := m.w0 - 1; v >= 1 && v >= m.w0-4; v-- {
-					if k := st.ws[v].Key; speechVerbs[k] || namingVerbs[k] {
-						if ps := st.usable(st.parties(0, v, false), trigger{}); len(ps) > 0 {
-							agents = ps[len(ps)-1].ents
-						}
-						break
-					}
-				}
-			}
-			out = append(out, Claim{Relation: Accuse, Agents: without(agents, []Entity{m.Entity}), Targets: []Entity{m.Entity},
-				About: strings.Trim(st.s[st.ws[m.w0].Start:st.ws[m.w1].End], " ,.")})
-		}
-	}
+	attack := st.attackWord()
+	out := st.deedClaims(have)
 	if attack < 0 {
 		return out
 	}
 	have = append(have, out...)
-	// "Volgens de Duitse regering is de hackersgroep APT28 binnengedrongen
-	// in e-mailaccounts": a named group as the one who attacked.
+	if c, ok := st.groupActorClaim(have, attack); ok {
+		out = append(out, c)
+	}
+	return st.stateActorClaims(have, out)
+}
+
+// attackWord returns the first word that is no mention and names an
+// attack ("hackten", "aanval", "gehackt"), or -1.
+func (st *sent) attackWord() int {
+	for i, w := range st.ws {
+		if st.at[i] < 0 && (attackVerbs[w.Key] || strings.HasPrefix(w.Key, "gehackt")) {
+			return i
+		}
+	}
+	return -1
+}
+
+// deedClaims finds the accusations of a state's adjective on the deed
+// itself: "een Russische beïnvloedingsoperatie", "Chinese spionage". A
+// state already accused in have, or by an earlier adjective, is left out.
+func (st *sent) deedClaims(have []Claim) []Claim {
+	var out []Claim
+	for _, m := range st.ms {
+		if m.form != formAdj || m.Kind != Country || m.ref || m.modifier || m.gov || m.w1 >= len(st.ws) || !operationNoun(st.ws[m.w1].Key) {
+			continue
+		}
+		if accuses(have, m.Entity) || accuses(out, m.Entity) {
+			continue
+		}
+		agents := st.fallbackAgents()
+		if len(agents) == 0 {
+			agents = st.deedSpeaker(m.w0)
+		}
+		out = append(out, Claim{Relation: Accuse, Agents: without(agents, []Entity{m.Entity}), Targets: []Entity{m.Entity},
+			About: strings.Trim(st.s[st.ws[m.w0].Start:st.ws[m.w1].End], " ,.")})
+	}
+	return out
+}
+
+// deedSpeaker returns who speaks of the deed at word w: the last party
+// before a speech or naming verb in the four words before w ("Japan
+// spreekt van een Chinese cyberaanval"), or nil.
+func (st *sent) deedSpeaker(w int) []Entity {
+	for v := w - 1; v >= 1 && v >= w-4; v-- {
+		if k := st.ws[v].Key; speechVerbs[k] || namingVerbs[k] {
+			if ps := st.usable(st.parties(0, v, false), trigger{}); len(ps) > 0 {
+				return ps[len(ps)-1].ents
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// groupActorClaim finds the accusation of the first group named as the
+// one who attacked near the attack word: "Volgens de Duitse regering is
+// de hackersgroep APT28 binnengedrongen in e-mailaccounts", "uitgevoerd
+// door Unit 29155". It reports false when there is none or have already
+// accuses it.
+func (st *sent) groupActorClaim(have []Claim, attack int) (Claim, bool) {
 	for _, m := range st.ms {
 		byAgent := m.Prep == "door" && (m.Kind == Group || m.Kind == Agency) && st.hasKey(0, m.w0, performedForms) >= 0
 		if !(m.Kind == Group && m.Prep == "" || byAgent) || m.ref || m.modifier || m.product || m.w0 > attack+6 && !byAgent {
 			continue
 		}
-		accused := false
-		for _, c := range have {
-			accused = accused || c.Relation == Accuse && hasEntity(c.Targets, m.Entity)
+		if accuses(have, m.Entity) {
+			return Claim{}, false
 		}
-		if !accused {
-			out = append(out, Claim{Relation: Accuse, Agents: st.fallbackAgents(), Targets: []Entity{m.Entity}})
-		}
-		break
+		return Claim{Relation: Accuse, Agents: st.fallbackAgents(), Targets: []Entity{m.Entity}}, true
 	}
+	return Claim{}, false
+}
+
+// stateActorClaims adds to out the accusations of the states whose
+// adjective stands before an attacker noun: "Iraanse hackers probeerden
+// accounts over te nemen". A state accused in have, or a target in out,
+// is left out.
+func (st *sent) stateActorClaims(have, out []Claim) []Claim {
 	for _, m := range st.ms {
-		if m.form != formAdj || m.Kind != Country || m.ref || m.modifier {
+		n := st.actorNoun(m)
+		if n < 0 {
 			continue
 		}
-		n := m.w1 // the noun after the adjective, perhaps after one more adjective
-		if n < len(st.ws) && !attackerNouns[st.ws[n].Key] && n+1 < len(st.ws) && st.at[n] < 0 && !st.ws[n].Cap && attackerNouns[st.ws[n+1].Key] {
-			n++
-		}
-		if n >= len(st.ws) || !attackerNouns[st.ws[n].Key] {
-			continue
-		}
-		// Individuals ("twee Russische hackers") are no state's actors, and
-		// the victims of an attack ("aanvallen op Chinese hackers") are not
-		// its authors.
-		if m.w0 > 0 {
-			prev := st.ws[m.w0-1]
-			if prev.Key != "een" && (prev.Digits || isNumberWord(prev.Key)) {
-				continue
-			}
-		}
-		if !(m.Prep == "" || m.Prep == "door" || m.Prep == "van" && attackNouns[keyAt(st.ws, st.prepAt(m.w0)-1)]) {
-			continue
-		}
-		accused := false
-		for _, c := range have {
-			if c.Relation == Accuse && hasEntity(c.Targets, m.Entity) {
-				accused = true
-			}
-		}
-		for _, c := range out {
-			if hasEntity(c.Targets, m.Entity) {
-				accused = true
-			}
-		}
-		if accused {
+		if accuses(have, m.Entity) || hasTarget(out, m.Entity) {
 			continue
 		}
 		c := Claim{Relation: Accuse, Agents: without(st.fallbackAgents(), []Entity{m.Entity}), Targets: []Entity{m.Entity}}
@@ -1107,6 +1253,55 @@ func (st *sent) actorClaims(have []Claim) []Claim {
 		out = append(out, c)
 	}
 	return out
+}
+
+// actorNoun returns the attacker noun after m, a state's adjective,
+// perhaps after one more adjective ("Russische militaire hackers"), or -1
+// when m is no such adjective or its noun names individuals or victims.
+func (st *sent) actorNoun(m mention) int {
+	if m.form != formAdj || m.Kind != Country || m.ref || m.modifier {
+		return -1
+	}
+	n := m.w1 // the noun after the adjective, perhaps after one more adjective
+	if n < len(st.ws) && !attackerNouns[st.ws[n].Key] && n+1 < len(st.ws) && st.at[n] < 0 && !st.ws[n].Cap && attackerNouns[st.ws[n+1].Key] {
+		n++
+	}
+	if n >= len(st.ws) || !attackerNouns[st.ws[n].Key] {
+		return -1
+	}
+	// Individuals ("twee Russische hackers") are no state's actors, and
+	// the victims of an attack ("aanvallen op Chinese hackers") are not
+	// its authors.
+	if m.w0 > 0 {
+		prev := st.ws[m.w0-1]
+		if prev.Key != "een" && (prev.Digits || isNumberWord(prev.Key)) {
+			return -1
+		}
+	}
+	if !(m.Prep == "" || m.Prep == "door" || m.Prep == "van" && attackNouns[keyAt(st.ws, st.prepAt(m.w0)-1)]) {
+		return -1
+	}
+	return n
+}
+
+// accuses reports whether one of claims accuses e.
+func accuses(claims []Claim, e Entity) bool {
+	for _, c := range claims {
+		if c.Relation == Accuse && hasEntity(c.Targets, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasTarget reports whether one of claims has e among its targets.
+func hasTarget(claims []Claim, e Entity) bool {
+	for _, c := range claims {
+		if hasEntity(c.Targets, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstOfParty returns the first word of the mention at word i, stepping
