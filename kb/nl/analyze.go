@@ -27,118 +27,164 @@ func (r *Recognizer) analyze(sentences []string) ([]SentenceAnalysis, int) {
 		ws := splitWords(s)
 		ms := addRefs(ws, r.mentions(s, ws, ctx), ctx, &steps)
 		st := newSent(s, ws, ms, ctx)
-		claims, verbs := st.claims()
-		a := SentenceAnalysis{Mentions: publicMentions(ms), Claims: claims, Roles: st.roles(), Quotes: st.quotes(verbs)}
-		if len(a.Quotes) == 0 && ctx.lastSpeaker != nil {
-			if t, ok := wholeQuote(s); ok {
-				a.Quotes = []Quote{{Speaker: *ctx.lastSpeaker, Text: t}}
-			}
-		}
-		// "'Wij zijn solidair met Duitsland', zegt de NAVO": the speaker
-		// makes the claims of its words.
-		// Media that report a claim do not make it.
-		if len(a.Quotes) > 0 && a.Quotes[0].Speaker.Kind != Media {
-			for c := range a.Claims {
-				if cl := &a.Claims[c]; len(cl.Agents) == 0 {
-					cl.Agents = []Entity{a.Quotes[0].Speaker}
-				}
-			}
-		}
-		// A headline "Britse regering: China zit achter hack …" makes the
-		// claim of the words before the colon.
-		if src := headlineSource(s, ms); len(src) > 0 {
-			for c := range a.Claims {
-				cl := &a.Claims[c]
-				if len(cl.Agents) == 0 && (cl.Relation == Accuse || cl.Relation == Attribute) {
-					cl.Agents = src
-				}
-			}
-		}
-		// "X zit achter de aanval. Dat meldt de FBI.": the FBI makes the
-		// claim of the sentence before.
+		a := st.analysis(ms, ctx)
 		if i > 0 {
-			if src := withoutMedia(reportedBy(ws, ms)); len(src) > 0 {
-				var added []Claim
-				for c := range out[i-1].Claims {
-					cl := &out[i-1].Claims[c]
-					switch {
-					case len(cl.Agents) == 0 && cl.Relation == Accuse:
-						cl.Agents = src
-					case cl.Relation == Attribute && len(cl.Targets) > 0:
-						// "Een groep werkt voor de Iraanse Revolutionaire Garde.
-						// Dat meldt Google.": Google accuses the sponsor.
-						added = append(added, Claim{Relation: Accuse, Agents: src, Targets: cl.Targets})
-					}
-				}
-				out[i-1].Claims = append(out[i-1].Claims, added...)
-			}
+			creditReporter(&out[i-1], ws, ms)
 		}
-		// "Volgens het ASD werkt de groep in opdracht van het Chinese MSS":
-		// who says a group works for a state accuses both.
-		for _, cl := range a.Claims {
-			if cl.Relation != Attribute || len(cl.Agents) == 0 {
-				continue
-			}
-			if src := withoutMedia(st.fallbackAgents()); len(src) > 0 {
-				a.Claims = append(a.Claims, Claim{Relation: Accuse, Agents: src, Targets: cl.Agents},
-					Claim{Relation: Accuse, Agents: src, Targets: cl.Targets})
-			}
-		}
-		// "Volgens KAPO stuurde hij de aanvallen aan. De aanvallen zouden zijn
-		// uitgevoerd door Unit 29155.": "zou" goes on reporting the source.
-		if len(ctx.lastSource) > 0 && (st.hasKey(0, len(ws), set("zou", "zouden")) >= 0) {
-			for c := range a.Claims {
-				if cl := &a.Claims[c]; cl.Relation == Accuse && len(cl.Agents) == 0 {
-					cl.Agents = without(ctx.lastSource, cl.Targets)
-				}
-			}
-		}
-		ctx.lastSource = nil
-		if src := withoutMedia(st.fallbackAgents()); len(src) > 0 {
-			ctx.lastSource = src
-		}
+		a.Claims = st.accuseSponsors(a.Claims)
+		st.creditLastSource(&a, ctx)
 		if i == 0 {
 			// "AIVD: Rusland grootste dreiging …": the headline's source
 			// speaks for the article's report.
 			ctx.source = withoutMedia(headlineSource(s, ms))
 		}
-		for _, w := range ws {
-			if reportNouns[w.Key] {
-				inReport[i] = true
-			}
-		}
-		// "Viginum heeft een rapport gepubliceerd, en de conclusie laat weinig
-		// ruimte voor twijfel: achter de campagne zitten Russische bedrijven":
-		// who published the report makes its accusations.
+		inReport[i] = firstReportNoun(ws) < len(ws)
 		if inReport[i] {
-			if ps := st.usable(st.parties(0, len(ws), false), trigger{}); len(ps) > 0 {
-				for c := range a.Claims {
-					if cl := &a.Claims[c]; cl.Relation == Accuse && len(cl.Agents) == 0 && ps[0].first < firstReportNoun(ws) {
-						cl.Agents = withoutMedia(without(ps[0].ents, cl.Targets))
-					}
-				}
-			}
+			st.creditPublisher(&a)
 		}
 		ctx.update(st, a)
 		out[i] = a
 		steps += st.steps
 	}
-	// An accusation nobody in its sentence makes, in an article whose
-	// headline names its source, is that source's: "Iran wordt in het
-	// verslag aangewezen als verantwoordelijke …" under "AIVD: …".
-	if len(ctx.source) > 0 {
-		for i := 1; i < len(out); i++ {
-			if !inReport[i] {
-				continue
-			}
-			for c := range out[i].Claims {
-				if cl := &out[i].Claims[c]; cl.Relation == Accuse && len(cl.Agents) == 0 {
-					cl.Agents = without(ctx.source, cl.Targets)
-				}
+	creditHeadlineSource(out, inReport, ctx.source)
+	return out, steps
+}
+
+// analysis returns what the sentence says on its own: its mentions, roles
+// and quotes, and its claims, credited to the speaker of its quotes or to
+// the source of its headline when nobody in it makes them.
+func (st *sent) analysis(ms []mention, ctx *articleCtx) SentenceAnalysis {
+	claims, verbs := st.claims()
+	a := SentenceAnalysis{Mentions: publicMentions(ms), Claims: claims, Roles: st.roles(), Quotes: st.quotes(verbs)}
+	if len(a.Quotes) == 0 && ctx.lastSpeaker != nil {
+		if t, ok := wholeQuote(st.s); ok {
+			a.Quotes = []Quote{{Speaker: *ctx.lastSpeaker, Text: t}}
+		}
+	}
+	// "'Wij zijn solidair met Duitsland', zegt de NAVO": the speaker
+	// makes the claims of its words.
+	// Media that report a claim do not make it.
+	if len(a.Quotes) > 0 && a.Quotes[0].Speaker.Kind != Media {
+		for c := range a.Claims {
+			if cl := &a.Claims[c]; len(cl.Agents) == 0 {
+				cl.Agents = []Entity{a.Quotes[0].Speaker}
 			}
 		}
 	}
-	return out, steps
+	// A headline "Britse regering: China zit achter hack …" makes the
+	// claim of the words before the colon.
+	if src := headlineSource(st.s, ms); len(src) > 0 {
+		for c := range a.Claims {
+			cl := &a.Claims[c]
+			if len(cl.Agents) == 0 && (cl.Relation == Accuse || cl.Relation == Attribute) {
+				cl.Agents = src
+			}
+		}
+	}
+	return a
+}
+
+// creditReporter gives the claims of the sentence before, prev, to the
+// source a sentence "Dat meldt X" (words ws, mentions ms) names.
+//
+// "X zit achter de aanval. Dat meldt de FBI.": the FBI makes the claim of
+// the sentence before.
+func creditReporter(prev *SentenceAnalysis, ws []word, ms []mention) {
+	src := withoutMedia(reportedBy(ws, ms))
+	if len(src) == 0 {
+		return
+	}
+	var added []Claim
+	for c := range prev.Claims {
+		cl := &prev.Claims[c]
+		switch {
+		case len(cl.Agents) == 0 && cl.Relation == Accuse:
+			cl.Agents = src
+		case cl.Relation == Attribute && len(cl.Targets) > 0:
+			// "Een groep werkt voor de Iraanse Revolutionaire Garde.
+			// Dat meldt Google.": Google accuses the sponsor.
+			added = append(added, Claim{Relation: Accuse, Agents: src, Targets: cl.Targets})
+		}
+	}
+	prev.Claims = append(prev.Claims, added...)
+}
+
+// accuseSponsors returns claims with, for each claim of the sentence that a
+// group works for a state, the sentence's source accusing both.
+//
+// "Volgens het ASD werkt de groep in opdracht van het Chinese MSS": who
+// says a group works for a state accuses both.
+func (st *sent) accuseSponsors(claims []Claim) []Claim {
+	for _, cl := range claims {
+		if cl.Relation != Attribute || len(cl.Agents) == 0 {
+			continue
+		}
+		if src := withoutMedia(st.fallbackAgents()); len(src) > 0 {
+			claims = append(claims, Claim{Relation: Accuse, Agents: src, Targets: cl.Agents},
+				Claim{Relation: Accuse, Agents: src, Targets: cl.Targets})
+		}
+	}
+	return claims
+}
+
+// creditLastSource gives the accusations nobody makes in a sentence with
+// "zou" to the source of the sentence before, then remembers the
+// sentence's own source for the next.
+//
+// "Volgens KAPO stuurde hij de aanvallen aan. De aanvallen zouden zijn
+// uitgevoerd door Unit 29155.": "zou" goes on reporting the source.
+func (st *sent) creditLastSource(a *SentenceAnalysis, ctx *articleCtx) {
+	if len(ctx.lastSource) > 0 && (st.hasKey(0, len(st.ws), set("zou", "zouden")) >= 0) {
+		for c := range a.Claims {
+			if cl := &a.Claims[c]; cl.Relation == Accuse && len(cl.Agents) == 0 {
+				cl.Agents = without(ctx.lastSource, cl.Targets)
+			}
+		}
+	}
+	ctx.lastSource = nil
+	if src := withoutMedia(st.fallbackAgents()); len(src) > 0 {
+		ctx.lastSource = src
+	}
+}
+
+// creditPublisher gives the accusations nobody makes in a sentence that
+// cites a report to the first party named before the report.
+//
+// "Viginum heeft een rapport gepubliceerd, en de conclusie laat weinig
+// ruimte voor twijfel: achter de campagne zitten Russische bedrijven":
+// who published the report makes its accusations.
+func (st *sent) creditPublisher(a *SentenceAnalysis) {
+	ps := st.usable(st.parties(0, len(st.ws), false), trigger{})
+	if len(ps) == 0 {
+		return
+	}
+	for c := range a.Claims {
+		if cl := &a.Claims[c]; cl.Relation == Accuse && len(cl.Agents) == 0 && ps[0].first < firstReportNoun(st.ws) {
+			cl.Agents = withoutMedia(without(ps[0].ents, cl.Targets))
+		}
+	}
+}
+
+// creditHeadlineSource gives the accusations nobody makes in the sentences
+// after the headline that cite a report to the headline's source.
+//
+// An accusation nobody in its sentence makes, in an article whose
+// headline names its source, is that source's: "Iran wordt in het
+// verslag aangewezen als verantwoordelijke …" under "AIVD: …".
+func creditHeadlineSource(out []SentenceAnalysis, inReport []bool, source []Entity) {
+	if len(source) == 0 {
+		return
+	}
+	for i := 1; i < len(out); i++ {
+		if !inReport[i] {
+			continue
+		}
+		for c := range out[i].Claims {
+			if cl := &out[i].Claims[c]; cl.Relation == Accuse && len(cl.Agents) == 0 {
+				cl.Agents = without(source, cl.Targets)
+			}
+		}
+	}
 }
 
 // firstReportNoun returns the index of the first report noun in ws, or
