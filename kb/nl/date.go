@@ -143,11 +143,37 @@ func Dates(s string) []DateMention {
 // dateAt reads a date mention starting at toks[i] and returns it with the
 // index of the token after it.
 func dateAt(s string, toks []Token, i int) (DateMention, int, bool) {
-	t := toks[i]
-	adj := func(j int) bool { return j+1 < len(toks) && adjacent(s, toks[j], toks[j+1], "") }
-	adjDot := func(j int) bool { return j+1 < len(toks) && adjacent(s, toks[j], toks[j+1], ".") }
+	if d, next, ok := relativeDateAt(s, toks, i); ok {
+		return d, next, true
+	}
+	if d, next, ok := holidayAt(s, toks, i); ok {
+		return d, next, true
+	}
+	if d, next, ok := agoAt(s, toks, i); ok {
+		return d, next, true
+	}
+	// Numeric dates in one token: "2021-07-19", "19-07-2021".
+	if d, ok := numericDate(toks[i].Text); ok {
+		d.Start, d.End = toks[i].Start, toks[i].End
+		return d, i + 1, true
+	}
+	if d, next, ok := slashDateAt(s, toks, i); ok {
+		return d, next, true
+	}
+	return calendarDateAt(s, toks, i)
+}
 
-	// Relative expressions, longest first.
+// adjacentNext reports whether a token follows toks[j] with only white
+// space and the bytes in extra between them.
+func adjacentNext(s string, toks []Token, j int, extra string) bool {
+	return j+1 < len(toks) && adjacent(s, toks[j], toks[j+1], extra)
+}
+
+// relativeDateAt reads a relative expression of one to three words
+// starting at toks[i], longest first: "gisteren", "vorige week", "eerder
+// dit jaar".
+func relativeDateAt(s string, toks []Token, i int) (DateMention, int, bool) {
+	t := toks[i]
 	_, maybeRelative := relativeFirst[t.Norm]
 	for n := 3; maybeRelative && n >= 1; n-- {
 		if i+n > len(toks) {
@@ -156,7 +182,7 @@ func dateAt(s string, toks []Token, i int) (DateMention, int, bool) {
 		phrase := t.Norm
 		ok := true
 		for k := 1; k < n; k++ {
-			if !adj(i + k - 1) {
+			if !adjacentNext(s, toks, i+k-1, "") {
 				ok = false
 				break
 			}
@@ -169,9 +195,15 @@ func dateAt(s string, toks []Token, i int) (DateMention, int, bool) {
 			return DateMention{Start: t.Start, End: toks[i+n-1].End}, i + n, true
 		}
 	}
-	// Holidays: "eerste kerstdag", "op Koningsdag" [year].
+	return DateMention{}, 0, false
+}
+
+// holidayAt reads a holiday of one or two words starting at toks[i], with
+// the year after it if there is one: "eerste kerstdag", "Koningsdag 2024".
+func holidayAt(s string, toks []Token, i int) (DateMention, int, bool) {
+	t := toks[i]
 	for n := 2; n >= 1; n-- {
-		if i+n > len(toks) || n == 2 && !adj(i) {
+		if i+n > len(toks) || n == 2 && !adjacentNext(s, toks, i, "") {
 			continue
 		}
 		phrase := t.Norm
@@ -190,20 +222,26 @@ func dateAt(s string, toks []Token, i int) (DateMention, int, bool) {
 		}
 		return d, next, true
 	}
-	// "twee weken geleden", "3 jaar geleden".
-	if i+2 < len(toks) && toks[i+2].Norm == "geleden" && adj(i) && adj(i+1) {
+	return DateMention{}, 0, false
+}
+
+// agoAt reads "twee weken geleden", "3 jaar geleden" and "een week
+// geleden" starting at toks[i].
+func agoAt(s string, toks []Token, i int) (DateMention, int, bool) {
+	t := toks[i]
+	if i+2 < len(toks) && toks[i+2].Norm == "geleden" && adjacentNext(s, toks, i, "") && adjacentNext(s, toks, i+1, "") {
 		if _, ok := agoUnits[toks[i+1].Norm]; ok {
 			if _, _, isNum := tokenValue(s, toks, i); isNum || t.Norm == "een" {
 				return DateMention{Start: t.Start, End: toks[i+2].End}, i + 3, true
 			}
 		}
 	}
-	// Numeric dates in one token: "2021-07-19", "19-07-2021".
-	if d, ok := numericDate(t.Text); ok {
-		d.Start, d.End = t.Start, t.End
-		return d, i + 1, true
-	}
-	// "19/7/2021" and "19/7".
+	return DateMention{}, 0, false
+}
+
+// slashDateAt reads "19/7/2021" and "19/7" starting at toks[i].
+func slashDateAt(s string, toks []Token, i int) (DateMention, int, bool) {
+	t := toks[i]
 	if isDigits(t.Text) && i+1 < len(toks) && t.End < len(s) && s[t.End] == '/' && toks[i+1].Start == t.End+1 && isDigits(toks[i+1].Text) {
 		day, month := atoi(t.Text), atoi(toks[i+1].Text)
 		if validDay(day) && month >= 1 && month <= 12 {
@@ -217,67 +255,89 @@ func dateAt(s string, toks []Token, i int) (DateMention, int, bool) {
 			return d, next, true
 		}
 	}
+	return DateMention{}, 0, false
+}
 
+// calendarDateAt reads a date by its day, month or year starting at
+// toks[i], after a weekday or a qualifier if one stands there: "dinsdag 4
+// juni 2024", "begin december", "maart 2021", "sinds 2006"; or a weekday
+// alone.
+func calendarDateAt(s string, toks []Token, i int) (DateMention, int, bool) {
+	t := toks[i]
 	start, j := t.Start, i
-	var d DateMention
 	// A weekday: alone, or before a day and month.
 	if weekday(t.Norm) {
-		if j+2 < len(toks) && adj(j) && isDayNumber(toks[j+1].Text) && adjDot(j+1) && MonthNumber(toks[j+2].Norm) > 0 {
+		if j+2 < len(toks) && adjacentNext(s, toks, j, "") && isDayNumber(toks[j+1].Text) && adjacentNext(s, toks, j+1, ".") && MonthNumber(toks[j+2].Norm) > 0 {
 			j++
 		} else {
 			return DateMention{Start: t.Start, End: t.End}, i + 1, true
 		}
 	}
 	// A qualifier: "begin december", "eind 2023", "sinds 2006".
-	if _, ok := dateQualifiers[toks[j].Norm]; ok && adj(j) {
+	if _, ok := dateQualifiers[toks[j].Norm]; ok && adjacentNext(s, toks, j, "") {
 		next := toks[j+1]
-		dayMonth := isDayNumber(next.Text) && j+2 < len(toks) && adjDot(j+1) && MonthNumber(toks[j+2].Norm) > 0
+		dayMonth := isDayNumber(next.Text) && j+2 < len(toks) && adjacentNext(s, toks, j+1, ".") && MonthNumber(toks[j+2].Norm) > 0
 		if MonthNumber(next.Norm) > 0 || isYear(next.Text) || dayMonth {
 			j++
 		}
 	}
 	// Day month [year]: "3 maart", "4 juni 2024", "3 okt. 2023".
-	if isDayNumber(toks[j].Text) && adjDot(j) && MonthNumber(toks[j+1].Norm) > 0 && !partOfCode(s, toks[j]) {
-		d.Day, d.Month = atoi(toks[j].Text), MonthNumber(toks[j+1].Norm)
-		d.Start, d.End = start, monthEnd(s, toks[j+1])
-		next := j + 2
-		if next < len(toks) && adjacent(s, toks[j+1], toks[next], ".,") && isYear(toks[next].Text) {
-			d.Year, d.End = atoi(toks[next].Text), toks[next].End
-			next++
-		}
-		return d, next, true
+	if isDayNumber(toks[j].Text) && adjacentNext(s, toks, j, ".") && MonthNumber(toks[j+1].Norm) > 0 && !partOfCode(s, toks[j]) {
+		return dayMonthAt(s, toks, j, start)
 	}
 	// Month [day,] [year]: "maart 2021", "March 3, 2021", "in maart".
 	if m := MonthNumber(toks[j].Norm); m > 0 {
-		d.Month, d.Start, d.End = m, start, monthEnd(s, toks[j])
-		next := j + 1
-		if next < len(toks) && adjDot(j) && isDayNumber(toks[next].Text) && !isYear(toks[next].Text) {
-			after := next + 1
-			if after < len(toks) && adjacent(s, toks[next], toks[after], ",") && isYear(toks[after].Text) {
-				d.Day, d.Year, d.End = atoi(toks[next].Text), atoi(toks[after].Text), toks[after].End
-				return d, after + 1, true
-			}
-			if _, en := englishMonths[toks[j].Norm]; en {
-				d.Day, d.End = atoi(toks[next].Text), toks[next].End
-				return d, next + 1, true
-			}
-		}
-		if next < len(toks) && adjDot(j) && isYear(toks[next].Text) {
-			d.Year, d.End = atoi(toks[next].Text), toks[next].End
-			return d, next + 1, true
-		}
-		_, abbr := monthAbbreviations[toks[j].Norm]
-		_, en := englishMonths[toks[j].Norm]
-		if en || (abbr && d.End == toks[j].End) {
-			return DateMention{}, 0, false // "may", "march" and "Jan" alone are words
-		}
-		return d, next, true
+		return monthDateAt(s, toks, j, m, start)
 	}
 	// A year: after a preposition or qualifier, or with no noun after it.
 	if j > i && isYear(toks[j].Text) || yearAt(s, toks, j, j > 0 && isApproxBefore(toks[j-1].Norm)) {
 		return DateMention{Year: atoi(toks[j].Text), Start: start, End: toks[j].End}, j + 1, true
 	}
 	return DateMention{}, 0, false
+}
+
+// dayMonthAt reads a day and month, and the year after them if there is
+// one, from the day at toks[j]; the mention begins at byte start.
+func dayMonthAt(s string, toks []Token, j, start int) (DateMention, int, bool) {
+	var d DateMention
+	d.Day, d.Month = atoi(toks[j].Text), MonthNumber(toks[j+1].Norm)
+	d.Start, d.End = start, monthEnd(s, toks[j+1])
+	next := j + 2
+	if next < len(toks) && adjacent(s, toks[j+1], toks[next], ".,") && isYear(toks[next].Text) {
+		d.Year, d.End = atoi(toks[next].Text), toks[next].End
+		next++
+	}
+	return d, next, true
+}
+
+// monthDateAt reads month m at toks[j], with the day and year or the year
+// after it if they are there; the mention begins at byte start. An English
+// month or an abbreviation without a dot on its own is no mention.
+func monthDateAt(s string, toks []Token, j, m, start int) (DateMention, int, bool) {
+	var d DateMention
+	d.Month, d.Start, d.End = m, start, monthEnd(s, toks[j])
+	next := j + 1
+	if next < len(toks) && adjacentNext(s, toks, j, ".") && isDayNumber(toks[next].Text) && !isYear(toks[next].Text) {
+		after := next + 1
+		if after < len(toks) && adjacent(s, toks[next], toks[after], ",") && isYear(toks[after].Text) {
+			d.Day, d.Year, d.End = atoi(toks[next].Text), atoi(toks[after].Text), toks[after].End
+			return d, after + 1, true
+		}
+		if _, en := englishMonths[toks[j].Norm]; en {
+			d.Day, d.End = atoi(toks[next].Text), toks[next].End
+			return d, next + 1, true
+		}
+	}
+	if next < len(toks) && adjacentNext(s, toks, j, ".") && isYear(toks[next].Text) {
+		d.Year, d.End = atoi(toks[next].Text), toks[next].End
+		return d, next + 1, true
+	}
+	_, abbr := monthAbbreviations[toks[j].Norm]
+	_, en := englishMonths[toks[j].Norm]
+	if en || (abbr && d.End == toks[j].End) {
+		return DateMention{}, 0, false // "may", "march" and "Jan" alone are words
+	}
+	return d, next, true
 }
 
 // isApproxBefore reports whether w is a qualifier that makes the number
