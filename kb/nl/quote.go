@@ -91,16 +91,39 @@ func trimQuote(s string) string {
 
 // quotes finds what the sentence says its speakers said.
 func (st *sent) quotes(claimVerbs map[int]bool) []Quote {
-	ws := st.ws
-	if len(ws) == 0 {
+	if len(st.ws) == 0 {
 		return nil
 	}
 	spans := quoteSpans(st.s)
 	// "Als de gemeente niet betaalt, dreigt Play alles online te zetten":
 	// a clause before the verb, not words someone said.
-	subordinate := len(spans) == 0 && subordinators[ws[0].Key]
-	// "…", zegt X / aldus X / laat X weten.
-	for i := 1; i < len(ws) && !subordinate; i++ {
+	subordinate := len(spans) == 0 && subordinators[st.ws[0].Key]
+	if !subordinate {
+		if q, ok := st.quoteBeforeVerb(spans, claimVerbs); ok {
+			return []Quote{q}
+		}
+	}
+	if q, ok := st.quoteAfterColon(spans); ok {
+		return []Quote{q}
+	}
+	if q, ok := st.quoteAfterDat(); ok {
+		return []Quote{q}
+	}
+	if q, ok := st.quoteAfterNamingVerb(spans); ok {
+		return []Quote{q}
+	}
+	if q, ok := st.quoteVolgens(); ok {
+		return []Quote{q}
+	}
+	return nil
+}
+
+// quoteBeforeVerb finds words said before a speech verb with the speaker
+// after it: "…", zegt X / aldus X / laat X weten. spans are the sentence's
+// quoted stretches; the verbs in claimVerbs are no speech verbs.
+func (st *sent) quoteBeforeVerb(spans []Span, claimVerbs map[int]bool) (Quote, bool) {
+	ws := st.ws
+	for i := 1; i < len(ws); i++ {
 		v := i
 		gap := st.s[ws[i-1].End:ws[i].Start]
 		if ws[i].Key == "zo" && i+1 < len(ws) && speechVerbs[ws[i+1].Key] {
@@ -125,20 +148,34 @@ func (st *sent) quotes(claimVerbs map[int]bool) []Quote {
 			text = st.s[spans[0].Start:spans[0].End]
 		}
 		if t := trimQuote(text); t != "" {
-			return []Quote{{Speaker: sp, Text: t}}
+			return Quote{Speaker: sp, Text: t}, true
 		}
 	}
-	// X: "…" and X zegt: "…".
-	if c := strings.Index(st.s, ":"); c > 0 {
-		for _, sp := range spans {
-			if sp.Start > c && strings.TrimSpace(strings.Trim(st.s[c+1:sp.Start], "\"\u201c\u201e ")) == "" {
-				if e, ok := st.lastSpeakerBefore(c); ok {
-					return []Quote{{Speaker: e, Text: trimQuote(st.s[sp.Start:sp.End])}}
-				}
+	return Quote{}, false
+}
+
+// quoteAfterColon finds the quoted words after a colon and the speaker
+// before it: X: "…" and X zegt: "…". spans are the sentence's quoted
+// stretches.
+func (st *sent) quoteAfterColon(spans []Span) (Quote, bool) {
+	c := strings.Index(st.s, ":")
+	if c <= 0 {
+		return Quote{}, false
+	}
+	for _, sp := range spans {
+		if sp.Start > c && strings.TrimSpace(strings.Trim(st.s[c+1:sp.Start], "\"\u201c\u201e ")) == "" {
+			if e, ok := st.lastSpeakerBefore(c); ok {
+				return Quote{Speaker: e, Text: trimQuote(st.s[sp.Start:sp.End])}, true
 			}
 		}
 	}
-	// X zei dat …
+	return Quote{}, false
+}
+
+// quoteAfterDat finds the words after "dat" with a speech verb and its
+// speaker before it: X zei dat ….
+func (st *sent) quoteAfterDat() (Quote, bool) {
+	ws := st.ws
 	for i, w := range ws {
 		if w.Key != "dat" || i < 2 {
 			continue
@@ -161,11 +198,18 @@ func (st *sent) quotes(claimVerbs map[int]bool) []Quote {
 		}
 		if ok {
 			if t := trimQuote(strings.TrimRight(st.s[w.End:], ".!? ")); t != "" {
-				return []Quote{{Speaker: e, Text: t}}
+				return Quote{Speaker: e, Text: t}, true
 			}
 		}
 	}
-	// X sprak van "…", X noemde de beschuldigingen "…".
+	return Quote{}, false
+}
+
+// quoteAfterNamingVerb finds quoted words put in someone's mouth by a
+// speech or naming verb shortly before them: X sprak van "…", X noemde de
+// beschuldigingen "…". spans are the sentence's quoted stretches.
+func (st *sent) quoteAfterNamingVerb(spans []Span) (Quote, bool) {
+	ws := st.ws
 	for _, sp := range spans {
 		first := 0
 		for first < len(ws) && ws[first].End <= sp.Start {
@@ -183,11 +227,17 @@ func (st *sent) quotes(claimVerbs map[int]bool) []Quote {
 		}
 		if e, ok := st.speakerBefore(v); ok {
 			if t := strings.TrimSpace(strings.TrimRight(st.s[ws[v].Start:], ".!? ")); t != "" {
-				return []Quote{{Speaker: e, Text: t}}
+				return Quote{Speaker: e, Text: t}, true
 			}
 		}
 	}
-	// Volgens X …
+	return Quote{}, false
+}
+
+// quoteVolgens finds the words after "Volgens X" at the start of the
+// sentence or after a comma: Volgens X ….
+func (st *sent) quoteVolgens() (Quote, bool) {
+	ws := st.ws
 	for _, m := range st.ms {
 		if m.via != "volgens" || m.ref {
 			continue
@@ -201,10 +251,10 @@ func (st *sent) quotes(claimVerbs map[int]bool) []Quote {
 		}
 		rest := strings.TrimRight(st.s[m.End:], ".!? ")
 		if t := trimQuote(rest); t != "" && !m.modifier {
-			return []Quote{{Speaker: m.Entity, Text: t}}
+			return Quote{Speaker: m.Entity, Text: t}, true
 		}
 	}
-	return nil
+	return Quote{}, false
 }
 
 // subordinators open a clause that comes before the main verb.
