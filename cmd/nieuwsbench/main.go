@@ -716,26 +716,7 @@ func slackAcks(ctx context.Context, db bot.KB, qs []corpus.Question, n int, ackT
 				"channel_id": {"C0BENCH"}, "team_id": {"T0BENCH"},
 				"response_url": {fake.ResponseURL(strconv.Itoa(i))},
 			}
-			body := form.Encode()
-			req, err := http.NewRequestWithContext(ctx, http.MethodPost, srv.URL, strings.NewReader(body))
-			if err != nil {
-				mu.Lock()
-				firstErr = cmp(firstErr, err)
-				mu.Unlock()
-				return
-			}
-			req.Header = slackfake.Sign(secret, time.Now(), []byte(body))
-			start := time.Now()
-			res, err := client.Do(req)
-			var payload []byte
-			if err == nil {
-				payload, err = io.ReadAll(res.Body)
-				res.Body.Close()
-				if err == nil && res.StatusCode != http.StatusOK {
-					err = fmt.Errorf("status %d", res.StatusCode)
-				}
-			}
-			d := time.Since(start)
+			d, inlined, err := postSlash(ctx, client, srv.URL, secret, form)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -743,7 +724,7 @@ func slackAcks(ctx context.Context, db bot.KB, qs []corpus.Question, n int, ackT
 				return
 			}
 			lat = append(lat, d)
-			if len(payload) > 0 {
+			if inlined {
 				inline++
 			}
 		})
@@ -755,15 +736,47 @@ func slackAcks(ctx context.Context, db bot.KB, qs []corpus.Question, n int, ackT
 	run.ack = percentiles(lat)
 	run.sent = len(lat)
 	run.inline = inline
-	// Let the answers that went to response_url finish before the next
-	// run, so they do not load it.
+	awaitResponses(fake, run.sent-run.inline)
+	return run, nil
+}
+
+// postSlash posts one slash command, form, signed with secret, to the
+// adapter at srvURL, and returns how long the acknowledgement took and
+// whether it carried the answer inline.
+func postSlash(ctx context.Context, client *http.Client, srvURL, secret string, form url.Values) (time.Duration, bool, error) {
+	body := form.Encode()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, srvURL, strings.NewReader(body))
+	if err != nil {
+		return 0, false, err
+	}
+	req.Header = slackfake.Sign(secret, time.Now(), []byte(body))
+	start := time.Now()
+	res, err := client.Do(req)
+	var payload []byte
+	if err == nil {
+		payload, err = io.ReadAll(res.Body)
+		res.Body.Close()
+		if err == nil && res.StatusCode != http.StatusOK {
+			err = fmt.Errorf("status %d", res.StatusCode)
+		}
+	}
+	d := time.Since(start)
+	if err != nil {
+		return 0, false, err
+	}
+	return d, len(payload) > 0, nil
+}
+
+// awaitResponses waits up to about 30 seconds for want answers to reach
+// fake's response_url, so that they finish before the next run and do not
+// load it.
+func awaitResponses(fake *slackfake.Server, want int) {
 	for range 300 {
-		if len(fake.ResponsesSoFar()) >= run.sent-run.inline {
+		if len(fake.ResponsesSoFar()) >= want {
 			break
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	return run, nil
 }
 
 // limitedHandler runs at most cap(slots) answers at a time.
