@@ -181,6 +181,8 @@ func (s *Server) Drop() {
 	}
 }
 
+// serve upgrades "/" to the gateway and answers the REST routes, recording
+// their writes on Calls.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/" && websocket.IsWebSocketUpgrade(r) {
 		s.gateway(w, r)
@@ -195,42 +197,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"url": "ws://" + r.Host})
 		return
 	case r.Method == http.MethodGet && len(parts) == 4 && parts[0] == "guilds" && parts[2] == "members":
-		s.mu.Lock()
-		roles, ok := s.members[parts[1]+"/"+parts[3]]
-		s.mu.Unlock()
-		if !ok {
-			writeJSON(w, http.StatusNotFound, map[string]any{"code": 10007, "message": "Unknown Member"})
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]any{"user": map[string]any{"id": parts[3], "bot": true}, "roles": roles})
+		s.getMember(w, parts[1], parts[3])
 		return
 	case r.Method == http.MethodPost && len(parts) == 3 && parts[0] == "channels" && parts[2] == "messages":
-		s.mu.Lock()
-		fail := s.failures > 0
-		if fail {
-			s.failures--
-		}
-		s.nextID++
-		id := s.nextID
-		s.mu.Unlock()
-		if fail {
-			writeJSON(w, http.StatusInternalServerError, map[string]any{"code": 0, "message": "500: Internal Server Error"})
-			return
-		}
-		call.Kind, call.ChannelID = "message", parts[1]
-		s.Calls <- call
-		writeJSON(w, http.StatusOK, map[string]any{"id": fmt.Sprint(9000 + id), "channel_id": parts[1]})
+		s.postMessage(w, call, parts[1])
 		return
 	case r.Method == http.MethodPut && len(parts) == 3 && parts[0] == "applications" && parts[2] == "commands":
-		call.Kind = "commands"
-		s.Calls <- call
-		var cmds []map[string]any
-		_ = json.Unmarshal(body, &cmds)
-		for i, c := range cmds {
-			c["id"] = fmt.Sprint(7000 + i)
-			c["application_id"] = parts[1]
-		}
-		writeJSON(w, http.StatusOK, cmds)
+		s.putCommands(w, call, parts[1])
 		return
 	case r.Method == http.MethodPost && len(parts) == 4 && parts[0] == "interactions" && parts[3] == "callback":
 		call.Kind = "callback"
@@ -261,6 +234,54 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusNotFound, map[string]any{"code": 0, "message": "404: Not Found"})
+}
+
+// getMember answers GET /guilds/{guild}/members/{user} with the roles
+// SetMember gave, or 404 Unknown Member.
+func (s *Server) getMember(w http.ResponseWriter, guildID, userID string) {
+	s.mu.Lock()
+	roles, ok := s.members[guildID+"/"+userID]
+	s.mu.Unlock()
+	if !ok {
+		writeJSON(w, http.StatusNotFound, map[string]any{"code": 10007, "message": "Unknown Member"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"user": map[string]any{"id": userID, "bot": true}, "roles": roles})
+}
+
+// postMessage answers a message POST to channelID: with 500 while
+// FailMessages says so, otherwise by recording call and returning the new
+// message's id.
+func (s *Server) postMessage(w http.ResponseWriter, call Call, channelID string) {
+	s.mu.Lock()
+	fail := s.failures > 0
+	if fail {
+		s.failures--
+	}
+	s.nextID++
+	id := s.nextID
+	s.mu.Unlock()
+	if fail {
+		writeJSON(w, http.StatusInternalServerError, map[string]any{"code": 0, "message": "500: Internal Server Error"})
+		return
+	}
+	call.Kind, call.ChannelID = "message", channelID
+	s.Calls <- call
+	writeJSON(w, http.StatusOK, map[string]any{"id": fmt.Sprint(9000 + id), "channel_id": channelID})
+}
+
+// putCommands answers a PUT of application appID's commands: it records
+// call and returns the commands with ids.
+func (s *Server) putCommands(w http.ResponseWriter, call Call, appID string) {
+	call.Kind = "commands"
+	s.Calls <- call
+	var cmds []map[string]any
+	_ = json.Unmarshal(call.Body, &cmds)
+	for i, c := range cmds {
+		c["id"] = fmt.Sprint(7000 + i)
+		c["application_id"] = appID
+	}
+	writeJSON(w, http.StatusOK, cmds)
 }
 
 // gateway serves one websocket connection until it ends.
