@@ -13,7 +13,7 @@ import (
 // evalFloors are the scores of the shipped model on every set, rounded
 // down: a change that makes answers worse fails here; raise them when
 // answers get better. The model was fitted on these sets (all but the
-// holdouts dpg-blind3 and dpg-blind4), so these are
+// holdouts dpg-blind3, dpg-blind4 and dpg-blind5), so these are
 // not the figures for unseen news: those are the leave-one-set-out ones
 // qatrain -fit reports (see docs/ANSWERING.md). precisionFloor is the
 // share of the answered questions that must be right. Floors sit a point
@@ -32,6 +32,7 @@ var evalFloors = map[string]struct{ score, precision float64 }{
 	"dpg-train":  {0.54, 0.79},
 	"dpg-dev":    {0.48, 0.76},
 	"dpg-blind4": {0.50, 0.80},
+	"dpg-blind5": {0.39, 0.64},
 }
 
 // TestEval answers every question set of sets.json over its articles and
