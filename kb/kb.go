@@ -74,6 +74,17 @@ type entityKey struct {
 	kind nl.EntityKind
 }
 
+// mmapPragma maps up to 2 GiB of the database file into memory (SQLite
+// caps it at its SQLITE_MAX_MMAP_SIZE). Without it every page a query
+// reads past its connection's 16 MB cache is a read(2) and a copy: at
+// 100,000 articles the ranking of one question read about 40 MB that way,
+// and a first-time answer took 54 ms at the median; mapped, 17 ms. The
+// mapped pages are the kernel's page cache, shared and given back under
+// memory pressure, but they count in the process's RSS. Nothing in
+// nieuwsbot shrinks the file (no VACUUM), which is what would make a
+// mapping unsafe.
+const mmapPragma = "mmap_size(2147483648)"
+
 var (
 	recOnce sync.Once
 	recog   *nl.Recognizer
@@ -159,6 +170,7 @@ func openSQLite(path string) (*sql.DB, error) {
 		"synchronous(NORMAL)",
 		"temp_store(MEMORY)",
 		"cache_size(-16000)",
+		mmapPragma,
 	} {
 		q.Add("_pragma", p)
 	}
@@ -201,7 +213,7 @@ func openReadOnly(ctx context.Context, path string, logger *slog.Logger, immutab
 		q.Set("immutable", "1")
 	}
 	for _, p := range []string{fmt.Sprintf("busy_timeout(%d)", BusyTimeout.Milliseconds()),
-		"query_only(1)", "temp_store(MEMORY)", "cache_size(-16000)"} {
+		"query_only(1)", "temp_store(MEMORY)", "cache_size(-16000)", mmapPragma} {
 		q.Add("_pragma", p)
 	}
 	sqldb, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())

@@ -71,3 +71,25 @@ func ids(hits []qa.ArticleHit) []int64 {
 func sameSet(a, b []int64) bool {
 	return slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)))
 }
+
+// TestMapped: every connection, read-write and read-only, maps the
+// database file (mmapPragma), so that a search reads its pages from memory
+// rather than through read(2) once they fall out of the page cache.
+func TestMapped(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kb.db")
+	rw := openBackend(t, path)
+	ro, err := OpenReadOnly(t.Context(), path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	for name, db := range map[string]*DB{"read-write": rw, "read-only": ro} {
+		var size int64
+		if err := db.db.QueryRowContext(t.Context(), `PRAGMA mmap_size`).Scan(&size); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if size < 1<<30 {
+			t.Errorf("%s: mmap_size %d, want at least 1 GiB", name, size)
+		}
+	}
+}

@@ -78,8 +78,8 @@ func (s *Store) SearchArticles(ctx context.Context, terms []string, limit int) (
 // searchBudget ranks only the newest searchWindow articles that match,
 // and the rarest terms, as many as fit the budget, over the whole archive.
 const (
-	searchBudget = 8192
-	searchWindow = 4096
+	searchBudget = 4096
+	searchWindow = 2048
 )
 
 // rankedSearch ranks the articles that hold any of the terms by BM25. When
