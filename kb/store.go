@@ -74,9 +74,10 @@ func (s *Store) SearchArticles(ctx context.Context, terms []string, limit int) (
 }
 
 // The cost of a BM25 search is a step for every posting of its terms
-// (about a microsecond and a half each). A search of more postings than
-// searchBudget ranks only the newest searchWindow articles that match,
-// and the rarest terms, as many as fit the budget, over the whole archive.
+// (a few microseconds each). A search of more postings than searchBudget
+// ranks only the newest searchWindow articles that match, and the rarest
+// terms, as many as fit the rest of the budget, over the whole archive:
+// it scores about searchBudget postings at most.
 const (
 	searchBudget = 4096
 	searchWindow = 2048
@@ -109,7 +110,7 @@ func (s *Store) rankedSearch(ctx context.Context, terms []string, df map[string]
 	if err != nil {
 		return nil, err
 	}
-	rare := rarest(terms, df, budget)
+	rare := rarest(terms, df, budget-window)
 	if len(rare) == 0 {
 		return hits, nil
 	}
